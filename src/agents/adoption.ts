@@ -1,0 +1,32 @@
+/**
+ * M5 — adoption (first and renewed application). Hazard per month
+ *   h = [p·(dose + initiative·K) + q·E·1(E ≥ φ)] · g
+ * with dose the ISP push, initiative·K the push a person keeps from what they learned (built
+ * capacity outlives the engagement), E the share of neighbours applying, φ the person's threshold and g the
+ * readiness/knowledge gate. With φ = 0, g = 1, dose = 1 and full mixing it is the Bass model
+ * (Bass 1969; p, q from Sultan, Farley & Lehmann 1990); the threshold gate is complex contagion
+ * (Centola & Macy 2007).
+ */
+export function adoptionHazard(
+  p: number,
+  dose: number,
+  initiative: number,
+  knowledge: number,
+  q: number,
+  exposure: number,
+  threshold: number,
+  gate: number,
+): number {
+  const peers = exposure >= threshold ? q * exposure : 0;
+  return (p * (dose + initiative * knowledge) + peers) * gate;
+}
+
+/** Geometric mean of A, P, F: any one near zero blocks application. */
+export function readinessGate(acceptability: number, appropriateness: number, feasibility: number): number {
+  return Math.cbrt(acceptability * appropriateness * feasibility);
+}
+
+/** Linear-threshold rule (Watts 2002): adopt once a positive share of neighbours ≥ φ applies. */
+export function thresholdReached(exposure: number, threshold: number): boolean {
+  return exposure > 0 && exposure >= threshold;
+}

@@ -1,0 +1,15 @@
+/**
+ * M6 — knowledge of implementation science: grows with coaching and meetings (in proportion to
+ * ISP technical skill) and from colleagues who apply it; fades slowly when not applied.
+ */
+export function knowledgeAfterContact(knowledge: number, gain: number, technicalSkill: number): number {
+  return knowledge + gain * technicalSkill * (1 - knowledge);
+}
+
+export function knowledgeFromColleagues(knowledge: number, exposure: number, weeklyRate: number): number {
+  return knowledge + weeklyRate * exposure * (1 - knowledge);
+}
+
+export function knowledgeFading(knowledge: number, weeklyRate: number): number {
+  return knowledge - weeklyRate * knowledge;
+}

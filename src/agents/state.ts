@@ -1,0 +1,74 @@
+/**
+ * Staff state as struct-of-arrays: one typed array per state variable, indexed by person.
+ * Values in [0, 1] unless noted. The weekly loop reads and writes these in place.
+ */
+export const Disposition = { interested: 0, skeptical: 1, disinterested: 2 } as const;
+export type Disposition = (typeof Disposition)[keyof typeof Disposition];
+
+/** How much ISP support reaches a person this week. */
+export const Support = { none: 0, unitMember: 1, implementationTeam: 2 } as const;
+export type Support = (typeof Support)[keyof typeof Support];
+
+/** Whether a person has met the ISPs (direct) or only heard of them from colleagues. */
+export const Contact = { none: 0, heard: 1, direct: 2 } as const;
+export type Contact = (typeof Contact)[keyof typeof Contact];
+
+export interface StaffState {
+  readonly size: number;
+  readonly disposition: Uint8Array;
+  /** adoption threshold φ: share of neighbours applying before peers count (M1) */
+  readonly threshold: Float64Array;
+  readonly baselineTrust: Float64Array;
+  /** trust in the ISPs (M2) */
+  readonly trust: Float64Array;
+  /** positive affect toward implementation support; 0.5 is neutral */
+  readonly affect: Float64Array;
+  /** acceptability, appropriateness, feasibility (M4) */
+  readonly acceptability: Float64Array;
+  readonly appropriateness: Float64Array;
+  readonly feasibility: Float64Array;
+  /** knowledge of implementation science (M6) */
+  readonly knowledge: Float64Array;
+  /** 1 while the person applies implementation science in their work (M5, M8) */
+  readonly applying: Uint8Array;
+  /** week of first adoption, −1 if never */
+  readonly adoptedWeek: Int32Array;
+  /** week the current spell of application began, −1 if not applying */
+  readonly applyingSince: Int32Array;
+  readonly contact: Uint8Array;
+  /** direct ISP contacts so far (saturates at 65535) */
+  readonly directContacts: Uint16Array;
+  readonly lowStakesContacts: Uint16Array;
+  /** 1 if the person had a low-stakes contact before first adopting */
+  readonly lowStakesBeforeAdoption: Uint8Array;
+  readonly support: Uint8Array;
+  /** 1 once the person's unit has been engaged: support is positioned on their own projects */
+  readonly ownProject: Uint8Array;
+  /** scratch, rewritten each week: share of neighbours applying */
+  readonly exposure: Float64Array;
+}
+
+export function createStaffState(size: number): StaffState {
+  return {
+    size,
+    disposition: new Uint8Array(size),
+    threshold: new Float64Array(size),
+    baselineTrust: new Float64Array(size),
+    trust: new Float64Array(size),
+    affect: new Float64Array(size).fill(0.5),
+    acceptability: new Float64Array(size),
+    appropriateness: new Float64Array(size),
+    feasibility: new Float64Array(size),
+    knowledge: new Float64Array(size),
+    applying: new Uint8Array(size),
+    adoptedWeek: new Int32Array(size).fill(-1),
+    applyingSince: new Int32Array(size).fill(-1),
+    contact: new Uint8Array(size),
+    directContacts: new Uint16Array(size),
+    lowStakesContacts: new Uint16Array(size),
+    lowStakesBeforeAdoption: new Uint8Array(size),
+    support: new Uint8Array(size),
+    ownProject: new Uint8Array(size),
+    exposure: new Float64Array(size),
+  };
+}

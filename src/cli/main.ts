@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * src/cli — the only place that reads argv and sets exit codes. Wires the commands; nothing
+ * imports src/cli.
+ */
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { registrations } from './commands.js';
+import { EXIT_INPUT, reportFailure } from './errors.js';
+
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+function buildProgram(): Command {
+  const program = new Command('concentric');
+  program
+    .description(
+      'Concentric: an agent-based simulator of how implementation capacity spreads through an ' +
+        'organization supported by implementation support practitioners (ISPs).\n\n' +
+        'Model: docs/MODEL.md · Start: `concentric run`, then `concentric compare`.',
+    )
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  for (const register of registrations) register(program);
+  for (const command of program.commands) command.exitOverride().showHelpAfterError('(run with --help for usage)');
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with code 0; usage errors were already printed.
+      return error.exitCode === 0 ? 0 : EXIT_INPUT;
+    }
+    // An option parser's InputError reaches us wrapped by commander; unwrap it.
+    return reportFailure(error);
+  }
+}
+
+process.exitCode = await main(process.argv);

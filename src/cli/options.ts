@@ -1,0 +1,42 @@
+/**
+ * Option parsers shared by commands: each throws InputError naming the flag, what was expected
+ * and what was given.
+ */
+import { InputError } from '../scenarios/index.js';
+
+export function integerOption(flag: string, min: number, max = Number.MAX_SAFE_INTEGER) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+      throw new InputError(`${flag}: expected a whole number between ${min} and ${max}, got ${JSON.stringify(text)}`);
+    }
+    return value;
+  };
+}
+
+export function numberOption(flag: string, min: number, max: number) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
+      throw new InputError(`${flag}: expected a number between ${min} and ${max}, got ${JSON.stringify(text)}`);
+    }
+    return value;
+  };
+}
+
+/** Comma-separated numbers, e.g. --lengths 6,12,18. */
+export function numberListOption(flag: string, min: number, max: number) {
+  return (text: string): number[] => {
+    const parts = text.split(',').map((part) => part.trim());
+    const values = parts.map(Number);
+    if (parts.some((part) => part === '') || values.some((value) => !Number.isFinite(value) || value < min || value > max)) {
+      throw new InputError(`${flag}: expected comma-separated numbers between ${min} and ${max}, got ${JSON.stringify(text)}`);
+    }
+    return values;
+  };
+}
+
+/** Repeatable option: --set a=1 --set b=2. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,31 @@
+/**
+ * Writing results: to a file atomically (temp file + rename, so a failure never leaves a
+ * half-written result) or to stdout.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export function writeFileAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
+export function emit(text: string, outFile: string | undefined): void {
+  if (outFile) writeFileAtomic(outFile, text);
+  else process.stdout.write(text);
+}
+
+/** A plain text table with right-aligned numbers. */
+export function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const cells = [header, ...rows].map((row) => row.map((cell) => String(cell)));
+  const widths = header.map((_, c) => Math.max(...cells.map((row) => row[c].length)));
+  const line = (row: readonly string[]) =>
+    row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  return [line(cells[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n') + '\n';
+}
+
+export function percent(share: number | null): string {
+  return share === null ? '—' : `${(share * 100).toFixed(1)} %`;
+}

@@ -1,0 +1,87 @@
+/**
+ * Field builders for the scenario schema. Every numeric field carries its unit, valid range,
+ * default and help text in one place, so validation, `show`, error messages and docs all read
+ * the same facts.
+ */
+import { z } from 'zod';
+
+export interface FieldMeta {
+  readonly unit: string;
+  readonly help: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly integer?: boolean;
+  readonly choices?: readonly string[];
+  /** true when no source pins the value down: it belongs in sensitivity analysis. */
+  readonly assumption?: boolean;
+  /** the range worth exploring when `assumption` is true (may be narrower than min..max). */
+  readonly explore?: readonly [number, number];
+}
+
+/** Metadata registry: the schema node → its unit, range and help. */
+export const fieldMeta = new WeakMap<z.ZodType, FieldMeta>();
+
+interface NumberOptions {
+  readonly min: number;
+  readonly max: number;
+  readonly unit: string;
+  readonly help: string;
+  readonly assumption?: boolean;
+  readonly explore?: readonly [number, number];
+}
+
+export function num(defaultValue: number, options: NumberOptions) {
+  const base = z.number().min(options.min).max(options.max);
+  const schema = base.default(defaultValue);
+  const meta: FieldMeta = { ...options, integer: false };
+  fieldMeta.set(schema, meta);
+  fieldMeta.set(base, meta);
+  return schema;
+}
+
+export function int(defaultValue: number, options: NumberOptions) {
+  const base = z.number().int().min(options.min).max(options.max);
+  const schema = base.default(defaultValue);
+  const meta: FieldMeta = { ...options, integer: true };
+  fieldMeta.set(schema, meta);
+  fieldMeta.set(base, meta);
+  return schema;
+}
+
+export function share(defaultValue: number, help: string, extra: Partial<NumberOptions> = {}) {
+  return num(defaultValue, { min: 0, max: 1, unit: 'share 0–1', help, ...extra });
+}
+
+export function flag(defaultValue: boolean, help: string) {
+  const base = z.boolean();
+  const schema = base.default(defaultValue);
+  const meta: FieldMeta = { unit: 'true/false', help };
+  fieldMeta.set(schema, meta);
+  fieldMeta.set(base, meta);
+  return schema;
+}
+
+export function choice<const T extends readonly [string, ...string[]]>(
+  values: T,
+  defaultValue: T[number],
+  help: string,
+) {
+  const base = z.enum(values);
+  const schema = base.default(defaultValue as never);
+  const meta: FieldMeta = { unit: 'one of ' + values.join(' | '), help, choices: values };
+  fieldMeta.set(schema, meta);
+  fieldMeta.set(base, meta);
+  return schema;
+}
+
+/** A closed range [low, high] inside [min, max]; low ≤ high is checked by the schema. */
+export function range(defaultValue: readonly [number, number], options: NumberOptions) {
+  const base = z
+    .tuple([z.number().min(options.min).max(options.max), z.number().min(options.min).max(options.max)])
+    .refine(([low, high]) => low <= high, { message: 'the first value must not exceed the second' });
+  const schema = base.default([defaultValue[0], defaultValue[1]]);
+  const meta: FieldMeta = { ...options, unit: `[low, high] ${options.unit}` };
+  fieldMeta.set(schema, meta);
+  fieldMeta.set(base, meta);
+  return schema;
+}

@@ -1,0 +1,10 @@
+/**
+ * src/scenarios — what is simulated: the schema (types, defaults, units, ranges, help), loading
+ * of built-in and user files, `extends`, `--set`, located validation errors.
+ * Imports: nothing from the rest of Concentric.
+ */
+export { scenarioSchema, DISPOSITIONS, type Scenario, type ScenarioInput, type DispositionName } from './schema.js';
+export { loadScenario, scenarioFromObject, validateScenario, listBuiltins, BUILTIN_DIR, DEFAULT_SCENARIO, type LoadedScenario } from './load.js';
+export { listFields, schemaAt, metaOf, nearest, type FieldInfo } from './introspect.js';
+export { InputError, isInputError, describeValue } from './errors.js';
+export type { FieldMeta } from './fields.js';

@@ -1,0 +1,233 @@
+/**
+ * Loading scenarios: built-in names or YAML/JSON files, `extends:` chains, `--set` overrides,
+ * and validation with located one-line errors (file:line:col: field: expected …, got …).
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parse as parseYamlValue, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { describeValue, InputError } from './errors.js';
+import { keysAt, metaOf, nearest, schemaAt } from './introspect.js';
+import { scenarioSchema, type Scenario } from './schema.js';
+
+type Mapping = Record<string, unknown>;
+
+/** Where built-in scenarios live: `<package>/scenarios`, next to `dist/`. */
+export const BUILTIN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
+export const DEFAULT_SCENARIO = 'foundation';
+
+export function listBuiltins(): string[] {
+  if (!existsSync(BUILTIN_DIR)) return [];
+  return readdirSync(BUILTIN_DIR)
+    .filter((file) => file.endsWith('.yaml'))
+    .map((file) => file.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+/** One parsed source file in an `extends` chain, kept for locating errors. */
+interface Layer {
+  readonly label: string;
+  readonly document: Document;
+  readonly lines: LineCounter;
+}
+
+export interface LoadedScenario {
+  readonly scenario: Scenario;
+  /** the built-in name or file path the user gave */
+  readonly source: string;
+}
+
+export interface LoadOptions {
+  /** `path=value` strings, applied after the file, validated like it. */
+  readonly overrides?: readonly string[];
+}
+
+function isMapping(value: unknown): value is Mapping {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function looksLikeFile(ref: string): boolean {
+  return /\.(ya?ml|json)$/i.test(ref) || ref.includes('/') || ref.includes('\\');
+}
+
+function resolveRef(ref: string, relativeTo: string | undefined, context: string): { path: string; label: string } {
+  if (looksLikeFile(ref)) {
+    const path = resolve(relativeTo ?? process.cwd(), ref);
+    if (!existsSync(path)) throw new InputError(`${context}: file not found: expected a scenario file, got ${JSON.stringify(ref)}`);
+    return { path, label: ref };
+  }
+  const builtins = listBuiltins();
+  if (!builtins.includes(ref)) {
+    const suggestion = nearest(ref, builtins);
+    const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+    throw new InputError(
+      `${context}: unknown built-in scenario "${ref}"${hint}: expected one of ${builtins.join(', ')} or a .yaml/.json file`,
+    );
+  }
+  return { path: resolve(BUILTIN_DIR, `${ref}.yaml`), label: `${ref} (built-in)` };
+}
+
+function readLayer(path: string, label: string): { layer: Layer; raw: Mapping } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`${label}: cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const problem = document.errors[0];
+  if (problem) {
+    const at = lines.linePos(problem.pos[0]);
+    const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const kind = extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML';
+    throw new InputError(`${label}:${at.line}:${at.col}: malformed ${kind}: ${reason}`);
+  }
+  const raw: unknown = document.toJS() ?? {};
+  if (!isMapping(raw)) {
+    throw new InputError(`${label}:1:1: expected a mapping of scenario fields at the top level, got ${describeValue(raw)}`);
+  }
+  return { layer: { label, document, lines }, raw };
+}
+
+function deepMerge(base: Mapping, override: Mapping): Mapping {
+  const merged: Mapping = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    const existing = merged[key];
+    merged[key] = isMapping(existing) && isMapping(value) ? deepMerge(existing, value) : value;
+  }
+  return merged;
+}
+
+/** Read a file and its `extends:` chain into one raw mapping (child wins). */
+function readChain(path: string, label: string, layers: Layer[], depth = 0): Mapping {
+  if (depth > 8) throw new InputError(`${label}: extends: expected a chain of at most 8 files, got a longer (circular?) chain`);
+  const { layer, raw } = readLayer(path, label);
+  layers.push(layer);
+  const parentRef = raw.extends;
+  delete raw.extends;
+  if (parentRef === undefined) return raw;
+  if (typeof parentRef !== 'string') {
+    throw new InputError(`${locate(layers, ['extends'])}: extends: expected a built-in scenario name or file, got ${describeValue(parentRef)}`);
+  }
+  const parent = resolveRef(parentRef, dirname(path), `${locate(layers, ['extends'])}: extends`);
+  const base = readChain(parent.path, parent.label, layers, depth + 1);
+  return deepMerge(base, raw);
+}
+
+/** `file:line:col` of the first layer that defines `path` (child first), else the file name. */
+function locate(layers: readonly Layer[], path: readonly (string | number)[]): string {
+  for (let depth = path.length; depth >= 0; depth--) {
+    for (const layer of layers) {
+      const node = layer.document.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      if (node && node.range && depth > 0) {
+        const at = layer.lines.linePos(node.range[0]);
+        return `${layer.label}:${at.line}:${at.col}`;
+      }
+    }
+  }
+  return layers[0]?.label ?? '<scenario>';
+}
+
+function expectation(schema: z.ZodType | undefined): string | undefined {
+  const meta = schema ? metaOf(schema) : undefined;
+  if (!meta) return undefined;
+  if (meta.choices) return `one of ${meta.choices.join(' | ')}`;
+  if (meta.unit === 'true/false') return 'true or false';
+  if (meta.unit.startsWith('[low, high]')) {
+    return `a pair [low, high] with low ≤ high, each between ${meta.min} and ${meta.max} (${meta.unit.slice(12)})`;
+  }
+  const kind = meta.integer ? 'a whole number' : 'a number';
+  return `${kind} between ${meta.min} and ${meta.max} (${meta.unit})`;
+}
+
+function formatIssue(issue: z.core.$ZodIssue, where: string): string {
+  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+  const field = path.join('.') || '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0];
+    const valid = keysAt(path) ?? [];
+    const suggestion = nearest(key, valid);
+    const fullPath = [...path, key].join('.');
+    const hint = suggestion ? `did you mean "${suggestion}"? ` : '';
+    return `${where}: ${fullPath}: unknown field (${hint}expected one of: ${valid.join(', ')}), got ${describeValue(key)}`;
+  }
+  const given = describeValue((issue as { input?: unknown }).input);
+  // A range pair reports the element; describe the pair as a whole.
+  const pairParent = typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path;
+  const expected =
+    expectation(schemaAt(path)) ?? expectation(schemaAt(pairParent)) ?? issue.message.replace(/^Invalid input: /, '');
+  if (issue.code === 'custom') return `${where}: ${field}: expected ${expected} (${issue.message}), got ${given}`;
+  return `${where}: ${field}: expected ${expected}, got ${given}`;
+}
+
+function parseOverride(text: string): { path: string[]; value: unknown } {
+  const equals = text.indexOf('=');
+  if (equals <= 0) throw new InputError(`--set ${text}: expected path=value (e.g. engagement.lengthMonths=18), got ${JSON.stringify(text)}`);
+  const path = text.slice(0, equals).trim().split('.');
+  const valueText = text.slice(equals + 1).trim();
+  let value: unknown;
+  try {
+    value = parseYamlValue(valueText);
+  } catch {
+    value = valueText;
+  }
+  // Check the path exists before validation, so a typo gets "did you mean".
+  for (let depth = 0; depth < path.length; depth++) {
+    const keys = keysAt(path.slice(0, depth));
+    if (!keys) break;
+    if (!keys.includes(path[depth])) {
+      const prefix = path.slice(0, depth + 1).join('.');
+      const suggestion = nearest(path[depth], keys);
+      const hint = suggestion ? `did you mean "${[...path.slice(0, depth), suggestion].join('.')}"? ` : '';
+      throw new InputError(`--set ${text}: ${prefix}: unknown field (${hint}expected one of: ${keys.join(', ')})`);
+    }
+  }
+  return { path, value };
+}
+
+function setIn(target: Mapping, path: readonly string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    if (!isMapping(node[key])) node[key] = {};
+    node = node[key] as Mapping;
+  }
+  node[path[path.length - 1]] = value;
+}
+
+/** Validate a raw mapping; `where` locates a failing field (e.g. by file layers). */
+export function validateScenario(raw: Mapping, where: (path: readonly (string | number)[]) => string = () => '<scenario>'): Scenario {
+  const result = scenarioSchema.safeParse(raw, { reportInput: true });
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+  throw new InputError(formatIssue(issue, where(path)));
+}
+
+/** Load a built-in name or a file, apply overrides, validate. */
+export function loadScenario(ref: string = DEFAULT_SCENARIO, options: LoadOptions = {}): LoadedScenario {
+  const { path, label } = resolveRef(ref, undefined, looksLikeFile(ref) ? ref : 'scenario');
+  const layers: Layer[] = [];
+  const raw = readChain(path, label, layers);
+  if (raw.name === undefined) raw.name = basename(path).replace(/\.(ya?ml|json)$/i, '');
+  const overridden = new Map<string, string>();
+  for (const text of options.overrides ?? []) {
+    const { path: fieldPath, value } = parseOverride(text);
+    setIn(raw, fieldPath, value);
+    overridden.set(fieldPath.join('.'), text);
+  }
+  const scenario = validateScenario(raw, (fieldPath) => {
+    for (let depth = fieldPath.length; depth > 0; depth--) {
+      const set = overridden.get(fieldPath.slice(0, depth).join('.'));
+      if (set !== undefined) return `--set ${set}`;
+    }
+    return locate(layers, fieldPath);
+  });
+  return { scenario, source: ref };
+}
+
+/** Resolve a scenario from an already-parsed object (sweeps, workers, tests). */
+export function scenarioFromObject(raw: Mapping, label = '<scenario>'): Scenario {
+  return validateScenario(raw, () => label);
+}

@@ -1,0 +1,464 @@
+/**
+ * The scenario schema: the single source of truth for what a scenario may say, its defaults,
+ * units, valid ranges and help. Sources for every default are in docs/MODEL.md; fields marked
+ * `assumption` carry the range to explore in sensitivity analysis.
+ */
+import { z } from 'zod';
+import { choice, flag, int, num, range, share } from './fields.js';
+
+const organization = z
+  .object({
+    network: choice(
+      ['organization', 'erdos-renyi', 'full', 'lattice', 'small-world'] as const,
+      'organization',
+      'how staff are tied: organization = units, teams, leaders and liaisons; erdos-renyi = random graph; full = fully mixed (no network); lattice / small-world = clustered ring lattice, optionally rewired (Centola 2010)',
+    ),
+    staff: int(200, { min: 2, max: 5_000_000, unit: 'people', help: 'number of staff (agents)' }),
+    units: int(12, {
+      min: 1,
+      max: 500_000,
+      unit: 'units',
+      help: 'organizational units (departments) that request and receive implementation support',
+    }),
+    teamsPerUnit: int(2, { min: 1, max: 100, unit: 'teams', help: 'work teams in each unit; each team has a manager' }),
+    withinTeamTie: share(0.45, 'probability that two members of one team are tied', {
+      assumption: true,
+      explore: [0.3, 0.6],
+    }),
+    crossTeamTies: num(1.5, {
+      min: 0,
+      max: 50,
+      unit: 'ties per person',
+      help: 'mean number of ties each person starts to someone outside their team',
+      assumption: true,
+      explore: [0.5, 3],
+    }),
+    crossTiesWithinUnit: share(0.6, 'share of cross-team ties that stay inside the unit', {
+      assumption: true,
+      explore: [0.3, 0.9],
+    }),
+    leaderTies: int(30, {
+      min: 0,
+      max: 1000,
+      unit: 'ties per leader',
+      help: 'ties from each unit leader to other unit leaders (a clique when there are fewer leaders)',
+    }),
+    liaisonShare: share(0.04, "share of staff who are liaisons / 'go-to' people with many cross-unit ties", {
+      assumption: true,
+      explore: [0.02, 0.06],
+    }),
+    liaisonTies: int(8, { min: 0, max: 1000, unit: 'ties per liaison', help: 'extra cross-unit ties per liaison' }),
+    meanDegree: num(10, {
+      min: 0,
+      max: 1000,
+      unit: 'ties per person',
+      help: 'mean degree for erdos-renyi, lattice and small-world networks (rounded down to even for lattices)',
+    }),
+    rewire: share(0.1, 'small-world rewiring probability per tie (lattice = 0)'),
+  })
+  .strict();
+
+const disposition = z
+  .object({
+    share: share(0.33, 'share of staff with this disposition at the start (shares are normalized)'),
+    threshold: range([0.3, 0.5], {
+      min: 0,
+      max: 1,
+      unit: 'share of neighbours applying',
+      help: 'adoption threshold φ, drawn uniformly in [low, high]: peers count only once this share of neighbours applies',
+    }),
+    trust: share(0.35, 'baseline trust in ISPs before any contact', { assumption: true, explore: [0.2, 0.5] }),
+    readiness: share(0.4, 'baseline acceptability/appropriateness/feasibility before any contact', {
+      assumption: true,
+      explore: [0.2, 0.6],
+    }),
+  })
+  .strict();
+
+const dispositions = z
+  .object({
+    interested: disposition.default({
+      share: 0.16,
+      threshold: [0, 0.1],
+      trust: 0.5,
+      readiness: 0.55,
+    }),
+    skeptical: disposition.default({
+      share: 0.68,
+      threshold: [0.25, 0.5],
+      trust: 0.35,
+      readiness: 0.4,
+    }),
+    disinterested: disposition.default({
+      share: 0.16,
+      threshold: [0.6, 0.9],
+      trust: 0.2,
+      readiness: 0.25,
+    }),
+  })
+  .strict();
+
+const isps = z
+  .object({
+    count: int(5, { min: 0, max: 10_000, unit: 'ISPs', help: 'implementation support practitioners on the team' }),
+    hoursPerWeek: num(4, {
+      min: 0,
+      max: 60,
+      unit: 'hours/week per ISP',
+      help: 'time each ISP gives this organization',
+      assumption: true,
+      explore: [2, 10],
+    }),
+    relationalSkill: share(0.8, 'relational skill: raises the chance a contact is experienced positively', {
+      assumption: true,
+      explore: [0.4, 1],
+    }),
+    technicalSkill: share(0.8, 'technical skill: how much each coaching contact teaches', {
+      assumption: true,
+      explore: [0.4, 1],
+    }),
+  })
+  .strict();
+
+const engagement = z
+  .object({
+    lengthMonths: num(12, {
+      min: 0,
+      max: 600,
+      unit: 'months',
+      help: 'length of each engagement; limited = 6–12, high = 12+ (Metz et al. 2024)',
+    }),
+    coLeads: int(2, { min: 1, max: 20, unit: 'ISPs', help: 'ISP co-leads assigned to each engagement' }),
+    hoursPerCoLeadWeek: num(1.25, {
+      min: 0.01,
+      max: 40,
+      unit: 'hours/week',
+      help: 'hours one co-lead spends on one engagement (2 co-leads ⇒ 2.5 h/week, Kim et al. 2022)',
+      assumption: true,
+      explore: [0.5, 2.5],
+    }),
+    meetingEveryWeeks: int(4, { min: 1, max: 52, unit: 'weeks', help: 'implementation-team meeting cadence (monthly = 4)' }),
+    coachingEveryWeeks: int(2, {
+      min: 1,
+      max: 52,
+      unit: 'weeks',
+      help: 'coaching / data / tools contact cadence for implementation-team members (weekly 1, biweekly 2)',
+    }),
+    teamMembers: int(4, {
+      min: 2,
+      max: 100,
+      unit: 'people',
+      help: 'implementation-team size per engaged unit (unit leader, managers, staff: positional diversity)',
+    }),
+    outreachPerWeek: share(0.1, 'chance per week that a member of an engaged unit has a low-stakes ISP contact', {
+      assumption: true,
+      explore: [0.02, 0.2],
+    }),
+    tailoring: share(0.7, 'how much support is positioned on recipients’ own projects (raises appropriateness)', {
+      assumption: true,
+      explore: [0.3, 1],
+    }),
+    initialUnits: int(2, { min: 0, max: 500_000, unit: 'units', help: 'units engaged at week 0' }),
+    teamDose: num(6, {
+      min: 0,
+      max: 100,
+      unit: '× p',
+      help: 'ISP push (dose) on implementation-team members during an engagement, in multiples of the Bass p',
+      assumption: true,
+      explore: [2, 10],
+    }),
+    unitDose: num(1, {
+      min: 0,
+      max: 100,
+      unit: '× p',
+      help: 'ISP push (dose) on other members of an engaged unit, in multiples of the Bass p',
+      assumption: true,
+      explore: [0.3, 3],
+    }),
+  })
+  .strict();
+
+const demand = z
+  .object({
+    baseRequestRate: num(0.01, {
+      min: 0,
+      max: 10,
+      unit: 'requests/unit/month',
+      help: 'λ₀: rate at which a unit asks for support regardless of credibility',
+      assumption: true,
+      explore: [0, 0.05],
+    }),
+    credibilityGain: num(0.6, {
+      min: 0,
+      max: 50,
+      unit: 'requests/unit/month',
+      help: 'κ: extra request rate per unit of ISP credibility × visible success (share of staff applying)',
+      assumption: true,
+      explore: [0.2, 1.5],
+    }),
+    credibilityFloor: num(0.4, {
+      min: 0,
+      max: 10,
+      unit: 'requests/unit/month',
+      help: 'extra request rate per unit of credibility alone (word of mouth before visible success)',
+      assumption: true,
+      explore: [0.1, 0.8],
+    }),
+  })
+  .strict();
+
+const trust = z
+  .object({
+    gain: share(0.15, 'α: a positive contact closes this share of the trust gap, T += α(1−T)', {
+      explore: [0.1, 0.2],
+    }),
+    lossRatio: num(3, {
+      min: 0,
+      max: 10,
+      unit: '× gain',
+      help: 'β/α: a negative contact removes β·T with β = lossRatio·α (trust asymmetry)',
+      explore: [2, 4],
+    }),
+    positiveBase: share(0.3, 'chance a contact is positive before skill and safety are added', {
+      assumption: true,
+      explore: [0.1, 0.5],
+    }),
+    relationalWeight: share(0.4, 'added chance of a positive contact per unit of ISP relational skill', {
+      assumption: true,
+      explore: [0.2, 0.6],
+    }),
+    safetyWeight: share(0.3, 'added chance of a positive contact per unit of team psychological safety', {
+      assumption: true,
+      explore: [0.1, 0.5],
+    }),
+    lowStakesBonus: share(0.15, 'added chance that a low-stakes (outreach) contact is positive', {
+      assumption: true,
+      explore: [0, 0.3],
+    }),
+    wordOfMouth: num(0.3, {
+      min: 0,
+      max: 5,
+      unit: 'per month',
+      help: 'rate at which trust moves toward the trust of tied colleagues who worked with ISPs',
+      assumption: true,
+      explore: [0.1, 0.6],
+    }),
+    trustingAt: share(0.6, 'trust at which a person counts as "trusting" (stage reporting only)'),
+  })
+  .strict();
+
+const safety = z
+  .object({
+    facilitation: share(0.15, 'a facilitated team meeting closes this share of the gap to full psychological safety', {
+      assumption: true,
+      explore: [0.05, 0.3],
+    }),
+    relaxation: num(0.05, {
+      min: 0,
+      max: 5,
+      unit: 'per month',
+      help: 'rate at which team safety drifts back to the culture’s baseline without facilitation',
+      assumption: true,
+      explore: [0.02, 0.1],
+    }),
+  })
+  .strict();
+
+const readiness = z
+  .object({
+    rate: num(0.2, {
+      min: 0,
+      max: 5,
+      unit: 'per month',
+      help: 'rate at which acceptability, appropriateness and feasibility move toward their signals',
+      explore: [0.1, 0.3],
+    }),
+    trustWeight: share(0.6, 'weight of trust (vs. positive affect) in the acceptability signal', {
+      assumption: true,
+      explore: [0.4, 0.8],
+    }),
+    tailoringWeight: share(0.4, 'weight of own-project positioning in the appropriateness signal', {
+      assumption: true,
+      explore: [0.2, 0.6],
+    }),
+    acceptingAt: share(0.6, 'mean of A, P, F at which a person counts as "accepting" (≈ AIM 3.4; stage reporting only)'),
+  })
+  .strict();
+
+const knowledge = z
+  .object({
+    coachingGain: share(0.12, 'share of the knowledge gap a coaching contact closes at full technical skill', {
+      assumption: true,
+      explore: [0.05, 0.2],
+    }),
+    meetingGain: share(0.06, 'share of the knowledge gap a team meeting closes at full technical skill', {
+      assumption: true,
+      explore: [0.02, 0.1],
+    }),
+    outreachGain: share(0.05, 'share of the knowledge gap a low-stakes outreach contact closes (tools, guides)', {
+      assumption: true,
+      explore: [0, 0.1],
+    }),
+    peerLearning: num(0.25, {
+      min: 0,
+      max: 5,
+      unit: 'per month',
+      help: 'rate of learning from tied colleagues who apply, per unit share of neighbours applying',
+      assumption: true,
+      explore: [0.1, 0.4],
+    }),
+    forgetting: num(0.01, {
+      min: 0,
+      max: 1,
+      unit: 'per month',
+      help: 'share of knowledge lost per month when not applying',
+      assumption: true,
+      explore: [0, 0.03],
+    }),
+    learningAt: share(0.4, 'knowledge at which a person counts as "learning" (stage reporting only)'),
+  })
+  .strict();
+
+const adoption = z
+  .object({
+    rule: choice(
+      ['hazard', 'threshold'] as const,
+      'hazard',
+      'hazard = Bass-type push + threshold-gated peer term (M5); threshold = deterministic linear-threshold cascade (Watts 2002)',
+    ),
+    p: num(0.03, {
+      min: 0,
+      max: 10,
+      unit: 'per month',
+      help: 'p: adoption hazard per unit of ISP dose (Bass innovation coefficient; meta-analysis mean 0.03)',
+    }),
+    q: num(0.38, {
+      min: 0,
+      max: 50,
+      unit: 'per month',
+      help: 'q: adoption hazard per unit share of neighbours applying (Bass imitation coefficient; mean 0.38)',
+    }),
+    initiative: num(5, {
+      min: 0,
+      max: 100,
+      unit: '× p per unit knowledge',
+      help: 'own-initiative push from what a person has learned, kept after support ends (capacity, not presence)',
+      assumption: true,
+      explore: [0, 10],
+    }),
+    seeds: int(0, {
+      min: 0,
+      max: 5_000_000,
+      unit: 'people',
+      help: 'staff applying at week 0 (chosen at random; docking cases use 1)',
+    }),
+    thresholds: flag(true, 'peers count only once their share reaches the person’s threshold φ (off ⇒ φ = 0)'),
+    readinessGate: flag(true, 'adoption hazard scaled by the geometric mean of A, P, F (off ⇒ 1)'),
+    knowledgeGate: flag(true, 'adoption hazard scaled by knowledge K (off ⇒ 1)'),
+    constantDose: flag(false, 'every person receives ISP dose 1 every week, engagement or not (Bass docking)'),
+  })
+  .strict();
+
+const sustainment = z
+  .object({
+    discontinuation: num(0.05, {
+      min: 0,
+      max: 1,
+      unit: 'per month',
+      help: 'hazard of stopping once support has ended (UniSIC: 0.04–0.06 ⇒ 25–37 % sustaining at 2 years)',
+      explore: [0.04, 0.06],
+    }),
+    duringSupport: share(0.2, 'discontinuation during active support, as a share of the unsupported hazard', {
+      assumption: true,
+      explore: [0, 0.5],
+    }),
+    peerProtection: share(0.5, 'reduction of the hazard when all neighbours apply (linear in their share)', {
+      assumption: true,
+      explore: [0.2, 0.8],
+    }),
+    buyInProtection: share(0.5, 'reduction of the hazard at full leadership buy-in', {
+      assumption: true,
+      explore: [0.2, 0.8],
+    }),
+    sustainedAfterMonths: num(12, {
+      min: 0,
+      max: 600,
+      unit: 'months',
+      help: 'months of continuous application after which a person counts as sustaining capacity',
+    }),
+  })
+  .strict();
+
+const context = z
+  .object({
+    urgency: share(0.5, 'urgency culture: speed valued over slowing down; caps feasibility', {
+      assumption: true,
+      explore: [0, 1],
+    }),
+    urgencyEffect: share(0.5, 'share of feasibility lost at full urgency (cap = absorptive × (1 − effect·urgency))', {
+      assumption: true,
+      explore: [0.25, 0.75],
+    }),
+    absorptiveCapacity: share(0.8, 'limited absorptive capacity: the ceiling on feasibility', {
+      assumption: true,
+      explore: [0.5, 1],
+    }),
+    curiousResistance: share(0.3, 'curious resistance: early contacts with skeptical/disinterested staff teach less trust', {
+      assumption: true,
+      explore: [0, 0.6],
+    }),
+    priorPartnershipPenalty: share(0.05, 'baseline trust lost to earlier research partnerships experienced negatively', {
+      assumption: true,
+      explore: [0, 0.15],
+    }),
+    learningCulture: share(0.4, 'baseline team psychological safety', { assumption: true, explore: [0.2, 0.7] }),
+    leadershipBuyIn: share(0.5, 'board/leadership bought into slowing down: raises feasibility, protects sustainment', {
+      assumption: true,
+      explore: [0.2, 0.9],
+    }),
+    affectDecay: num(0.05, {
+      min: 0,
+      max: 5,
+      unit: 'per month',
+      help: 'rate at which positive affect returns to neutral (0.5) without contacts',
+      assumption: true,
+      explore: [0.02, 0.1],
+    }),
+  })
+  .strict();
+
+const turnover = z
+  .object({
+    annualRate: share(0.17, 'staff turnover per year (nonprofits 13–21 %; human services ~28 %); replacements start naive', {
+      explore: [0.13, 0.28],
+    }),
+  })
+  .strict();
+
+export const scenarioSchema = z
+  .object({
+    name: z.string().min(1).default('unnamed'),
+    description: z.string().default(''),
+    months: int(36, { min: 1, max: 1200, unit: 'months', help: 'simulated time' }),
+    organization: organization.default(organization.parse({})),
+    dispositions: dispositions.default(dispositions.parse({})),
+    isps: isps.default(isps.parse({})),
+    engagement: engagement.default(engagement.parse({})),
+    demand: demand.default(demand.parse({})),
+    trust: trust.default(trust.parse({})),
+    safety: safety.default(safety.parse({})),
+    readiness: readiness.default(readiness.parse({})),
+    knowledge: knowledge.default(knowledge.parse({})),
+    adoption: adoption.default(adoption.parse({})),
+    sustainment: sustainment.default(sustainment.parse({})),
+    context: context.default(context.parse({})),
+    turnover: turnover.default(turnover.parse({})),
+  })
+  .strict();
+
+/** A fully resolved scenario: every default filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** What a scenario file may contain (everything optional). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type DispositionName = keyof Scenario['dispositions'];
+export const DISPOSITIONS = ['interested', 'skeptical', 'disinterested'] as const satisfies readonly DispositionName[];

@@ -1,0 +1,124 @@
+/**
+ * The support desk: which units are waiting, which are engaged and by whom. Runs the engagement
+ * lifecycle (request → waitlist → active with co-leads → ended) and keeps each person's support
+ * level in step with it. Work is per unit or per engagement, never per person per week.
+ */
+import {
+  assignCoLeads,
+  createIspTeam,
+  EngagementPhase,
+  releaseCoLeads,
+  Support,
+  type Engagement,
+  type IspTeam,
+  type StaffState,
+} from '../agents/index.js';
+import type { Organization } from './network.js';
+
+export type SupportEvent =
+  | { readonly kind: 'requested'; readonly unit: number; readonly week: number }
+  | { readonly kind: 'started'; readonly unit: number; readonly week: number; readonly coLeads: readonly number[] }
+  | { readonly kind: 'ended'; readonly unit: number; readonly week: number };
+
+export class SupportDesk {
+  readonly phase: Uint8Array;
+  readonly waitlist: number[] = [];
+  readonly active: Engagement[] = [];
+  isps: IspTeam;
+  lengthWeeks: number;
+  started = 0;
+  requests = 0;
+  /** events of the current week, cleared by the simulation at the start of each step */
+  readonly events: SupportEvent[] = [];
+
+  constructor(
+    private readonly org: Organization,
+    private readonly staff: StaffState,
+    ispCount: number,
+    private readonly hoursPerWeek: number,
+    private readonly hoursPerCoLeadWeek: number,
+    private readonly coLeads: number,
+    lengthWeeks: number,
+  ) {
+    this.phase = new Uint8Array(org.units);
+    this.isps = createIspTeam(ispCount, hoursPerWeek, hoursPerCoLeadWeek);
+    this.lengthWeeks = lengthWeeks;
+  }
+
+  /** Resize the ISP team live (teaching demo). Removed ISPs' engagements keep running to their end. */
+  setIspCount(count: number): void {
+    const resized = createIspTeam(count, this.hoursPerWeek, this.hoursPerCoLeadWeek);
+    resized.load.set(this.isps.load.subarray(0, Math.min(count, this.isps.count)));
+    this.isps = resized;
+  }
+
+  request(unit: number, week: number): void {
+    if (this.phase[unit] === EngagementPhase.waiting || this.phase[unit] === EngagementPhase.active) return;
+    this.phase[unit] = EngagementPhase.waiting;
+    this.waitlist.push(unit);
+    this.requests++;
+    this.events.push({ kind: 'requested', unit, week });
+  }
+
+  /** Can a unit ask for support now? (not already waiting or engaged) */
+  canRequest(unit: number): boolean {
+    return this.phase[unit] === EngagementPhase.none || this.phase[unit] === EngagementPhase.ended;
+  }
+
+  endDue(week: number): void {
+    for (let k = this.active.length - 1; k >= 0; k--) {
+      const engagement = this.active[k];
+      if (engagement.endWeek > week) continue;
+      this.active.splice(k, 1);
+      this.phase[engagement.unit] = EngagementPhase.ended;
+      // ISPs removed live may no longer exist; release only those still on the team.
+      releaseCoLeads(this.isps, engagement.coLeads.filter((isp) => isp < this.isps.count));
+      this.setSupport(engagement.unit, false);
+      this.events.push({ kind: 'ended', unit: engagement.unit, week });
+    }
+  }
+
+  /** Start waiting engagements, first come first served, while co-leads are free. */
+  startWaiting(week: number): void {
+    while (this.waitlist.length > 0) {
+      const coLeads = assignCoLeads(this.isps, this.coLeads);
+      if (!coLeads) return;
+      const unit = this.waitlist.shift() as number;
+      this.begin(unit, week, coLeads);
+    }
+  }
+
+  /** Engage units immediately (the first-engaged units at week 0), capacity permitting. */
+  startNow(units: readonly number[], week: number): void {
+    for (const unit of units) {
+      this.phase[unit] = EngagementPhase.waiting;
+      this.waitlist.push(unit);
+    }
+    this.startWaiting(week);
+  }
+
+  private begin(unit: number, week: number, coLeads: readonly number[]): void {
+    this.active.push({ unit, startWeek: week, endWeek: week + Math.max(1, this.lengthWeeks), coLeads });
+    this.phase[unit] = EngagementPhase.active;
+    this.started++;
+    this.setSupport(unit, true);
+    this.events.push({ kind: 'started', unit, week, coLeads });
+  }
+
+  private setSupport(unit: number, on: boolean): void {
+    const { unitStart, implementationStart, implementationMembers } = this.org;
+    for (let i = unitStart[unit]; i < unitStart[unit + 1]; i++) {
+      this.staff.support[i] = on ? Support.unitMember : Support.none;
+      if (on) this.staff.ownProject[i] = 1;
+    }
+    if (on) {
+      for (let k = implementationStart[unit]; k < implementationStart[unit + 1]; k++) {
+        this.staff.support[implementationMembers[k]] = Support.implementationTeam;
+      }
+    }
+  }
+
+  hoursThisWeek(): number {
+    return this.active.length * this.coLeads * this.hoursPerCoLeadWeek;
+  }
+}

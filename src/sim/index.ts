@@ -1,0 +1,12 @@
+/**
+ * src/sim — time, network, the run. `createSimulation` (a stepper) and `simulate` (a loop over
+ * it), seeded random streams, the organization generator, RunResult.
+ * Imports: src/agents (mechanisms) and src/scenarios (types).
+ */
+export { createSimulation, simulate, type Simulation, type SimulationView } from './simulation.js';
+export { SERIES, RINGS, type RunResult, type RunSummary, type MonthlySeries, type SeriesName, type DispositionOutcome } from './result.js';
+export { createStreams, hashSeed, RandomStream, STREAMS, type StreamName } from './rng.js';
+export { buildOrganization, ringDistances, Role, type Organization } from './network.js';
+export { WEEKS_PER_MONTH, MONTHS_PER_WEEK, monthsToWeeks, monthEndWeek, weeklyChance } from './clock.js';
+export { spearman, averageRanks, firstReaching } from './metrics.js';
+export type { SupportEvent } from './engagements.js';

@@ -1,0 +1,269 @@
+/**
+ * The organization: staff placed in units and teams (contiguous index blocks), roles, the
+ * implementation team of each unit, and the tie network in CSR form (offsets, neighbors).
+ *
+ * The `organization` network follows MODEL-GROUNDING (an assumption with support): dense ties
+ * inside teams, sparse cross-team ties that mostly stay in the unit, unit leaders linked across
+ * units, managers tied to their unit leader, and a few liaisons with many cross-unit ties.
+ * Other topologies (Erdős–Rényi, ring lattice, small world, full mixing) exist for docking.
+ */
+import type { Scenario } from '../scenarios/index.js';
+import type { RandomStream } from './rng.js';
+
+export const Role = { staff: 0, manager: 1, leader: 2 } as const;
+export type Role = (typeof Role)[keyof typeof Role];
+
+export interface Organization {
+  readonly staff: number;
+  readonly units: number;
+  readonly teams: number;
+  /** first staff index of each unit; length units + 1 */
+  readonly unitStart: Int32Array;
+  /** first staff index of each team; length teams + 1 */
+  readonly teamStart: Int32Array;
+  readonly unitOf: Int32Array;
+  readonly teamOf: Int32Array;
+  readonly role: Uint8Array;
+  readonly liaison: Uint8Array;
+  /** CSR: neighbours of i are neighbors[offsets[i] .. offsets[i+1]) */
+  readonly offsets: Int32Array;
+  readonly neighbors: Int32Array;
+  /** true when there are no ties and exposure is the share of the whole population */
+  readonly fullyMixed: boolean;
+  /** implementation team members of unit u: implementationMembers[implementationStart[u] .. [u+1]) */
+  readonly implementationStart: Int32Array;
+  readonly implementationMembers: Int32Array;
+}
+
+/** A growable list of undirected edges in one Int32Array (pairs). */
+class EdgeList {
+  private pairs = new Int32Array(1024);
+  length = 0;
+
+  add(a: number, b: number): void {
+    if (a === b) return;
+    if (this.length * 2 + 2 > this.pairs.length) {
+      const grown = new Int32Array(this.pairs.length * 2);
+      grown.set(this.pairs);
+      this.pairs = grown;
+    }
+    this.pairs[this.length * 2] = a;
+    this.pairs[this.length * 2 + 1] = b;
+    this.length++;
+  }
+
+  /** Symmetric CSR with duplicate ties removed; neighbours sorted ascending. */
+  toCsr(nodes: number): { offsets: Int32Array; neighbors: Int32Array } {
+    const degree = new Int32Array(nodes + 1);
+    for (let e = 0; e < this.length; e++) {
+      degree[this.pairs[2 * e]]++;
+      degree[this.pairs[2 * e + 1]]++;
+    }
+    const start = new Int32Array(nodes + 1);
+    for (let i = 0; i < nodes; i++) start[i + 1] = start[i] + degree[i];
+    const fill = start.slice(0, nodes);
+    const raw = new Int32Array(start[nodes]);
+    for (let e = 0; e < this.length; e++) {
+      const a = this.pairs[2 * e];
+      const b = this.pairs[2 * e + 1];
+      raw[fill[a]++] = b;
+      raw[fill[b]++] = a;
+    }
+    // Sort each adjacency list and drop duplicates, compacting in place.
+    const offsets = new Int32Array(nodes + 1);
+    let write = 0;
+    for (let i = 0; i < nodes; i++) {
+      const segment = raw.subarray(start[i], start[i + 1]);
+      segment.sort();
+      offsets[i] = write;
+      let previous = -1;
+      for (let k = 0; k < segment.length; k++) {
+        if (segment[k] !== previous) raw[write++] = segment[k];
+        previous = segment[k];
+      }
+    }
+    offsets[nodes] = write;
+    return { offsets, neighbors: raw.slice(0, write) };
+  }
+}
+
+/** Poisson draw (Knuth) — means here are small (≤ ~20). */
+function poisson(mean: number, rng: RandomStream): number {
+  if (mean <= 0) return 0;
+  const limit = Math.exp(-mean);
+  let count = 0;
+  let product = rng.next();
+  while (product > limit) {
+    count++;
+    product *= rng.next();
+  }
+  return count;
+}
+
+function layOut(scenario: Scenario) {
+  const { staff } = scenario.organization;
+  const units = Math.min(scenario.organization.units, staff);
+  const teams = Math.min(units * scenario.organization.teamsPerUnit, staff);
+  const teamsPerUnit = Math.max(1, Math.floor(teams / units));
+  const teamStart = new Int32Array(teams + 1);
+  const base = Math.floor(staff / teams);
+  const extra = staff % teams;
+  for (let t = 0; t < teams; t++) teamStart[t + 1] = teamStart[t] + base + (t < extra ? 1 : 0);
+  const unitStart = new Int32Array(units + 1);
+  for (let u = 0; u < units; u++) {
+    const lastTeam = u === units - 1 ? teams : (u + 1) * teamsPerUnit;
+    unitStart[u + 1] = teamStart[lastTeam];
+  }
+  const unitOf = new Int32Array(staff);
+  const teamOf = new Int32Array(staff);
+  const role = new Uint8Array(staff);
+  for (let t = 0; t < teams; t++) {
+    for (let i = teamStart[t]; i < teamStart[t + 1]; i++) teamOf[i] = t;
+    role[teamStart[t]] = Role.manager;
+  }
+  for (let u = 0; u < units; u++) {
+    for (let i = unitStart[u]; i < unitStart[u + 1]; i++) unitOf[i] = u;
+    role[unitStart[u]] = Role.leader;
+  }
+  return { staff, units, teams, teamStart, unitStart, unitOf, teamOf, role };
+}
+
+type Layout = ReturnType<typeof layOut>;
+
+function organizationTies(layout: Layout, scenario: Scenario, rng: RandomStream, liaison: Uint8Array, edges: EdgeList): void {
+  const o = scenario.organization;
+  const { staff, units, teams, teamStart, unitStart, unitOf, teamOf, role } = layout;
+  for (let t = 0; t < teams; t++) {
+    for (let a = teamStart[t]; a < teamStart[t + 1]; a++) {
+      for (let b = a + 1; b < teamStart[t + 1]; b++) if (rng.next() < o.withinTeamTie) edges.add(a, b);
+    }
+  }
+  for (let i = 0; i < staff; i++) {
+    const ties = poisson(o.crossTeamTies, rng);
+    const unit = unitOf[i];
+    const unitSize = unitStart[unit + 1] - unitStart[unit];
+    for (let k = 0; k < ties; k++) {
+      const insideUnit = rng.next() < o.crossTiesWithinUnit;
+      const other = insideUnit ? unitStart[unit] + rng.below(unitSize) : rng.below(staff);
+      if (teamOf[other] !== teamOf[i]) edges.add(i, other);
+    }
+    if (role[i] === Role.manager) edges.add(i, unitStart[unit]);
+  }
+  const leaders = units;
+  if (leaders - 1 <= o.leaderTies) {
+    for (let a = 0; a < leaders; a++) for (let b = a + 1; b < leaders; b++) edges.add(unitStart[a], unitStart[b]);
+  } else {
+    for (let a = 0; a < leaders; a++) {
+      for (let k = 0; k < o.leaderTies / 2; k++) edges.add(unitStart[a], unitStart[rng.below(leaders)]);
+    }
+  }
+  const liaisons = Math.round(o.liaisonShare * staff);
+  for (let k = 0; k < liaisons; k++) {
+    const person = rng.below(staff);
+    liaison[person] = 1;
+    for (let j = 0; j < o.liaisonTies; j++) {
+      const other = rng.below(staff);
+      if (unitOf[other] !== unitOf[person]) edges.add(person, other);
+    }
+  }
+}
+
+function erdosRenyiTies(staff: number, meanDegree: number, rng: RandomStream, edges: EdgeList): void {
+  const target = Math.round((staff * meanDegree) / 2);
+  for (let e = 0; e < target; e++) edges.add(rng.below(staff), rng.below(staff));
+}
+
+/** Ring lattice with k = meanDegree (even) neighbours; each tie rewired with probability `rewire`. */
+function latticeTies(staff: number, meanDegree: number, rewire: number, rng: RandomStream, edges: EdgeList): void {
+  const half = Math.max(1, Math.floor(meanDegree / 2));
+  for (let i = 0; i < staff; i++) {
+    for (let k = 1; k <= half; k++) {
+      const other = rewire > 0 && rng.next() < rewire ? rng.below(staff) : (i + k) % staff;
+      edges.add(i, other);
+    }
+  }
+}
+
+function chooseImplementationTeams(layout: Layout, members: number, rng: RandomStream) {
+  const { units, unitStart, role } = layout;
+  const start = new Int32Array(units + 1);
+  const chosen: number[] = [];
+  for (let u = 0; u < units; u++) {
+    start[u] = chosen.length;
+    const first = unitStart[u];
+    const size = unitStart[u + 1] - first;
+    const want = Math.min(members, size);
+    // Positional diversity: the unit leader, then managers, then staff drawn at random.
+    const picked = new Set<number>([first]);
+    for (let i = first + 1; i < first + size && picked.size < Math.ceil(want / 2); i++) {
+      if (role[i] === Role.manager) picked.add(i);
+    }
+    let guard = 0;
+    while (picked.size < want && guard++ < 100 * want) picked.add(first + rng.below(size));
+    chosen.push(...[...picked].sort((a, b) => a - b));
+  }
+  start[units] = chosen.length;
+  return { implementationStart: start, implementationMembers: Int32Array.from(chosen) };
+}
+
+export function buildOrganization(scenario: Scenario, rng: RandomStream): Organization {
+  const layout = layOut(scenario);
+  const liaison = new Uint8Array(layout.staff);
+  const edges = new EdgeList();
+  const o = scenario.organization;
+  switch (o.network) {
+    case 'organization':
+      organizationTies(layout, scenario, rng, liaison, edges);
+      break;
+    case 'erdos-renyi':
+      erdosRenyiTies(layout.staff, o.meanDegree, rng, edges);
+      break;
+    case 'lattice':
+      latticeTies(layout.staff, o.meanDegree, 0, rng, edges);
+      break;
+    case 'small-world':
+      latticeTies(layout.staff, o.meanDegree, o.rewire, rng, edges);
+      break;
+    case 'full':
+      break;
+  }
+  const { offsets, neighbors } = edges.toCsr(layout.staff);
+  const implementation = chooseImplementationTeams(layout, scenario.engagement.teamMembers, rng);
+  return { ...layout, liaison, offsets, neighbors, fullyMixed: o.network === 'full', ...implementation };
+}
+
+/**
+ * Network distance ("ring") of every person from the members of the given units (ring 0).
+ * Unreachable people get the largest finite distance + 1. Under full mixing everyone outside
+ * the units is at distance 1.
+ */
+export function ringDistances(org: Organization, sourceUnits: readonly number[]): Int32Array {
+  const distance = new Int32Array(org.staff).fill(-1);
+  const queue = new Int32Array(org.staff);
+  let head = 0;
+  let tail = 0;
+  for (const unit of sourceUnits) {
+    for (let i = org.unitStart[unit]; i < org.unitStart[unit + 1]; i++) {
+      distance[i] = 0;
+      queue[tail++] = i;
+    }
+  }
+  if (org.fullyMixed) {
+    for (let i = 0; i < org.staff; i++) if (distance[i] < 0) distance[i] = tail > 0 ? 1 : 0;
+    return distance;
+  }
+  let farthest = 0;
+  while (head < tail) {
+    const i = queue[head++];
+    for (let k = org.offsets[i]; k < org.offsets[i + 1]; k++) {
+      const j = org.neighbors[k];
+      if (distance[j] < 0) {
+        distance[j] = distance[i] + 1;
+        if (distance[j] > farthest) farthest = distance[j];
+        queue[tail++] = j;
+      }
+    }
+  }
+  for (let i = 0; i < org.staff; i++) if (distance[i] < 0) distance[i] = farthest + 1;
+  return distance;
+}

@@ -1,0 +1,84 @@
+/**
+ * RunResult: what one run produces — monthly series (columnar: one array per series, index =
+ * month 0..months) and a summary. Plain JSON; numbers rounded to 6 decimals so files stay small
+ * and byte-identical across platforms.
+ */
+import { STAGES } from '../agents/index.js';
+
+export const RINGS = ['ring0', 'ring1', 'ring2', 'ring3'] as const;
+
+/** Every monthly series, in output order. Shares are of current staff (0–1); scores are 1–5. */
+export const SERIES = [
+  'month',
+  ...STAGES,
+  'trust',
+  'affect',
+  'safety',
+  'aim',
+  'iam',
+  'fim',
+  'knowledge',
+  'adoption',
+  'everAdopted',
+  'sustained',
+  ...RINGS,
+  'credibility',
+  'ispHours',
+  'requests',
+  'active',
+  'waiting',
+  'demand',
+] as const;
+export type SeriesName = (typeof SERIES)[number];
+export type MonthlySeries = Record<SeriesName, number[]>;
+
+export interface DispositionOutcome {
+  readonly staff: number;
+  /** people of this disposition who ever applied */
+  readonly adopted: number;
+  /** of those, how many had a low-stakes ISP contact before first applying */
+  readonly adoptedAfterLowStakes: number;
+  /** people with at least one low-stakes contact, and how many of them adopted */
+  readonly withLowStakes: number;
+  readonly adoptedWithLowStakes: number;
+}
+
+export interface RunSummary {
+  /** share of staff applying at the end (penetration) */
+  readonly finalAdoption: number;
+  /** share of staff at the end who ever applied */
+  readonly everAdopted: number;
+  /** share of staff applying continuously for ≥ sustainment.sustainedAfterMonths */
+  readonly sustainedCapacity: number;
+  /** first month the applying share reached 25 / 50 / 75 %, or null */
+  readonly timeTo25: number | null;
+  readonly timeTo50: number | null;
+  readonly timeTo75: number | null;
+  /** Spearman ρ between ring distance and first-adoption week among adopters (null if < 3) */
+  readonly ringCorrelation: number | null;
+  readonly finalAim: number;
+  readonly finalIam: number;
+  readonly finalFim: number;
+  readonly finalTrust: number;
+  readonly finalCredibility: number;
+  readonly ispHours: number;
+  /** ISP hours per adoption event (null when nobody adopted) */
+  readonly ispHoursPerAdopter: number | null;
+  readonly requests: number;
+  readonly engagementsStarted: number;
+  readonly peakWaiting: number;
+  readonly dispositions: Readonly<Record<'interested' | 'skeptical' | 'disinterested', DispositionOutcome>>;
+}
+
+export interface RunResult {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly months: number;
+  readonly staff: number;
+  readonly series: MonthlySeries;
+  readonly summary: RunSummary;
+}
+
+export function round6(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}

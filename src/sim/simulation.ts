@@ -1,0 +1,526 @@
+/**
+ * The run: `createSimulation(scenario, seed)` builds the organization and returns a stepper that
+ * advances one week per `step()`; `simulate()` is a loop over it, so the teaching UI shows exactly
+ * what a batch run computes.
+ *
+ * One week, in order:
+ *   endEngagements → requestSupport → startEngagements → ispContacts (trust, affect, safety,
+ *   knowledge) → colleagues (exposure, word of mouth) → personalChange (readiness, learning,
+ *   adoption, sustainment) → turnover → teamSafetyDrift → credibility → record month
+ *
+ * Random draws come from named streams; the adoption and turnover streams take exactly one draw
+ * per person per week and the demand stream one per unit per week, whatever the state, so runs
+ * that differ in one parameter stay in step until that parameter first matters.
+ */
+import {
+  acceptabilitySignal,
+  adoptionHazard,
+  affectAfterContact,
+  affectDrift,
+  appropriatenessSignal,
+  Contact,
+  createStaffState,
+  credibility,
+  discontinuationHazard,
+  Disposition,
+  feasibilityCap,
+  feasibilitySignal,
+  knowledgeAfterContact,
+  knowledgeFading,
+  knowledgeFromColleagues,
+  pickDisposition,
+  placeNewcomer,
+  positiveContactChance,
+  readinessGate,
+  relax,
+  requestRate,
+  resistantGain,
+  safetyAfterMeeting,
+  safetyDrift,
+  scheduledContacts,
+  stageOf,
+  Support,
+  thresholdReached,
+  trustAfterContact,
+  trustFromColleagues,
+  type DispositionProfile,
+  type Engagement,
+  type StaffState,
+  type StageThresholds,
+} from '../agents/index.js';
+import { DISPOSITIONS, type Scenario } from '../scenarios/index.js';
+import { monthEndWeek, monthsToWeeks, weeklyChance, weeklyChanceFromAnnual } from './clock.js';
+import { buildOrganization, ringDistances, type Organization } from './network.js';
+import { MonthlyRecorder } from './recorder.js';
+import type { RunResult } from './result.js';
+import { createStreams, type RandomStreams } from './rng.js';
+import { SupportDesk, type SupportEvent } from './engagements.js';
+
+/** What the outside world (TUI, tests) may read while a simulation runs. */
+export interface SimulationView {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  /** weeks completed so far */
+  readonly week: number;
+  /** whole months completed */
+  readonly month: number;
+  readonly totalWeeks: number;
+  readonly done: boolean;
+  readonly organization: Organization;
+  readonly staff: Readonly<StaffState>;
+  /** network distance of each person from the first-engaged units */
+  readonly ring: Int32Array;
+  readonly teamSafety: Float64Array;
+  readonly credibility: number;
+  readonly activeEngagements: readonly Engagement[];
+  readonly waitlist: readonly number[];
+  readonly ispCount: number;
+  readonly engagementLengthMonths: number;
+  readonly urgency: number;
+  /** support events of the last step */
+  readonly events: readonly SupportEvent[];
+  /** pathway stage of person i (see STAGES) */
+  stageOf(i: number): number;
+  /** the run so far as a RunResult (series up to the last completed month) */
+  result(): RunResult;
+}
+
+export interface Simulation {
+  readonly view: SimulationView;
+  readonly done: boolean;
+  step(): void;
+  /** Live changes for the teaching demo; they apply from the next step. */
+  setEngagementLength(months: number): void;
+  setIspCount(count: number): void;
+  setUrgency(urgency: number): void;
+}
+
+/** Per-week rates and fixed quantities, derived once from the scenario. */
+function weeklyRates(s: Scenario) {
+  return {
+    wordOfMouth: weeklyChance(s.trust.wordOfMouth),
+    safetyRelax: weeklyChance(s.safety.relaxation),
+    readiness: weeklyChance(s.readiness.rate),
+    peerLearning: weeklyChance(s.knowledge.peerLearning),
+    forgetting: weeklyChance(s.knowledge.forgetting),
+    affectDecay: weeklyChance(s.context.affectDecay),
+    turnover: weeklyChanceFromAnnual(s.turnover.annualRate),
+  };
+}
+
+export function createSimulation(scenario: Scenario, seed: number): Simulation {
+  const s = scenario;
+  const streams: RandomStreams = createStreams(seed);
+  const org = buildOrganization(s, streams.network);
+  const staffCount = org.staff;
+  const staff = createStaffState(staffCount);
+  const rates = weeklyRates(s);
+  const totalWeeks = monthsToWeeks(s.months);
+
+  // Population (M1): dispositions from normalized shares.
+  const profiles: DispositionProfile[] = DISPOSITIONS.map((name) => s.dispositions[name]);
+  const shareTotal = profiles.reduce((sum, _, d) => sum + s.dispositions[DISPOSITIONS[d]].share, 0) || 1;
+  const cumulative: number[] = [];
+  let running = 0;
+  for (const name of DISPOSITIONS) {
+    running += s.dispositions[name].share / shareTotal;
+    cumulative.push(running);
+  }
+  const thresholdsOn = s.adoption.thresholds;
+  function newcomer(i: number, rng: { next(): number }): void {
+    const disposition = pickDisposition(cumulative, rng.next());
+    placeNewcomer(staff, i, disposition, profiles[disposition], rng.next(), s.context.priorPartnershipPenalty);
+    if (!thresholdsOn) staff.threshold[i] = 0;
+  }
+  for (let i = 0; i < staffCount; i++) newcomer(i, streams.population);
+
+  const teamSafety = new Float64Array(org.teams).fill(s.context.learningCulture);
+  const teamMetWeek = new Int32Array(org.teams).fill(-1);
+  // Scratch for synchronous word of mouth: T += pull − weight·T.
+  const trustPull = new Float64Array(staffCount);
+  const trustWeight = new Float64Array(staffCount);
+
+  const desk = new SupportDesk(
+    org,
+    staff,
+    s.isps.count,
+    s.isps.hoursPerWeek,
+    s.engagement.hoursPerCoLeadWeek,
+    s.engagement.coLeads,
+    monthsToWeeks(s.engagement.lengthMonths),
+  );
+  let lengthMonths = s.engagement.lengthMonths;
+  let urgency = s.context.urgency;
+  let fCap = feasibilityCap(s.context.absorptiveCapacity, urgency, s.context.urgencyEffect, s.context.leadershipBuyIn);
+
+  // First-engaged units, drawn with the network stream (they are part of the setting).
+  const initialUnits: number[] = [];
+  const pool = Array.from({ length: org.units }, (_, u) => u);
+  for (let k = 0; k < Math.min(s.engagement.initialUnits, org.units); k++) {
+    const pick = k + streams.network.below(pool.length - k);
+    [pool[k], pool[pick]] = [pool[pick], pool[k]];
+    initialUnits.push(pool[k]);
+  }
+  initialUnits.sort((a, b) => a - b);
+  const ring = ringDistances(org, initialUnits);
+
+  // Seed adopters (docking cases): applying from week 0.
+  for (let k = 0; k < Math.min(s.adoption.seeds, staffCount); k++) {
+    const i = streams.population.below(staffCount);
+    staff.applying[i] = 1;
+    staff.adoptedWeek[i] = 0;
+    staff.applyingSince[i] = 0;
+  }
+
+  const stageThresholds: StageThresholds = {
+    trustingAt: s.trust.trustingAt,
+    acceptingAt: s.readiness.acceptingAt,
+    learningAt: s.knowledge.learningAt,
+    sustainedAfterWeeks: monthsToWeeks(s.sustainment.sustainedAfterMonths),
+  };
+
+  let week = 0;
+  let credibilityNow = 0;
+  const unitCredibility = new Float64Array(org.units);
+  let applyingShare = 0;
+  let adoptionEvents = 0;
+
+  function stageOfPerson(i: number): number {
+    const readinessMean = (staff.acceptability[i] + staff.appropriateness[i] + staff.feasibility[i]) / 3;
+    const weeksApplying = staff.applying[i] ? week - staff.applyingSince[i] : 0;
+    return stageOf(staff.contact[i], staff.trust[i], readinessMean, staff.knowledge[i], staff.applying[i], weeksApplying, stageThresholds);
+  }
+
+  /** Org credibility, applying share, and each unit's awareness-weighted trust in the ISPs. */
+  function measure(): void {
+    let applying = 0;
+    let trustSum = 0;
+    let contacted = 0;
+    unitCredibility.fill(0);
+    for (let i = 0; i < staffCount; i++) {
+      applying += staff.applying[i];
+      if (staff.contact[i] !== Contact.none) unitCredibility[org.unitOf[i]] += staff.trust[i];
+      if (staff.contact[i] === Contact.direct) {
+        trustSum += staff.trust[i];
+        contacted++;
+      }
+    }
+    for (let unit = 0; unit < org.units; unit++) {
+      unitCredibility[unit] /= org.unitStart[unit + 1] - org.unitStart[unit];
+    }
+    applyingShare = applying / staffCount;
+    credibilityNow = credibility(trustSum, contacted);
+  }
+
+  // ── the weekly mechanisms, in order ──────────────────────────────────────────────
+
+  /** Units ask for support as the ISPs' credibility reaches them (M7). */
+  function requestSupport(): void {
+    for (let unit = 0; unit < org.units; unit++) {
+      const u = streams.demand.next();
+      if (!desk.canRequest(unit)) continue;
+      const rate = requestRate(
+        s.demand.baseRequestRate,
+        s.demand.credibilityFloor,
+        s.demand.credibilityGain,
+        unitCredibility[unit],
+        applyingShare,
+      );
+      if (u < weeklyChance(rate)) desk.request(unit, week);
+    }
+  }
+
+  function contactPerson(i: number, lowStakes: boolean): void {
+    const safety = teamSafety[org.teamOf[i]];
+    const chance = positiveContactChance(
+      s.trust.positiveBase,
+      s.trust.relationalWeight,
+      s.isps.relationalSkill,
+      s.trust.safetyWeight,
+      safety,
+      lowStakes ? s.trust.lowStakesBonus : 0,
+    );
+    const positive = streams.contacts.next() < chance;
+    const resistant = staff.disposition[i] !== Disposition.interested;
+    const gain = resistantGain(s.trust.gain, s.context.curiousResistance, resistant, staff.directContacts[i]);
+    staff.trust[i] = trustAfterContact(staff.trust[i], positive, gain, s.trust.lossRatio);
+    staff.affect[i] = affectAfterContact(staff.affect[i], positive, gain, s.trust.lossRatio);
+    staff.contact[i] = Contact.direct;
+    if (staff.directContacts[i] < 65535) staff.directContacts[i]++;
+    if (lowStakes && staff.lowStakesContacts[i] < 65535) staff.lowStakesContacts[i]++;
+  }
+
+  function ispContacts(engagement: Engagement): void {
+    const { meeting, coaching } = scheduledContacts(
+      week - engagement.startWeek,
+      s.engagement.meetingEveryWeeks,
+      s.engagement.coachingEveryWeeks,
+    );
+    const { implementationStart, implementationMembers, unitStart } = org;
+    const tech = s.isps.technicalSkill;
+    for (let k = implementationStart[engagement.unit]; k < implementationStart[engagement.unit + 1]; k++) {
+      const i = implementationMembers[k];
+      if (meeting) {
+        const team = org.teamOf[i];
+        if (teamMetWeek[team] !== week) {
+          teamMetWeek[team] = week;
+          teamSafety[team] = safetyAfterMeeting(teamSafety[team], s.safety.facilitation, s.isps.relationalSkill);
+        }
+        contactPerson(i, false);
+        staff.knowledge[i] = knowledgeAfterContact(staff.knowledge[i], s.knowledge.meetingGain, tech);
+      }
+      if (coaching) {
+        contactPerson(i, false);
+        staff.knowledge[i] = knowledgeAfterContact(staff.knowledge[i], s.knowledge.coachingGain, tech);
+      }
+    }
+    // Low-stakes outreach to anyone in the unit: check-ins, tools, office hours.
+    for (let i = unitStart[engagement.unit]; i < unitStart[engagement.unit + 1]; i++) {
+      if (streams.contacts.next() < s.engagement.outreachPerWeek) {
+        contactPerson(i, true);
+        staff.knowledge[i] = knowledgeAfterContact(staff.knowledge[i], s.knowledge.outreachGain, tech);
+      }
+    }
+  }
+
+  /** Exposure to colleagues who apply, and word of mouth from colleagues who worked with ISPs. */
+  function colleagues(): void {
+    const { offsets, neighbors } = org;
+    const { applying, contact, trust, exposure } = staff;
+    if (org.fullyMixed) {
+      let applyingCount = 0;
+      let heard = 0;
+      let heardTrust = 0;
+      for (let i = 0; i < staffCount; i++) {
+        applyingCount += applying[i];
+        if (contact[i] === Contact.direct) {
+          heard++;
+          heardTrust += trust[i];
+        }
+      }
+      const share = applyingCount / staffCount;
+      const heardShare = heard / staffCount;
+      const meanTrust = heard > 0 ? heardTrust / heard : 0;
+      exposure.fill(share);
+      trustPull.fill(rates.wordOfMouth * heardShare * meanTrust);
+      trustWeight.fill(rates.wordOfMouth * heardShare);
+      return;
+    }
+    for (let i = 0; i < staffCount; i++) {
+      const first = offsets[i];
+      const last = offsets[i + 1];
+      let applyingCount = 0;
+      let heard = 0;
+      let heardTrust = 0;
+      for (let k = first; k < last; k++) {
+        const j = neighbors[k];
+        applyingCount += applying[j];
+        if (contact[j] === Contact.direct) {
+          heard++;
+          heardTrust += trust[j];
+        }
+      }
+      const degree = last - first;
+      exposure[i] = degree > 0 ? applyingCount / degree : 0;
+      const heardShare = degree > 0 ? heard / degree : 0;
+      // trustFromColleagues, split so every person reads last week's trust of colleagues.
+      trustWeight[i] = rates.wordOfMouth * heardShare;
+      trustPull[i] = heard > 0 ? trustWeight[i] * (heardTrust / heard) : 0;
+    }
+  }
+
+  function personalChange(): void {
+    const a = s.adoption;
+    const constantDose = a.constantDose;
+    const thresholdRule = a.rule === 'threshold';
+    const learningAt = s.knowledge.learningAt;
+    const buyIn = s.context.leadershipBuyIn;
+    const adoptionRng = streams.adoption;
+    for (let i = 0; i < staffCount; i++) {
+      const u = adoptionRng.next();
+      // Word of mouth (M2), applied synchronously.
+      if (trustWeight[i] > 0) {
+        staff.trust[i] = staff.trust[i] + trustPull[i] - trustWeight[i] * staff.trust[i];
+        if (staff.contact[i] === Contact.none) staff.contact[i] = Contact.heard;
+      }
+      const trust = staff.trust[i];
+      staff.affect[i] = affectDrift(staff.affect[i], rates.affectDecay);
+      // Readiness (M4).
+      staff.acceptability[i] = relax(staff.acceptability[i], acceptabilitySignal(trust, staff.affect[i], s.readiness.trustWeight), rates.readiness);
+      staff.appropriateness[i] = relax(
+        staff.appropriateness[i],
+        appropriatenessSignal(trust, staff.ownProject[i], s.engagement.tailoring, s.readiness.tailoringWeight),
+        rates.readiness,
+      );
+      staff.feasibility[i] = relax(staff.feasibility[i], feasibilitySignal(staff.knowledge[i], teamSafety[org.teamOf[i]], fCap), rates.readiness);
+      // Knowledge (M6).
+      const exposure = staff.exposure[i];
+      let knowledge = knowledgeFromColleagues(staff.knowledge[i], exposure, rates.peerLearning);
+      if (!staff.applying[i]) knowledge = knowledgeFading(knowledge, rates.forgetting);
+      staff.knowledge[i] = knowledge;
+      const support = staff.support[i];
+      if (staff.applying[i]) {
+        // Sustainment (M8).
+        const hazard = discontinuationHazard(
+          s.sustainment.discontinuation,
+          support !== Support.none,
+          s.sustainment.duringSupport,
+          exposure,
+          s.sustainment.peerProtection,
+          buyIn,
+          s.sustainment.buyInProtection,
+        );
+        if (u < weeklyChance(hazard)) {
+          staff.applying[i] = 0;
+          staff.applyingSince[i] = -1;
+        }
+        continue;
+      }
+      // Adoption (M5).
+      let adopts: boolean;
+      if (thresholdRule) {
+        adopts = thresholdReached(exposure, staff.threshold[i]);
+      } else {
+        const dose = constantDose ? 1 : support === Support.implementationTeam ? s.engagement.teamDose : support === Support.unitMember ? s.engagement.unitDose : 0;
+        let gate = 1;
+        if (a.readinessGate) gate *= readinessGate(staff.acceptability[i], staff.appropriateness[i], staff.feasibility[i]);
+        if (a.knowledgeGate) gate *= Math.min(1, knowledge / learningAt);
+        adopts = u < weeklyChance(adoptionHazard(a.p, dose, a.initiative, knowledge, a.q, exposure, staff.threshold[i], gate));
+      }
+      if (adopts) {
+        staff.applying[i] = 1;
+        staff.applyingSince[i] = week + 1;
+        if (staff.adoptedWeek[i] < 0) {
+          staff.adoptedWeek[i] = week + 1;
+          staff.lowStakesBeforeAdoption[i] = staff.lowStakesContacts[i] > 0 ? 1 : 0;
+        }
+        adoptionEvents++;
+      }
+    }
+  }
+
+  function turnover(): void {
+    const rng = streams.turnover;
+    const chance = rates.turnover;
+    for (let i = 0; i < staffCount; i++) {
+      if (rng.next() < chance) newcomer(i, rng);
+    }
+  }
+
+  function teamSafetyDrift(): void {
+    for (let t = 0; t < org.teams; t++) teamSafety[t] = safetyDrift(teamSafety[t], s.context.learningCulture, rates.safetyRelax);
+  }
+
+  // ── setup and the stepper ────────────────────────────────────────────────────────
+
+  const recorder = new MonthlyRecorder(s, staff, org, ring, teamSafety, stageOfPerson);
+  desk.startNow(initialUnits, 0);
+  measure();
+  let hoursThisMonth = 0;
+  let requestsAtMonthStart = desk.requests;
+  recorder.record(0, { credibility: credibilityNow, ispHours: 0, requests: 0, active: desk.active.length, waiting: desk.waitlist.length });
+  let monthsRecorded = 1;
+
+  function step(): void {
+    if (week >= totalWeeks) return;
+    desk.events.length = 0;
+    desk.endDue(week);
+    requestSupport();
+    desk.startWaiting(week);
+    for (const engagement of desk.active) ispContacts(engagement);
+    hoursThisMonth += desk.hoursThisWeek();
+    colleagues();
+    personalChange();
+    turnover();
+    teamSafetyDrift();
+    measure();
+    week++;
+    if (monthsRecorded <= s.months && week === monthEndWeek(monthsRecorded)) {
+      recorder.record(monthsRecorded, {
+        credibility: credibilityNow,
+        ispHours: hoursThisMonth,
+        requests: desk.requests - requestsAtMonthStart,
+        active: desk.active.length,
+        waiting: desk.waitlist.length,
+      });
+      monthsRecorded++;
+      hoursThisMonth = 0;
+      requestsAtMonthStart = desk.requests;
+    }
+  }
+
+  const view: SimulationView = {
+    get scenario() {
+      return s;
+    },
+    seed,
+    get week() {
+      return week;
+    },
+    get month() {
+      return monthsRecorded - 1;
+    },
+    totalWeeks,
+    get done() {
+      return week >= totalWeeks;
+    },
+    organization: org,
+    staff,
+    ring,
+    teamSafety,
+    get credibility() {
+      return credibilityNow;
+    },
+    get activeEngagements() {
+      return desk.active;
+    },
+    get waitlist() {
+      return desk.waitlist;
+    },
+    get ispCount() {
+      return desk.isps.count;
+    },
+    get engagementLengthMonths() {
+      return lengthMonths;
+    },
+    get urgency() {
+      return urgency;
+    },
+    get events() {
+      return desk.events;
+    },
+    stageOf: stageOfPerson,
+    result: () =>
+      recorder.result(seed, {
+        adoptionEvents,
+        requests: desk.requests,
+        engagementsStarted: desk.started,
+      }),
+  };
+
+  return {
+    view,
+    get done() {
+      return week >= totalWeeks;
+    },
+    step,
+    setEngagementLength(months: number) {
+      lengthMonths = months;
+      desk.lengthWeeks = monthsToWeeks(months);
+    },
+    setIspCount(count: number) {
+      desk.setIspCount(Math.max(0, Math.floor(count)));
+    },
+    setUrgency(value: number) {
+      urgency = Math.min(1, Math.max(0, value));
+      fCap = feasibilityCap(s.context.absorptiveCapacity, urgency, s.context.urgencyEffect, s.context.leadershipBuyIn);
+    },
+  };
+}
+
+/** One run from start to end. Pure: same scenario and seed ⇒ the same result. */
+export function simulate(scenario: Scenario, seed: number): RunResult {
+  const simulation = createSimulation(scenario, seed);
+  while (!simulation.done) simulation.step();
+  return simulation.view.result();
+}
