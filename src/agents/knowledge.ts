@@ -1,6 +1,8 @@
 /**
  * M6 — knowledge of implementation science: grows with coaching and meetings (in proportion to
- * ISP technical skill) and from colleagues who apply it; fades slowly when not applied.
+ * ISP technical skill) and from colleagues who apply it; fades slowly when not applied. The
+ * simulation scales every gain by the learner's readiness (mean of A, P, F): the study's pathway
+ * runs from acceptability, appropriateness and feasibility to knowledge.
  */
 export function knowledgeAfterContact(knowledge: number, gain: number, technicalSkill: number): number {
   return knowledge + gain * technicalSkill * (1 - knowledge);

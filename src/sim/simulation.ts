@@ -185,6 +185,11 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   let applyingShare = 0;
   let adoptionEvents = 0;
 
+  /** Mean of A, P, F: how open a person is to learning (the pathway's A/P/F → knowledge). */
+  function readinessOf(i: number): number {
+    return (staff.acceptability[i] + staff.appropriateness[i] + staff.feasibility[i]) / 3;
+  }
+
   function stageOfPerson(i: number): number {
     const readinessMean = (staff.acceptability[i] + staff.appropriateness[i] + staff.feasibility[i]) / 3;
     const weeksApplying = staff.applying[i] ? week - staff.applyingSince[i] : 0;
@@ -267,18 +272,18 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
           teamSafety[team] = safetyAfterMeeting(teamSafety[team], s.safety.facilitation, s.isps.relationalSkill);
         }
         contactPerson(i, false);
-        staff.knowledge[i] = knowledgeAfterContact(staff.knowledge[i], s.knowledge.meetingGain, tech);
+        staff.knowledge[i] = knowledgeAfterContact(staff.knowledge[i], s.knowledge.meetingGain * readinessOf(i), tech);
       }
       if (coaching) {
         contactPerson(i, false);
-        staff.knowledge[i] = knowledgeAfterContact(staff.knowledge[i], s.knowledge.coachingGain, tech);
+        staff.knowledge[i] = knowledgeAfterContact(staff.knowledge[i], s.knowledge.coachingGain * readinessOf(i), tech);
       }
     }
     // Low-stakes outreach to anyone in the unit: check-ins, tools, office hours.
     for (let i = unitStart[engagement.unit]; i < unitStart[engagement.unit + 1]; i++) {
       if (streams.contacts.next() < s.engagement.outreachPerWeek) {
         contactPerson(i, true);
-        staff.knowledge[i] = knowledgeAfterContact(staff.knowledge[i], s.knowledge.outreachGain, tech);
+        staff.knowledge[i] = knowledgeAfterContact(staff.knowledge[i], s.knowledge.outreachGain * readinessOf(i), tech);
       }
     }
   }
@@ -355,7 +360,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
       staff.feasibility[i] = relax(staff.feasibility[i], feasibilitySignal(staff.knowledge[i], teamSafety[org.teamOf[i]], fCap), rates.readiness);
       // Knowledge (M6).
       const exposure = staff.exposure[i];
-      let knowledge = knowledgeFromColleagues(staff.knowledge[i], exposure, rates.peerLearning);
+      let knowledge = knowledgeFromColleagues(staff.knowledge[i], exposure, rates.peerLearning * readinessOf(i));
       if (!staff.applying[i]) knowledge = knowledgeFading(knowledge, rates.forgetting);
       staff.knowledge[i] = knowledge;
       const support = staff.support[i];

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import {
+  acceptabilitySignal,
+  adoptionHazard,
+  affectAfterContact,
+  affectDrift,
+  appropriatenessSignal,
+  assignCoLeads,
+  createIspTeam,
+  credibility,
+  discontinuationHazard,
+  feasibilityCap,
+  feasibilitySignal,
+  knowledgeAfterContact,
+  knowledgeFading,
+  knowledgeFromColleagues,
+  pickDisposition,
+  positiveContactChance,
+  readinessGate,
+  relax,
+  releaseCoLeads,
+  requestRate,
+  resistantGain,
+  safetyAfterMeeting,
+  safetyDrift,
+  scaleScore,
+  scheduledContacts,
+  Stage,
+  stageOf,
+  thresholdReached,
+  trustAfterContact,
+  trustFromColleagues,
+} from '../../src/agents/index.js';
+
+describe('M2 trust', () => {
+  it('gains saturate: each positive contact closes α of the remaining gap', () => {
+    expect(trustAfterContact(0.4, true, 0.2, 3)).toBeCloseTo(0.52);
+    expect(trustAfterContact(0.9, true, 0.2, 3)).toBeCloseTo(0.92);
+  });
+
+  it('losses are larger than gains (β = lossRatio · α)', () => {
+    const gain = trustAfterContact(0.5, true, 0.1, 3) - 0.5;
+    const loss = 0.5 - trustAfterContact(0.5, false, 0.1, 3);
+    expect(loss).toBeCloseTo(3 * gain);
+  });
+
+  it('closing 90 % of the gap takes ≈ 10 contacts at α = 0.2 and ≈ 22 at α = 0.1', () => {
+    const contactsToClose = (alpha: number) => {
+      let trust = 0;
+      let n = 0;
+      while (trust < 0.9) {
+        trust = trustAfterContact(trust, true, alpha, 3);
+        n++;
+      }
+      return n;
+    };
+    expect(contactsToClose(0.2)).toBe(11);
+    expect(contactsToClose(0.1)).toBe(22);
+  });
+
+  it('positive-contact chance rises with relational skill and safety, and is clamped', () => {
+    const low = positiveContactChance(0.3, 0.4, 0.2, 0.3, 0.2, 0);
+    const skilled = positiveContactChance(0.3, 0.4, 0.9, 0.3, 0.2, 0);
+    const safe = positiveContactChance(0.3, 0.4, 0.2, 0.3, 0.9, 0);
+    expect(skilled).toBeGreaterThan(low);
+    expect(safe).toBeGreaterThan(low);
+    expect(positiveContactChance(0.9, 0.9, 1, 0.9, 1, 0.5)).toBe(1);
+  });
+
+  it('curious resistance damps only the first contacts of resistant staff', () => {
+    expect(resistantGain(0.2, 0.5, true, 0)).toBeCloseTo(0.1);
+    expect(resistantGain(0.2, 0.5, true, 3)).toBeCloseTo(0.2);
+    expect(resistantGain(0.2, 0.5, false, 0)).toBeCloseTo(0.2);
+  });
+
+  it('word of mouth pulls trust toward colleagues in proportion to how many worked with ISPs', () => {
+    expect(trustFromColleagues(0.3, 0.8, 0, 0.1)).toBe(0.3);
+    expect(trustFromColleagues(0.3, 0.8, 1, 0.1)).toBeCloseTo(0.35);
+    expect(trustFromColleagues(0.3, 0.8, 0.5, 0.1)).toBeCloseTo(0.325);
+  });
+});
+
+describe('affect and M3 safety', () => {
+  it('affect follows contacts and drifts to neutral', () => {
+    expect(affectAfterContact(0.5, true, 0.2, 3)).toBeCloseTo(0.6);
+    expect(affectAfterContact(0.5, false, 0.2, 3)).toBeCloseTo(0.2);
+    expect(affectDrift(0.9, 0.5)).toBeCloseTo(0.7);
+    expect(affectDrift(0.1, 0.5)).toBeCloseTo(0.3);
+  });
+
+  it('facilitated meetings raise safety with relational skill; it relaxes to baseline', () => {
+    expect(safetyAfterMeeting(0.4, 0.2, 1)).toBeCloseTo(0.52);
+    expect(safetyAfterMeeting(0.4, 0.2, 0.5)).toBeCloseTo(0.46);
+    expect(safetyDrift(0.8, 0.4, 0.25)).toBeCloseTo(0.7);
+  });
+});
+
+describe('M4 acceptability, appropriateness, feasibility', () => {
+  it('signals mix their inputs by weight', () => {
+    expect(acceptabilitySignal(1, 0, 0.6)).toBeCloseTo(0.6);
+    expect(appropriatenessSignal(0.5, 1, 1, 0.4)).toBeCloseTo(0.7);
+    expect(appropriatenessSignal(0.5, 0, 1, 0.4)).toBeCloseTo(0.3);
+  });
+
+  it('urgency lowers the feasibility cap; leadership buy-in restores part of it', () => {
+    const calm = feasibilityCap(0.8, 0, 0.5, 0);
+    const urgent = feasibilityCap(0.8, 1, 0.5, 0);
+    const urgentButBoughtIn = feasibilityCap(0.8, 1, 0.5, 1);
+    expect(calm).toBeCloseTo(0.8);
+    expect(urgent).toBeCloseTo(0.4);
+    expect(urgentButBoughtIn).toBeCloseTo(0.6);
+    expect(feasibilitySignal(1, 1, urgent)).toBeCloseTo(urgent);
+  });
+
+  it('relaxation moves part way to the signal; scale scores run 1–5', () => {
+    expect(relax(0.2, 0.6, 0.25)).toBeCloseTo(0.3);
+    expect(scaleScore(0)).toBe(1);
+    expect(scaleScore(1)).toBe(5);
+  });
+});
+
+describe('M6 knowledge', () => {
+  it('grows with coaching in proportion to technical skill, from colleagues, and fades', () => {
+    expect(knowledgeAfterContact(0, 0.1, 1)).toBeCloseTo(0.1);
+    expect(knowledgeAfterContact(0, 0.1, 0.5)).toBeCloseTo(0.05);
+    expect(knowledgeFromColleagues(0.5, 0, 0.2)).toBe(0.5);
+    expect(knowledgeFromColleagues(0.5, 1, 0.2)).toBeCloseTo(0.6);
+    expect(knowledgeFading(0.5, 0.1)).toBeCloseTo(0.45);
+  });
+});
+
+describe('M5 adoption', () => {
+  it('reduces to the Bass hazard p + q·E when φ = 0, g = 1, dose = 1', () => {
+    expect(adoptionHazard(0.03, 1, 0, 0, 0.38, 0.25, 0, 1)).toBeCloseTo(0.03 + 0.38 * 0.25);
+  });
+
+  it('counts peers only at or above the threshold', () => {
+    expect(adoptionHazard(0.03, 0, 0, 0, 0.38, 0.2, 0.3, 1)).toBe(0);
+    expect(adoptionHazard(0.03, 0, 0, 0, 0.38, 0.3, 0.3, 1)).toBeCloseTo(0.114);
+  });
+
+  it('adds own initiative from knowledge and scales everything by the gate', () => {
+    expect(adoptionHazard(0.03, 1, 5, 0.4, 0, 0, 0, 0.5)).toBeCloseTo(0.5 * 0.03 * 3);
+  });
+
+  it('readiness gate is the geometric mean; a zero blocks', () => {
+    expect(readinessGate(0.8, 0.8, 0.8)).toBeCloseTo(0.8);
+    expect(readinessGate(1, 1, 0)).toBe(0);
+  });
+
+  it('linear-threshold rule needs a positive exposure at or above φ', () => {
+    expect(thresholdReached(0, 0)).toBe(false);
+    expect(thresholdReached(0.18, 0.18)).toBe(true);
+    expect(thresholdReached(0.17, 0.18)).toBe(false);
+  });
+});
+
+describe('M8 sustainment and M7 demand', () => {
+  it('discontinuation is lower during support, with applying colleagues and with buy-in', () => {
+    const alone = discontinuationHazard(0.05, false, 0.2, 0, 0.5, 0, 0.5);
+    expect(alone).toBeCloseTo(0.05);
+    expect(discontinuationHazard(0.05, true, 0.2, 0, 0.5, 0, 0.5)).toBeCloseTo(0.01);
+    expect(discontinuationHazard(0.05, false, 0.2, 1, 0.5, 0, 0.5)).toBeCloseTo(0.025);
+    expect(discontinuationHazard(0.05, false, 0.2, 0, 0.5, 1, 0.5)).toBeCloseTo(0.025);
+  });
+
+  it('request rate rises with credibility and visible success', () => {
+    expect(requestRate(0.01, 0.4, 0.6, 0, 0.5)).toBeCloseTo(0.01);
+    expect(requestRate(0.01, 0.4, 0.6, 1, 0)).toBeCloseTo(0.41);
+    expect(requestRate(0.01, 0.4, 0.6, 1, 1)).toBeCloseTo(1.01);
+    expect(credibility(0, 0)).toBe(0);
+    expect(credibility(3, 4)).toBeCloseTo(0.75);
+  });
+});
+
+describe('M1 population, ISP team, engagement schedule, stages', () => {
+  it('picks dispositions from cumulative shares', () => {
+    const cumulative = [0.16, 0.84, 1];
+    expect(pickDisposition(cumulative, 0.1)).toBe(0);
+    expect(pickDisposition(cumulative, 0.5)).toBe(1);
+    expect(pickDisposition(cumulative, 0.99)).toBe(2);
+  });
+
+  it('books co-leads with the most free slots and refuses when too few are free', () => {
+    const team = createIspTeam(3, 4, 1.25); // 3 slots each
+    expect(team.slotsPerIsp).toBe(3);
+    expect(assignCoLeads(team, 2)).toEqual([0, 1]);
+    expect(assignCoLeads(team, 2)).toEqual([2, 0]);
+    const small = createIspTeam(2, 1.25, 1.25);
+    expect(assignCoLeads(small, 2)).toEqual([0, 1]);
+    expect(assignCoLeads(small, 2)).toBeNull();
+    releaseCoLeads(small, [0, 1]);
+    expect(assignCoLeads(small, 2)).toEqual([0, 1]);
+  });
+
+  it('schedules monthly meetings and biweekly coaching', () => {
+    expect(scheduledContacts(0, 4, 2)).toEqual({ meeting: true, coaching: true });
+    expect(scheduledContacts(2, 4, 2)).toEqual({ meeting: false, coaching: true });
+    expect(scheduledContacts(3, 4, 2)).toEqual({ meeting: false, coaching: false });
+  });
+
+  it('places a person in the furthest stage that holds', () => {
+    const t = { trustingAt: 0.6, acceptingAt: 0.6, learningAt: 0.4, sustainedAfterWeeks: 52 };
+    expect(stageOf(0, 0.3, 0.3, 0, 0, 0, t)).toBe(Stage.unaware);
+    expect(stageOf(2, 0.3, 0.3, 0, 0, 0, t)).toBe(Stage.contacted);
+    expect(stageOf(2, 0.7, 0.3, 0, 0, 0, t)).toBe(Stage.trusting);
+    expect(stageOf(2, 0.7, 0.7, 0, 0, 0, t)).toBe(Stage.accepting);
+    expect(stageOf(2, 0.7, 0.7, 0.5, 0, 0, t)).toBe(Stage.learning);
+    expect(stageOf(2, 0.7, 0.7, 0.5, 1, 10, t)).toBe(Stage.applying);
+    expect(stageOf(2, 0.7, 0.7, 0.5, 1, 52, t)).toBe(Stage.sustaining);
+  });
+});
