@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parse as parseYamlValue, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parse as parseYamlValue, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { describeValue, InputError } from './errors.js';
 import { keysAt, metaOf, nearest, schemaAt } from './introspect.js';
@@ -26,7 +26,7 @@ export function listBuiltins(): string[] {
 }
 
 /** One parsed source file in an `extends` chain, kept for locating errors. */
-interface Layer {
+export interface Layer {
   readonly label: string;
   readonly document: Document;
   readonly lines: LineCounter;
@@ -68,7 +68,7 @@ function resolveRef(ref: string, relativeTo: string | undefined, context: string
   return { path: resolve(BUILTIN_DIR, `${ref}.yaml`), label: `${ref} (built-in)` };
 }
 
-function readLayer(path: string, label: string): { layer: Layer; raw: Mapping } {
+export function readLayer(path: string, label: string): { layer: Layer; raw: Mapping } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -116,10 +116,24 @@ function readChain(path: string, label: string, layers: Layer[], depth = 0): Map
   return deepMerge(base, raw);
 }
 
-/** `file:line:col` of the first layer that defines `path` (child first), else the file name. */
-function locate(layers: readonly Layer[], path: readonly (string | number)[]): string {
+/**
+ * `file:line:col` of the first layer that defines `path` (child first), else the file name.
+ * Points at the value, or at the key itself when `atKey` (unknown fields).
+ */
+export function locate(layers: readonly Layer[], path: readonly (string | number)[], atKey = false): string {
   for (let depth = path.length; depth >= 0; depth--) {
     for (const layer of layers) {
+      if (atKey && depth === path.length && depth > 0) {
+        const parent = layer.document.getIn(path.slice(0, -1), true);
+        if (isMap(parent)) {
+          const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
+          const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+          if (range) {
+            const at = layer.lines.linePos(range[0]);
+            return `${layer.label}:${at.line}:${at.col}`;
+          }
+        }
+      }
       const node = layer.document.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
       if (node && node.range && depth > 0) {
         const at = layer.lines.linePos(node.range[0]);
@@ -197,12 +211,16 @@ function setIn(target: Mapping, path: readonly string[], value: unknown): void {
 }
 
 /** Validate a raw mapping; `where` locates a failing field (e.g. by file layers). */
-export function validateScenario(raw: Mapping, where: (path: readonly (string | number)[]) => string = () => '<scenario>'): Scenario {
+export function validateScenario(
+  raw: Mapping,
+  where: (path: readonly (string | number)[], atKey: boolean) => string = () => '<scenario>',
+): Scenario {
   const result = scenarioSchema.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
-  throw new InputError(formatIssue(issue, where(path)));
+  const unknownKey = issue.code === 'unrecognized_keys';
+  throw new InputError(formatIssue(issue, where(unknownKey ? [...path, issue.keys[0]] : path, unknownKey)));
 }
 
 /** Load a built-in name or a file, apply overrides, validate. */
@@ -217,12 +235,12 @@ export function loadScenario(ref: string = DEFAULT_SCENARIO, options: LoadOption
     setIn(raw, fieldPath, value);
     overridden.set(fieldPath.join('.'), text);
   }
-  const scenario = validateScenario(raw, (fieldPath) => {
+  const scenario = validateScenario(raw, (fieldPath, atKey) => {
     for (let depth = fieldPath.length; depth > 0; depth--) {
       const set = overridden.get(fieldPath.slice(0, depth).join('.'));
       if (set !== undefined) return `--set ${set}`;
     }
-    return locate(layers, fieldPath);
+    return locate(layers, fieldPath, atKey);
   });
   return { scenario, source: ref };
 }
