@@ -47,7 +47,7 @@ function isMapping(value: unknown): value is Mapping {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function looksLikeFile(ref: string): boolean {
+export function looksLikeFile(ref: string): boolean {
   return /\.(ya?ml|json)$/i.test(ref) || ref.includes('/') || ref.includes('\\');
 }
 
