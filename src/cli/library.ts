@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
-import { listBuiltins, listFields, loadScenario } from '../scenarios/index.js';
+import { fieldRows, fieldsMarkdown, listBuiltins, loadScenario } from '../scenarios/index.js';
 import { table } from './output.js';
 
 export function registerLibrary(program: Command): void {
@@ -43,22 +43,17 @@ export function registerLibrary(program: Command): void {
 
   program
     .command('fields')
-    .summary('every scenario field with its unit, valid range, default and meaning')
+    .summary('every scenario field with its unit, valid range, default, source and meaning')
     .option('--assumptions', 'only fields flagged as assumptions (with the range to explore)')
-    .addHelpText('after', '\nExample:\n  concentric fields --assumptions\n')
-    .action((options: { assumptions?: boolean }) => {
+    .option('--markdown', 'print the Markdown table embedded in docs/MODEL.md')
+    .addHelpText('after', '\nExamples:\n  concentric fields --assumptions\n  concentric fields --markdown > fields.md\n')
+    .action((options: { assumptions?: boolean; markdown?: boolean }) => {
       const { scenario } = loadScenario('foundation');
-      const fields = listFields().filter((field) => !options.assumptions || field.meta.assumption);
-      const valueAt = (path: string): unknown =>
-        path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], scenario);
-      const rows = fields.map((field) => [
-        field.path,
-        JSON.stringify(valueAt(field.path)),
-        field.meta.min !== undefined ? `${field.meta.min}–${field.meta.max}` : '',
-        field.meta.explore ? `${field.meta.explore[0]}–${field.meta.explore[1]}` : '',
-        field.meta.unit,
-        field.meta.help,
-      ]);
-      process.stdout.write(table(['field', 'foundation', 'valid', 'explore', 'unit', 'meaning'], rows));
+      if (options.markdown) {
+        process.stdout.write(fieldsMarkdown(scenario));
+        return;
+      }
+      const rows = fieldRows(scenario, options.assumptions).map((row) => [row.path, row.value, row.valid, row.unit, row.basis]);
+      process.stdout.write(table(['field', 'foundation', 'valid', 'unit', 'source or assumption'], rows));
     });
 }

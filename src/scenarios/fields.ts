@@ -12,6 +12,8 @@ export interface FieldMeta {
   readonly max?: number;
   readonly integer?: boolean;
   readonly choices?: readonly string[];
+  /** where the default comes from (a citation or the study's setting) */
+  readonly source?: string;
   /** true when no source pins the value down: it belongs in sensitivity analysis. */
   readonly assumption?: boolean;
   /** the range worth exploring when `assumption` is true (may be narrower than min..max). */
@@ -22,6 +24,7 @@ export interface FieldMeta {
 export const fieldMeta = new WeakMap<z.ZodType, FieldMeta>();
 
 interface NumberOptions {
+  readonly source?: string;
   readonly min: number;
   readonly max: number;
   readonly unit: string;
@@ -52,10 +55,10 @@ export function share(defaultValue: number, help: string, extra: Partial<NumberO
   return num(defaultValue, { min: 0, max: 1, unit: 'share 0–1', help, ...extra });
 }
 
-export function flag(defaultValue: boolean, help: string) {
+export function flag(defaultValue: boolean, help: string, source?: string) {
   const base = z.boolean();
   const schema = base.default(defaultValue);
-  const meta: FieldMeta = { unit: 'true/false', help };
+  const meta: FieldMeta = { unit: 'true/false', help, source };
   fieldMeta.set(schema, meta);
   fieldMeta.set(base, meta);
   return schema;
@@ -65,10 +68,11 @@ export function choice<const T extends readonly [string, ...string[]]>(
   values: T,
   defaultValue: T[number],
   help: string,
+  source?: string,
 ) {
   const base = z.enum(values);
   const schema = base.default(defaultValue as never);
-  const meta: FieldMeta = { unit: 'one of ' + values.join(' | '), help, choices: values };
+  const meta: FieldMeta = { unit: 'one of ' + values.join(' | '), help, choices: values, source };
   fieldMeta.set(schema, meta);
   fieldMeta.set(base, meta);
   return schema;

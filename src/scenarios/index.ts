@@ -10,3 +10,4 @@ export { readLayer, locate, looksLikeFile, type Layer } from './load.js';
 export { listFields, schemaAt, metaOf, nearest, type FieldInfo } from './introspect.js';
 export { InputError, isInputError, describeValue } from './errors.js';
 export type { FieldMeta } from './fields.js';
+export { fieldRows, fieldsMarkdown, type FieldRow } from './reference.js';

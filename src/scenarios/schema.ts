@@ -12,15 +12,19 @@ const organization = z
       ['organization', 'erdos-renyi', 'full', 'lattice', 'small-world'] as const,
       'organization',
       'how staff are tied: organization = units, teams, leaders and liaisons; erdos-renyi = random graph; full = fully mixed (no network); lattice / small-world = clustered ring lattice, optionally rewired (Centola 2010)',
+      'MODEL-GROUNDING organization network; docking topologies',
     ),
-    staff: int(200, { min: 2, max: 5_000_000, unit: 'people', help: 'number of staff (agents)' }),
+    staff: int(200, { min: 2, max: 5_000_000, unit: 'people', help: 'number of staff (agents)', source: 'Metz et al. 2024: “almost 200 staff”' }),
     units: int(12, {
       min: 1,
       max: 500_000,
       unit: 'units',
       help: 'organizational units (departments) that request and receive implementation support',
+      source: 'Metz et al. 2024 (units requested support); count is an assumption with support: 15–25 teams of 5–12 (Guimerà et al.; Kossinets & Watts 2006)',
+      assumption: true,
+      explore: [6, 20],
     }),
-    teamsPerUnit: int(2, { min: 1, max: 100, unit: 'teams', help: 'work teams in each unit; each team has a manager' }),
+    teamsPerUnit: int(2, { min: 1, max: 100, unit: 'teams', help: 'work teams in each unit; each team has a manager', source: 'MODEL-GROUNDING organization network: 15–25 teams of 5–12' }),
     withinTeamTie: share(0.45, 'probability that two members of one team are tied', {
       assumption: true,
       explore: [0.3, 0.6],
@@ -42,30 +46,33 @@ const organization = z
       max: 1000,
       unit: 'ties per leader',
       help: 'ties from each unit leader to other unit leaders (a clique when there are fewer leaders)',
+      source: 'MODEL-GROUNDING: leaders linked across units',
     }),
     liaisonShare: share(0.04, "share of staff who are liaisons / 'go-to' people with many cross-unit ties", {
       assumption: true,
       explore: [0.02, 0.06],
     }),
-    liaisonTies: int(8, { min: 0, max: 1000, unit: 'ties per liaison', help: 'extra cross-unit ties per liaison' }),
+    liaisonTies: int(8, { min: 0, max: 1000, unit: 'ties per liaison', help: 'extra cross-unit ties per liaison', source: 'Cross, Rebele & Grant 2016: 3–5 % of staff carry 20–35 % of collaborations' }),
     meanDegree: num(10, {
       min: 0,
       max: 1000,
       unit: 'ties per person',
       help: 'mean degree for erdos-renyi, lattice and small-world networks (rounded down to even for lattices)',
+      source: 'docking cases: Watts 2002 (z), Centola 2010 (degree 6–8)',
     }),
-    rewire: share(0.1, 'small-world rewiring probability per tie (lattice = 0)'),
+    rewire: share(0.1, 'small-world rewiring probability per tie (lattice = 0)', { source: 'Watts & Strogatz 1998; Eckles et al. 2024 (long ties)' }),
   })
   .strict();
 
 const disposition = z
   .object({
-    share: share(0.33, 'share of staff with this disposition at the start (shares are normalized)'),
+    share: share(0.33, 'share of staff with this disposition at the start (shares are normalized)', { source: 'Rogers: innovators + early adopters 16 %, majorities 68 %, laggards 16 %; Metz et al. 2024 (interested / skeptics / disinterested)' }),
     threshold: range([0.3, 0.5], {
       min: 0,
       max: 1,
       unit: 'share of neighbours applying',
       help: 'adoption threshold φ, drawn uniformly in [low, high]: peers count only once this share of neighbours applies',
+      source: 'Valente 1996 thresholds; MODEL-GROUNDING M1: interested 0–0.1, skeptic 0.25–0.5, disinterested ≥ 0.6',
     }),
     trust: share(0.35, 'baseline trust in ISPs before any contact', { assumption: true, explore: [0.2, 0.5] }),
     readiness: share(0.4, 'baseline acceptability/appropriateness/feasibility before any contact', {
@@ -100,7 +107,7 @@ const dispositions = z
 
 const isps = z
   .object({
-    count: int(5, { min: 0, max: 10_000, unit: 'ISPs', help: 'implementation support practitioners on the team' }),
+    count: int(5, { min: 0, max: 10_000, unit: 'ISPs', help: 'implementation support practitioners on the team', source: 'Metz et al. 2024: a team of five ISPs' }),
     hoursPerWeek: num(4, {
       min: 0,
       max: 60,
@@ -127,8 +134,9 @@ const engagement = z
       max: 600,
       unit: 'months',
       help: 'length of each engagement; limited = 6–12, high = 12+ (Metz et al. 2024)',
+      source: 'Metz et al. 2024: limited 6–12 months, high 12+ months',
     }),
-    coLeads: int(2, { min: 1, max: 20, unit: 'ISPs', help: 'ISP co-leads assigned to each engagement' }),
+    coLeads: int(2, { min: 1, max: 20, unit: 'ISPs', help: 'ISP co-leads assigned to each engagement', source: 'Metz et al. 2024: 2 co-leads per engagement' }),
     hoursPerCoLeadWeek: num(1.25, {
       min: 0.01,
       max: 40,
@@ -137,18 +145,20 @@ const engagement = z
       assumption: true,
       explore: [0.5, 2.5],
     }),
-    meetingEveryWeeks: int(4, { min: 1, max: 52, unit: 'weeks', help: 'implementation-team meeting cadence (monthly = 4)' }),
+    meetingEveryWeeks: int(4, { min: 1, max: 52, unit: 'weeks', help: 'implementation-team meeting cadence (monthly = 4)', source: 'Metz et al. 2024: monthly implementation-team meetings' }),
     coachingEveryWeeks: int(2, {
       min: 1,
       max: 52,
       unit: 'weeks',
       help: 'coaching / data / tools contact cadence for implementation-team members (weekly 1, biweekly 2)',
+      source: 'Metz et al. 2024: outreach, data, coaching and tools weekly or biweekly',
     }),
     teamMembers: int(4, {
       min: 2,
       max: 100,
       unit: 'people',
       help: 'implementation-team size per engaged unit (unit leader, managers, staff: positional diversity)',
+      source: 'Metz et al. 2024: at least two people per engaged unit, positional diversity',
     }),
     outreachPerWeek: share(0.1, 'chance per week that a member of an engaged unit has a low-stakes ISP contact', {
       assumption: true,
@@ -158,7 +168,7 @@ const engagement = z
       assumption: true,
       explore: [0.3, 1],
     }),
-    initialUnits: int(2, { min: 0, max: 500_000, unit: 'units', help: 'units engaged at week 0' }),
+    initialUnits: int(2, { min: 0, max: 500_000, unit: 'units', help: 'units engaged at week 0', source: 'Metz et al. 2024: a few units engaged first, more requested support later' }),
     teamDose: num(6, {
       min: 0,
       max: 100,
@@ -210,6 +220,7 @@ const demand = z
 const trust = z
   .object({
     gain: share(0.15, 'α: a positive contact closes this share of the trust gap, T += α(1−T)', {
+      source: 'Lawler & Yoon 1996 (relational cohesion); MODEL-GROUNDING M2: α = 0.1–0.2',
       explore: [0.1, 0.2],
     }),
     lossRatio: num(3, {
@@ -217,6 +228,7 @@ const trust = z
       max: 10,
       unit: '× gain',
       help: 'β/α: a negative contact removes β·T with β = lossRatio·α (trust asymmetry)',
+      source: 'Poortinga & Pidgeon 2004 (trust asymmetry): β = 2–4·α',
       explore: [2, 4],
     }),
     positiveBase: share(0.3, 'chance a contact is positive before skill and safety are added', {
@@ -243,7 +255,7 @@ const trust = z
       assumption: true,
       explore: [0.1, 0.6],
     }),
-    trustingAt: share(0.6, 'trust at which a person counts as "trusting" (stage reporting only)'),
+    trustingAt: share(0.6, 'trust at which a person counts as "trusting" (stage reporting only)', { source: 'reporting convention (no effect on dynamics)' }),
   })
   .strict();
 
@@ -271,6 +283,7 @@ const readiness = z
       max: 5,
       unit: 'per month',
       help: 'rate at which acceptability, appropriateness and feasibility move toward their signals',
+      source: 'MODEL-GROUNDING M4: 0.1–0.3 per month (Metz et al. 2024; Proctor et al. 2011)',
       explore: [0.1, 0.3],
     }),
     trustWeight: share(0.6, 'weight of trust (vs. positive affect) in the acceptability signal', {
@@ -281,7 +294,7 @@ const readiness = z
       assumption: true,
       explore: [0.2, 0.6],
     }),
-    acceptingAt: share(0.6, 'mean of A, P, F at which a person counts as "accepting" (≈ AIM 3.4; stage reporting only)'),
+    acceptingAt: share(0.6, 'mean of A, P, F at which a person counts as "accepting" (≈ AIM 3.4; stage reporting only)', { source: 'Weiner et al. 2017: AIM/IAM/FIM ≥ 3.5 pass mark; reporting only' }),
   })
   .strict();
 
@@ -315,7 +328,7 @@ const knowledge = z
       assumption: true,
       explore: [0, 0.03],
     }),
-    learningAt: share(0.4, 'knowledge at which a person counts as "learning" (stage reporting only)'),
+    learningAt: share(0.4, 'knowledge at which a person counts as "learning" (stage reporting only)', { source: 'reporting convention; also the knowledge gate’s saturation point (assumption)', assumption: true, explore: [0.2, 0.6] }),
   })
   .strict();
 
@@ -325,18 +338,21 @@ const adoption = z
       ['hazard', 'threshold'] as const,
       'hazard',
       'hazard = Bass-type push + threshold-gated peer term (M5); threshold = deterministic linear-threshold cascade (Watts 2002)',
+      'Bass 1969; Watts 2002',
     ),
     p: num(0.03, {
       min: 0,
       max: 10,
       unit: 'per month',
       help: 'p: adoption hazard per unit of ISP dose (Bass innovation coefficient; meta-analysis mean 0.03)',
+      source: 'Sultan, Farley & Lehmann 1990 (JMR 27:70): mean p = 0.03',
     }),
     q: num(0.38, {
       min: 0,
       max: 50,
       unit: 'per month',
       help: 'q: adoption hazard per unit share of neighbours applying (Bass imitation coefficient; mean 0.38)',
+      source: 'Sultan, Farley & Lehmann 1990: mean q = 0.38',
     }),
     initiative: num(5, {
       min: 0,
@@ -351,11 +367,12 @@ const adoption = z
       max: 5_000_000,
       unit: 'people',
       help: 'staff applying at week 0 (chosen at random; docking cases use 1)',
+      source: 'docking convention (Watts 2002: a single seed)',
     }),
-    thresholds: flag(true, 'peers count only once their share reaches the person’s threshold φ (off ⇒ φ = 0)'),
-    readinessGate: flag(true, 'adoption hazard scaled by the geometric mean of A, P, F (off ⇒ 1)'),
-    knowledgeGate: flag(true, 'adoption hazard scaled by knowledge K (off ⇒ 1)'),
-    constantDose: flag(false, 'every person receives ISP dose 1 every week, engagement or not (Bass docking)'),
+    thresholds: flag(true, 'peers count only once their share reaches the person’s threshold φ (off ⇒ φ = 0)', 'Centola & Macy 2007 (complex contagion)'),
+    readinessGate: flag(true, 'adoption hazard scaled by the geometric mean of A, P, F (off ⇒ 1)', 'Metz et al. 2024 pathway: A/P/F → application'),
+    knowledgeGate: flag(true, 'adoption hazard scaled by knowledge K (off ⇒ 1)', 'Metz et al. 2024 pathway: knowledge → application'),
+    constantDose: flag(false, 'every person receives ISP dose 1 every week, engagement or not (Bass docking)', 'Bass 1969 limit case'),
   })
   .strict();
 
@@ -366,6 +383,7 @@ const sustainment = z
       max: 1,
       unit: 'per month',
       help: 'hazard of stopping once support has ended (UniSIC: 0.04–0.06 ⇒ 25–37 % sustaining at 2 years)',
+      source: 'UniSIC (Implement. Sci. Commun., doi:10.1186/s43058-021-00250-6)',
       explore: [0.04, 0.06],
     }),
     duringSupport: share(0.2, 'discontinuation during active support, as a share of the unsupported hazard', {
@@ -385,6 +403,7 @@ const sustainment = z
       max: 600,
       unit: 'months',
       help: 'months of continuous application after which a person counts as sustaining capacity',
+      source: 'reporting convention (UniSIC measures sustainment in years)',
     }),
   })
   .strict();
@@ -430,6 +449,7 @@ const context = z
 const turnover = z
   .object({
     annualRate: share(0.17, 'staff turnover per year (nonprofits 13–21 %; human services ~28 %); replacements start naive', {
+      source: 'nonprofit turnover survey (NC State 2008); McKay et al. 2018',
       explore: [0.13, 0.28],
     }),
   })
@@ -439,7 +459,7 @@ export const scenarioSchema = z
   .object({
     name: z.string().min(1).default('unnamed'),
     description: z.string().default(''),
-    months: int(36, { min: 1, max: 1200, unit: 'months', help: 'simulated time' }),
+    months: int(36, { min: 1, max: 1200, unit: 'months', help: 'simulated time', source: 'Metz et al. 2024: engagements of 6–24 months observed; 36 months covers the longest plus sustainment' }),
     organization: organization.default(organization.parse({})),
     dispositions: dispositions.default(dispositions.parse({})),
     isps: isps.default(isps.parse({})),
