@@ -3,7 +3,18 @@
  * src/cli/<command>.ts with a register function and listing it here.
  */
 import type { Command } from 'commander';
+import { registerCompare } from './compare.js';
+import { registerExport } from './export.js';
 import { registerLibrary } from './library.js';
+import { registerMerge } from './merge.js';
 import { registerRun } from './run.js';
+import { registerSweep } from './sweep.js';
 
-export const registrations: readonly ((program: Command) => void)[] = [registerRun, registerLibrary];
+export const registrations: readonly ((program: Command) => void)[] = [
+  registerRun,
+  registerCompare,
+  registerSweep,
+  registerMerge,
+  registerExport,
+  registerLibrary,
+];

@@ -1,0 +1,125 @@
+/**
+ * `concentric compare [scenario] --lengths 6,9,12,18,24`: the study's question — does engagement
+ * length change what capacity is left behind? — as a sweep preset (length × replicates, common
+ * random numbers), a headline table per length, and then the report (see afterCompareHooks).
+ */
+import type { Command } from 'commander';
+import { DEFAULT_SCENARIO } from '../scenarios/index.js';
+import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, type Manifest, type PointAggregate } from '../sweep/index.js';
+import { addExecutionOptions, executeSweep, type ExecutionFlags } from './execution.js';
+import { collect, integerOption, numberListOption, numberOption } from './options.js';
+import { table } from './output.js';
+
+/** 200 replicates × 5 lengths: `npm start` finishes well inside a minute on 2 cores, CIs ≈ ±1–2 pp. */
+export const DEFAULT_REPS = 200;
+export const DEFAULT_LENGTHS = [6, 9, 12, 18, 24];
+export const DEFAULT_MARGIN_PP = 5;
+
+interface CompareFlags extends ExecutionFlags {
+  lengths: number[];
+  reps: number;
+  months?: number;
+  seed: number;
+  set: string[];
+  margin: number;
+}
+
+/** What a finished compare hands to the report. */
+export interface CompareFinished {
+  readonly dir: string;
+  readonly manifest: Manifest;
+  /** equivalence margin for the report, in percentage points (--margin) */
+  readonly margin: number;
+  readonly quiet: boolean;
+}
+
+/**
+ * The report seam: src/cli/report.ts pushes its builder here (`afterCompareHooks.push(...)`); compare
+ * awaits each hook, in order, after printing its table. Hooks run only for a whole, finished sweep.
+ */
+export const afterCompareHooks: ((finished: CompareFinished) => Promise<void>)[] = [];
+
+function plusMinus(mean: number, low: number, high: number, digits: number, scale = 1, unit = ''): string {
+  const half = (high - low) / 2;
+  return `${(mean * scale).toFixed(digits)}${unit} ± ${(half * scale).toFixed(digits)}`;
+}
+
+/** The headline table: one row per engagement length, mean ± half-width of the 95 % CI. */
+export function headlineTable(points: readonly PointAggregate[]): string {
+  const rows = points.map((point) => {
+    const cell = (metric: (typeof HEADLINE_METRICS)[number]): string => {
+      const aggregate = point.metrics[metric];
+      const e = aggregate?.estimate;
+      if (!aggregate || !e) return metric === 'timeTo50' ? 'not reached' : '—';
+      switch (metric) {
+        case 'finalAdoption':
+        case 'sustainedCapacity':
+          return plusMinus(e.mean, e.ciLow, e.ciHigh, 1, 100, ' %');
+        case 'timeTo50': {
+          const reached = aggregate.runs > 0 ? (aggregate.runs - aggregate.missing) / aggregate.runs : 0;
+          const share = reached < 1 ? ` (${Math.round(reached * 100)} % reach)` : '';
+          return `month ${plusMinus(e.mean, e.ciLow, e.ciHigh, 1)}${share}`;
+        }
+        default:
+          return plusMinus(e.mean, e.ciLow, e.ciHigh, 2);
+      }
+    };
+    const failed = point.failed > 0 ? ` (${point.failed} failed)` : '';
+    return [
+      `${point.values[LENGTH_FACTOR]} months`,
+      `${point.runs}${failed}`,
+      cell('finalAdoption'),
+      cell('sustainedCapacity'),
+      cell('timeTo50'),
+      cell('finalAim'),
+      cell('finalIam'),
+      cell('finalFim'),
+    ];
+  });
+  return (
+    table(['engagement', 'runs', 'final adoption', 'sustained capacity', 'time to 50 %', 'AIM (1–5)', 'IAM (1–5)', 'FIM (1–5)'], rows) +
+    'mean ± half-width of its 95 % CI (t) over runs; time to 50 % over the runs that reached it\n'
+  );
+}
+
+export function registerCompare(program: Command): void {
+  const command = program
+    .command('compare')
+    .summary('the main job: engagement lengths × replicates → results, headline table, report')
+    .description(
+      'Run the scenario at each engagement length with the same replicate seeds (common random\n' +
+        'numbers: each replicate is the same organization at every length) and print, per length,\n' +
+        'final adoption, sustained capacity, time to 50 % and final AIM/IAM/FIM with 95 % CIs.',
+    )
+    .argument('[scenario]', 'built-in name or scenario file', DEFAULT_SCENARIO)
+    .option('--lengths <months>', 'engagement lengths in months, comma-separated', numberListOption('--lengths', 0, 600), DEFAULT_LENGTHS)
+    .option('--reps <n>', 'replicates per length', integerOption('--reps', 1, 1_000_000), DEFAULT_REPS)
+    .option('--months <n>', 'override the simulated months', integerOption('--months', 1, 1200))
+    .option('--seed <n>', 'master seed (0–4294967295)', integerOption('--seed', 0, 4294967295), 1)
+    .option('--set <path=value>', 'override a scenario field, validated like the file (repeatable)', collect, [])
+    .option('--margin <pp>', 'equivalence margin for the report, in percentage points', numberOption('--margin', 0, 100), DEFAULT_MARGIN_PP);
+  addExecutionOptions(command, 'report')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  concentric compare\n' +
+        '  concentric compare foundation --lengths 6,12,18 --reps 500 --months 48\n' +
+        '  concentric compare my-org.yaml --set isps.count=3 --out results/three-isps\n' +
+        '  concentric compare --shard 1/4 --out results/compare-1   # then: concentric merge …\n',
+    )
+    .action(async (ref: string, flags: CompareFlags) => {
+      const overrides = [...flags.set];
+      if (flags.months !== undefined) overrides.push(`months=${flags.months}`);
+      const { spec, scenario } = compareSweep({ scenario: ref, overrides, lengths: flags.lengths, replicates: flags.reps, seed: flags.seed });
+      const { manifest, outcome, exitCode } = await executeSweep(spec, scenario, flags);
+      process.exitCode = exitCode;
+      if (outcome.interrupted || manifest.shard !== null) return;
+      const { points } = await aggregateResults(flags.out, { metrics: HEADLINE_METRICS });
+      process.stdout.write(
+        `\n${scenario.name}: ${scenario.months} months, ${spec.replicates} replicates per length (seed ${spec.seed}, common random numbers)\n\n` +
+          headlineTable(points),
+      );
+      const finished: CompareFinished = { dir: flags.out, manifest, margin: flags.margin, quiet: flags.quiet ?? false };
+      for (const hook of afterCompareHooks) await hook(finished); // ← REPORT SEAM: src/cli/report.ts registers here
+    });
+}

@@ -1,0 +1,146 @@
+/**
+ * What `sweep` and `compare` share: the execution flags (--out, --threads, --resume, --force,
+ * --shard, --quiet), the shard source, Ctrl-C handling, progress, and the end-of-sweep messages
+ * and exit codes (0 ok, 1 some runs failed, 130 stopped).
+ */
+import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
+import type { Scenario } from '../scenarios/index.js';
+import {
+  createManifest,
+  formatShard,
+  parseShard,
+  readRuns,
+  RUNS_FILE,
+  runSweep,
+  type Manifest,
+  type Shard,
+  type SweepOutcome,
+  type SweepSpec,
+} from '../sweep/index.js';
+import { join } from 'node:path';
+import { integerOption } from './options.js';
+import { createProgress, formatDuration } from './progress.js';
+
+export interface ExecutionFlags {
+  out: string;
+  threads: number;
+  resume?: boolean;
+  force?: boolean;
+  shard?: string;
+  quiet?: boolean;
+}
+
+export const EXIT_STOPPED = 130;
+
+export function addExecutionOptions(command: Command, defaultOut: string): Command {
+  return command
+    .option('--out <dir>', 'results directory (manifest.json + runs.jsonl)', defaultOut)
+    .option('--threads <n>', 'worker threads (default: one per core)', integerOption('--threads', 1, 1024), availableParallelism())
+    .option('--resume', 'keep the runs already in --out (same sweep) and do the rest; repairs a torn last line')
+    .option('--force', 'replace --out even if it holds a different sweep')
+    .option('--shard <i/N>', 'run only shard i of N (run ids with id mod N = i); combine shards with `concentric merge`')
+    .option('--quiet', 'no progress bar or progress lines');
+}
+
+/**
+ * Which shard to run. The one place shards are chosen: a later change reads
+ * SLURM_ARRAY_TASK_ID / JOB_COMPLETION_INDEX here when --shard is absent.
+ */
+export function resolveShard(flag: string | undefined): Shard | null {
+  return flag === undefined ? null : parseShard(flag, '--shard');
+}
+
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/** The command line that resumes this one. */
+export function resumeCommand(argv: readonly string[] = process.argv.slice(2)): string {
+  const words = argv.filter((word) => word !== '--force');
+  if (!words.includes('--resume')) words.push('--resume');
+  return ['concentric', ...words].map(shellQuote).join(' ');
+}
+
+export interface Execution {
+  readonly manifest: Manifest;
+  readonly outcome: SweepOutcome;
+  readonly exitCode: number;
+}
+
+function note(flags: ExecutionFlags, text: string): void {
+  if (!flags.quiet) process.stderr.write(text + '\n');
+}
+
+export async function executeSweep(spec: SweepSpec, scenario: Scenario, flags: ExecutionFlags): Promise<Execution> {
+  const shard = resolveShard(flags.shard);
+  const manifest = createManifest(spec, scenario, shard);
+  const dir = flags.out;
+  const points = manifest.points.length;
+  const shardText = shard ? `, ${formatShard(shard)}` : '';
+  note(
+    flags,
+    `${spec.name}: ${points} point${points === 1 ? '' : 's'} × ${spec.replicates} replicate${spec.replicates === 1 ? '' : 's'} = ` +
+      `${manifest.totalRuns} runs${shardText}, ${flags.threads} thread${flags.threads === 1 ? '' : 's'} → ${dir}`,
+  );
+
+  const controller = new AbortController();
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    signals++;
+    if (signals > 1) {
+      process.stderr.write(`\nconcentric: ${signal} again: quitting now; finished runs are in ${dir}. Resume with:\n  ${resumeCommand()}\n`);
+      process.exit(EXIT_STOPPED);
+    }
+    process.stderr.write(`\nconcentric: ${signal}: stopping — letting runs in flight finish (press Ctrl-C again to quit now)\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const progress = createProgress({ quiet: flags.quiet, label: spec.kind === 'compare' ? 'compare' : 'sweep' });
+  let outcome: SweepOutcome;
+  try {
+    outcome = await runSweep({
+      dir,
+      manifest,
+      threads: flags.threads,
+      resume: flags.resume,
+      force: flags.force,
+      signal: controller.signal,
+      onProgress: (state) => progress.update(state),
+    });
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+
+  if (outcome.repairedBytes > 0) note(flags, `repaired ${dir}/${RUNS_FILE}: cut a torn last line (${outcome.repairedBytes} bytes)`);
+  if (outcome.resumed > 0) note(flags, `resumed: ${outcome.resumed} runs were already done, ${outcome.ran} run now`);
+  if (outcome.interrupted) {
+    const abandoned = outcome.abandoned > 0 ? `; ${outcome.abandoned} runs in flight were abandoned` : '';
+    process.stderr.write(
+      `stopped: ${outcome.ok + outcome.failed} of ${outcome.total} runs kept in ${dir}${abandoned}. Resume with:\n  ${resumeCommand()}\n`,
+    );
+    return { manifest, outcome, exitCode: EXIT_STOPPED };
+  }
+  const perSecond = outcome.seconds > 0 ? outcome.ran / outcome.seconds : 0;
+  note(
+    flags,
+    `done: ${outcome.total} runs${shardText} (${outcome.failed} failed) in ${formatDuration(outcome.seconds)}, ` +
+      `${perSecond.toFixed(0)} runs/s → ${dir}`,
+  );
+  if (outcome.failed > 0) {
+    const examples: string[] = [];
+    for await (const record of readRuns(join(dir, RUNS_FILE))) {
+      if (record.status === 'failed') examples.push(`run ${record.id} (point ${record.point}, seed ${record.seed}): ${record.error}`);
+      if (examples.length === 3) break;
+    }
+    process.stderr.write(
+      `concentric: ${outcome.failed} of ${outcome.total} runs failed and are recorded in ${dir}/${RUNS_FILE} (status "failed"); ` +
+        `--resume retries them. First: ${examples.join('; ')}\n`,
+    );
+    return { manifest, outcome, exitCode: 1 };
+  }
+  return { manifest, outcome, exitCode: 0 };
+}

@@ -1,0 +1,217 @@
+/**
+ * Running a sweep into a results directory: plan the pending runs (skipping finished ones on
+ * resume), execute them in batches — in this thread for 1 thread, on a piscina pool of compiled
+ * workers otherwise — append each finished batch to runs.jsonl, and leave the log canonical.
+ *
+ * Stopping: when `signal` aborts, nothing more is dispatched; batches in flight get `graceMs` to
+ * finish (their runs are kept), then the pool is destroyed. Finished runs are never lost: each
+ * batch is written as soon as it returns, so even SIGKILL loses only the batches in flight.
+ */
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { openResultsDirectory } from './directory.js';
+import { encodeRecord, failedRecord, runBatch, type BatchResult, type BatchTask, type PlannedRun } from './run-one.js';
+import { canonicalize, STATUS_FAILED, STATUS_OK } from './runs-file.js';
+import { runJob } from './seeds.js';
+import { shardRunIds, shardSize } from './shards.js';
+import type { Manifest } from './types.js';
+
+export interface SweepProgress {
+  /** runs of this shard finished (ok or failed), including those found on resume */
+  readonly done: number;
+  readonly failed: number;
+  /** runs of this shard in all */
+  readonly total: number;
+  /** runs finished before this session (resume) */
+  readonly resumed: number;
+}
+
+export interface SweepOptions {
+  readonly dir: string;
+  readonly manifest: Manifest;
+  /** worker threads; 1 runs in this thread */
+  readonly threads: number;
+  readonly resume?: boolean;
+  readonly force?: boolean;
+  readonly signal?: AbortSignal;
+  /** how long batches in flight may take to finish after a stop (default 5 s) */
+  readonly graceMs?: number;
+  /** runs per task; default chosen from the number of runs and threads */
+  readonly batchSize?: number;
+  readonly onProgress?: (progress: SweepProgress) => void;
+}
+
+export interface SweepOutcome {
+  /** runs of this shard */
+  readonly total: number;
+  /** runs recorded ok / failed in the directory at the end */
+  readonly ok: number;
+  readonly failed: number;
+  /** runs kept from before (resume) */
+  readonly resumed: number;
+  /** bytes of a torn last line that resume cut off */
+  readonly repairedBytes: number;
+  /** runs executed in this session */
+  readonly ran: number;
+  /** true when stopped by the signal before every run was done */
+  readonly interrupted: boolean;
+  /** runs in flight that were abandoned after the grace period */
+  readonly abandoned: number;
+  readonly seconds: number;
+}
+
+/** The compiled worker: next to this module in dist/, or dist/ when running from sources (tests). */
+export function workerFile(): string {
+  const sibling = new URL('./worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(sibling))) return sibling.href;
+  return new URL('../../dist/sweep/worker.js', import.meta.url).href;
+}
+
+function defaultBatchSize(pending: number, threads: number): number {
+  // Enough tasks per thread to balance the load and stop promptly; few enough to keep overhead nil.
+  return Math.max(1, Math.min(32, Math.floor(pending / (threads * 16))));
+}
+
+export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
+  const started = performance.now();
+  const { dir, manifest, signal } = options;
+  const opened = openResultsDirectory(dir, manifest, { resume: options.resume ?? false, force: options.force });
+  const replicates = manifest.sweep.replicates;
+  const total = shardSize(manifest.totalRuns, manifest.shard);
+
+  const pending: number[] = [];
+  let resumed = 0;
+  let failed = 0;
+  for (const id of shardRunIds(manifest.totalRuns, manifest.shard)) {
+    // Failed runs are retried on resume: a failure may have been the machine's, not the model's.
+    if (opened.index.status[id] === STATUS_OK) resumed++;
+    else pending.push(id);
+  }
+  let done = resumed;
+  const threads = Math.max(1, Math.floor(options.threads));
+  const batchSize = options.batchSize ?? defaultBatchSize(pending.length, threads);
+  const report = () => options.onProgress?.({ done, failed, total, resumed });
+  report();
+
+  const plan = (ids: readonly number[]): PlannedRun[] =>
+    ids.map((id) => {
+      const job = runJob(id, replicates, manifest.sweep.seed, manifest.sweep.seeds);
+      return { ...job, params: manifest.points[job.point].values };
+    });
+  const batches = function* (): Generator<BatchTask> {
+    for (let start = 0; start < pending.length; start += batchSize) {
+      yield { scenario: manifest.scenario, runs: plan(pending.slice(start, start + batchSize)) };
+    }
+  };
+
+  const fd = openSync(opened.runsPath, 'a');
+  let ran = 0;
+  const record = (result: BatchResult): void => {
+    writeSync(fd, result.text);
+    ran += result.ids.length;
+    done += result.ids.length;
+    failed += result.failedIds.length;
+    report();
+  };
+
+  let abandoned = 0;
+  try {
+    if (threads === 1) {
+      for (const task of batches()) {
+        if (signal?.aborted) break;
+        record(runBatch(task));
+        // Let signal handlers and progress timers run between batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } else {
+      abandoned = await runOnPool(batches(), threads, record, signal, options.graceMs ?? 5000);
+    }
+  } finally {
+    closeSync(fd);
+  }
+
+  const index = canonicalize(opened.runsPath, manifest.totalRuns);
+  let ok = 0;
+  let failedAtEnd = 0;
+  for (const id of shardRunIds(manifest.totalRuns, manifest.shard)) {
+    if (index.status[id] === STATUS_OK) ok++;
+    else if (index.status[id] === STATUS_FAILED) failedAtEnd++;
+  }
+  return {
+    total,
+    ok,
+    failed: failedAtEnd,
+    resumed,
+    repairedBytes: opened.repairedBytes,
+    ran,
+    interrupted: ok + failedAtEnd < total,
+    abandoned,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** Dispatch batches to a pool, at most two per thread in flight; returns the runs abandoned. */
+async function runOnPool(
+  tasks: Iterator<BatchTask>,
+  threads: number,
+  record: (result: BatchResult) => void,
+  signal: AbortSignal | undefined,
+  graceMs: number,
+): Promise<number> {
+  const pool = new Piscina<BatchTask, BatchResult>({
+    filename: workerFile(),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+  });
+  const inFlight = new Map<Promise<void>, BatchTask>();
+  let destroyed = false;
+  const dispatch = (task: BatchTask): void => {
+    const promise: Promise<void> = pool
+      .run(task)
+      .then(record, (error: unknown) => {
+        // A worker that died (e.g. out of memory) fails its batch; the sweep goes on.
+        if (destroyed) return;
+        record({
+          text: task.runs.map((run) => encodeRecord(failedRecord(run, error))).join(''),
+          ids: task.runs.map((run) => run.id),
+          failedIds: task.runs.map((run) => run.id),
+        });
+      })
+      .finally(() => inFlight.delete(promise));
+    inFlight.set(promise, task);
+  };
+
+  const stopped = aborted(signal);
+  let next = tasks.next();
+  try {
+    while (!signal?.aborted && (!next.done || inFlight.size > 0)) {
+      while (!signal?.aborted && !next.done && inFlight.size < threads * 2) {
+        dispatch(next.value);
+        next = tasks.next();
+      }
+      if (inFlight.size === 0) break;
+      await Promise.race([...inFlight.keys(), stopped]);
+    }
+    if (inFlight.size === 0) return 0;
+    // Stopped: give the batches in flight a grace period, then abandon them.
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+    const outcome = await Promise.race([Promise.all(inFlight.keys()).then(() => 'settled' as const), grace]);
+    clearTimeout(timer);
+    if (outcome === 'settled') return 0;
+    let abandoned = 0;
+    for (const task of inFlight.values()) abandoned += task.runs.length;
+    return abandoned;
+  } finally {
+    destroyed = true;
+    await pool.destroy();
+  }
+}
+
+function aborted(signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return new Promise(() => undefined);
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}

@@ -1,0 +1,25 @@
+/**
+ * src/sweep — many runs, reproducible and resumable.
+ *
+ *   sweep file / preset ──► SweepSpec + base Scenario ──► Manifest (design points, sweepHash)
+ *        ──► runSweep: pending runs in batches ──► runOne (this thread or piscina workers)
+ *        ──► runs.jsonl (appended per batch, canonical at the end) ──► merge · aggregate · export
+ *
+ * The results-directory contract is in types.ts. Imports: src/sim, src/scenarios.
+ */
+export type * from './types.js';
+export { loadSweepFile, MAX_RUNS, type LoadedSweep } from './file.js';
+export { compareSweep, LENGTH_FACTOR, type CompareOptions } from './presets.js';
+export { createManifest, readManifest, writeManifest, sweepHash, MANIFEST_FILE, RUNS_FILE, TOOL_VERSION } from './manifest.js';
+export { designPoints, pointCount, unitSamples, latinHypercube, saltelliSamples, sobolPoints, morrisTrajectories } from './designs/index.js';
+export { factorsOf, scaleToFactor, scenarioAt, type Factor } from './factors.js';
+export { runSeed, runJob, type RunJob } from './seeds.js';
+export { parseShard, formatShard, inShard, shardSize, shardRunIds, type Shard } from './shards.js';
+export { runSweep, workerFile, type SweepOptions, type SweepOutcome, type SweepProgress } from './execute.js';
+export { runOne, runBatch, encodeRecord, type BatchTask, type BatchResult, type PlannedRun } from './run-one.js';
+export { readRuns, canonicalize } from './runs-file.js';
+export { mergeShards, type MergeOutcome } from './merge.js';
+export { Aggregator, aggregateResults, type AggregateOptions, type MetricAggregate, type PointAggregate } from './aggregate.js';
+export { estimate, studentTQuantile, type Estimate } from './statistics.js';
+export { SUMMARY_METRICS, HEADLINE_METRICS, isSummaryMetric, type SummaryMetric } from './metrics.js';
+export { exportCsv, exportParquet } from './export.js';

@@ -1,0 +1,43 @@
+/**
+ * Sweep presets: the study's questions as ready-made sweeps. `compare` = engagement length ×
+ * replicates on one scenario, common random numbers, so lengths are compared run for run.
+ */
+import { InputError, loadScenario, validateScenario, type Scenario } from '../scenarios/index.js';
+import { withValues } from './factors.js';
+import { HEADLINE_METRICS } from './metrics.js';
+import type { SweepSpec } from './types.js';
+
+export const LENGTH_FACTOR = 'engagement.lengthMonths';
+
+export interface CompareOptions {
+  /** built-in scenario name or file */
+  readonly scenario: string;
+  /** `path=value` overrides (e.g. from --set and --months) */
+  readonly overrides: readonly string[];
+  readonly lengths: readonly number[];
+  readonly replicates: number;
+  readonly seed: number;
+}
+
+export function compareSweep(options: CompareOptions): { spec: SweepSpec; scenario: Scenario } {
+  const { scenario } = loadScenario(options.scenario, { overrides: options.overrides });
+  const seen = new Set<number>();
+  for (const length of options.lengths) {
+    if (seen.has(length)) throw new InputError(`--lengths: expected distinct engagement lengths, got ${length} twice`);
+    seen.add(length);
+    validateScenario(withValues(scenario, { [LENGTH_FACTOR]: length }), () => `--lengths ${length}`);
+  }
+  const spec: SweepSpec = {
+    kind: 'compare',
+    name: `${scenario.name}: engagement length`,
+    base: options.scenario,
+    overrides: [...options.overrides],
+    factors: { [LENGTH_FACTOR]: [...options.lengths] },
+    design: { type: 'grid' },
+    replicates: options.replicates,
+    seed: options.seed,
+    seeds: 'common',
+    metrics: [...HEADLINE_METRICS],
+  };
+  return { spec, scenario };
+}

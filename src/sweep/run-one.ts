@@ -1,0 +1,91 @@
+/**
+ * One run of a sweep, and a batch of them: the single code path shared by the in-process runner
+ * and the worker threads, so 1 thread and N threads write the same bytes.
+ */
+import type { Scenario } from '../scenarios/index.js';
+import { simulate } from '../sim/index.js';
+import { scenarioAt } from './factors.js';
+import type { RunJob } from './seeds.js';
+import type { FactorValue, RunRecord } from './types.js';
+
+export interface PlannedRun extends RunJob {
+  readonly params: Readonly<Record<string, FactorValue>>;
+}
+
+/** What a worker is sent: the base scenario and the runs to do (usually a few consecutive ids). */
+export interface BatchTask {
+  readonly scenario: Scenario;
+  readonly runs: readonly PlannedRun[];
+}
+
+export interface BatchResult {
+  /** the batch's runs.jsonl lines, each ending in a newline */
+  readonly text: string;
+  readonly ids: readonly number[];
+  readonly failedIds: readonly number[];
+}
+
+/**
+ * Test hook: run ids listed in CONCENTRIC_FAIL_RUN_IDS (comma-separated) throw instead of
+ * running, so tests can exercise failed-run handling through the real binary. Read once per
+ * thread; workers inherit the environment.
+ */
+const FAIL_IDS: ReadonlySet<number> = new Set(
+  (process.env.CONCENTRIC_FAIL_RUN_IDS ?? '')
+    .split(',')
+    .filter((part) => part.trim() !== '')
+    .map(Number),
+);
+
+/** The record as one JSON line. Key order is fixed: runs-file.ts reads the head of each line. */
+export function encodeRecord(record: RunRecord): string {
+  const head = { id: record.id, point: record.point, replicate: record.replicate, seed: record.seed, status: record.status };
+  const body =
+    record.status === 'ok'
+      ? { ...head, params: record.params, summary: record.summary, series: record.series }
+      : { ...head, params: record.params, error: record.error };
+  return JSON.stringify(body) + '\n';
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`.split('\n')[0];
+  return String(error);
+}
+
+export function failedRecord(run: PlannedRun, error: unknown): RunRecord {
+  const { id, point, replicate, seed, params } = run;
+  return { id, point, replicate, seed, status: 'failed', params, error: describeError(error) };
+}
+
+/** Simulate one run at its design point; an exception becomes a failed record, never a crash. */
+export function runOne(scenarioForPoint: (run: PlannedRun) => Scenario, run: PlannedRun): RunRecord {
+  const { id, point, replicate, seed, params } = run;
+  try {
+    if (FAIL_IDS.has(id)) throw new Error(`test hook: CONCENTRIC_FAIL_RUN_IDS includes run ${id}`);
+    const result = simulate(scenarioForPoint(run), seed);
+    return { id, point, replicate, seed, status: 'ok', params, summary: result.summary, series: result.series };
+  } catch (error) {
+    return failedRecord(run, error);
+  }
+}
+
+export function runBatch(task: BatchTask): BatchResult {
+  // Runs of one batch mostly share a design point: validate its scenario once.
+  const scenarios = new Map<number, Scenario>();
+  const scenarioForPoint = (run: PlannedRun): Scenario => {
+    let scenario = scenarios.get(run.point);
+    if (!scenario) {
+      scenario = scenarioAt(task.scenario, run.params, `design point ${run.point}`);
+      scenarios.set(run.point, scenario);
+    }
+    return scenario;
+  };
+  const lines: string[] = [];
+  const failedIds: number[] = [];
+  for (const run of task.runs) {
+    const record = runOne(scenarioForPoint, run);
+    if (record.status === 'failed') failedIds.push(run.id);
+    lines.push(encodeRecord(record));
+  }
+  return { text: lines.join(''), ids: task.runs.map((run) => run.id), failedIds };
+}

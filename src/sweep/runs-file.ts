@@ -1,0 +1,165 @@
+/**
+ * runs.jsonl: the append-only run log and its canonical form.
+ *
+ * During a sweep, finished batches are appended in completion order (one write per batch, so a
+ * kill loses at most the batches in flight and can tear only the last line). `indexRuns` scans a
+ * log without parsing the series: each line starts `{"id":…,"point":…,"replicate":…,"seed":…,
+ * "status":…` (encodeRecord fixes that order). `writeCanonical` rewrites one or more logs sorted
+ * by run id, the last line of an id winning (a retried failure replaces the failed line), reading
+ * each line back by its offset — memory stays proportional to the number of runs, not their size.
+ */
+import { closeSync, createReadStream, existsSync, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { InputError } from '../scenarios/index.js';
+import { AtomicWriter } from './files.js';
+import type { RunRecord } from './types.js';
+
+export const STATUS_ABSENT = 0;
+export const STATUS_OK = 1;
+export const STATUS_FAILED = 2;
+
+export interface RunIndex {
+  readonly totalRuns: number;
+  /** per run id: byte offset of its last line in its source file */
+  readonly offset: Float64Array;
+  /** per run id: line length in bytes, including the newline */
+  readonly length: Int32Array;
+  /** per run id: which source file (position in the list given to indexRuns) */
+  readonly source: Uint16Array;
+  /** per run id: STATUS_ABSENT, STATUS_OK or STATUS_FAILED */
+  readonly status: Uint8Array;
+  /** source files, in the order indexed */
+  readonly sources: string[];
+  /** true while every line seen so far has a larger id than the one before (and nothing torn) */
+  canonical: boolean;
+  lastId: number;
+}
+
+export function createRunIndex(totalRuns: number): RunIndex {
+  return {
+    totalRuns,
+    offset: new Float64Array(totalRuns),
+    length: new Int32Array(totalRuns),
+    source: new Uint16Array(totalRuns),
+    status: new Uint8Array(totalRuns),
+    sources: [],
+    canonical: true,
+    lastId: -1,
+  };
+}
+
+const LINE_HEAD = /^\{"id":(\d+),"point":\d+,"replicate":\d+,"seed":\d+,"status":"(ok|failed)"/;
+
+export interface IndexOptions {
+  /** truncate a torn last line (a line without its newline) instead of ignoring it */
+  readonly repair?: boolean;
+}
+
+/** Add one log file to the index. Returns the number of torn bytes found at its end. */
+export function indexRuns(path: string, index: RunIndex, options: IndexOptions = {}): number {
+  const sourceNumber = index.sources.length;
+  index.sources.push(path);
+  if (!existsSync(path)) return 0;
+  const fd = openSync(path, options.repair ? 'r+' : 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const chunk = Buffer.allocUnsafe(1 << 22);
+    let carry: Buffer = Buffer.alloc(0);
+    let position = 0;
+    let lineNumber = 0;
+    while (position < size) {
+      const read = readSync(fd, chunk, 0, chunk.length, position);
+      if (read === 0) break;
+      const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);
+      const dataStart = position - carry.length;
+      let start = 0;
+      for (let newline = data.indexOf(10, start); newline >= 0; newline = data.indexOf(10, start)) {
+        lineNumber++;
+        if (newline > start) {
+          const head = data.toString('latin1', start, Math.min(newline, start + 200));
+          const match = LINE_HEAD.exec(head);
+          const id = match ? Number(match[1]) : NaN;
+          if (!match || id >= index.totalRuns) {
+            const what = match ? `run id ${id}, outside this sweep's 0–${index.totalRuns - 1}` : JSON.stringify(head.slice(0, 30));
+            throw new InputError(`${path}:${lineNumber}: expected a run record of this sweep, got ${what}`);
+          }
+          if (id <= index.lastId) index.canonical = false;
+          index.lastId = Math.max(index.lastId, id);
+          index.offset[id] = dataStart + start;
+          index.length[id] = newline + 1 - start;
+          index.source[id] = sourceNumber;
+          index.status[id] = match[2] === 'ok' ? STATUS_OK : STATUS_FAILED;
+        } else {
+          index.canonical = false; // a blank line: the canonical file has none
+        }
+        start = newline + 1;
+      }
+      carry = Buffer.from(data.subarray(start));
+      position += read;
+    }
+    if (carry.length > 0) {
+      index.canonical = false;
+      if (options.repair) ftruncateSync(fd, size - carry.length);
+    }
+    return carry.length;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Write every indexed run, in id order, to `target` (atomically; target may be one of the sources). */
+export function writeCanonical(index: RunIndex, target: string): void {
+  const writer = new AtomicWriter(target);
+  const fds = index.sources.map((path) => (existsSync(path) ? openSync(path, 'r') : -1));
+  try {
+    let line = Buffer.allocUnsafe(1 << 16);
+    for (let id = 0; id < index.totalRuns; id++) {
+      if (index.status[id] === STATUS_ABSENT) continue;
+      const length = index.length[id];
+      if (line.length < length) line = Buffer.allocUnsafe(length * 2);
+      readSync(fds[index.source[id]], line, 0, length, index.offset[id]);
+      writer.write(line.subarray(0, length));
+    }
+    writer.commit();
+  } catch (error) {
+    writer.abandon();
+    throw error;
+  } finally {
+    for (const fd of fds) if (fd >= 0) closeSync(fd);
+  }
+}
+
+/** Repair and sort a results directory's log in place; returns its index. */
+export function canonicalize(path: string, totalRuns: number): RunIndex {
+  const index = createRunIndex(totalRuns);
+  indexRuns(path, index, { repair: true });
+  if (!index.canonical) {
+    writeCanonical(index, path);
+    const sorted = createRunIndex(totalRuns);
+    indexRuns(path, sorted);
+    return sorted;
+  }
+  return index;
+}
+
+/** Stream the records of a log, in file order (canonical after a sweep ends). */
+export async function* readRuns(path: string): AsyncGenerator<RunRecord> {
+  if (!existsSync(path)) return;
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (line.length === 0) continue;
+    let record: RunRecord;
+    try {
+      record = JSON.parse(line) as RunRecord;
+    } catch {
+      // A torn last line (the sweep was killed mid-write) is not a run; anything else is damage.
+      continue;
+    }
+    if (typeof record !== 'object' || record === null || typeof record.id !== 'number') {
+      throw new InputError(`${path}:${lineNumber}: expected a run record, got ${JSON.stringify(line.slice(0, 30))}`);
+    }
+    yield record;
+  }
+}
