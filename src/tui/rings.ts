@@ -1,0 +1,366 @@
+/**
+ * The organization drawn as concentric rings around the ISPs: the ISPs at the hub, then ring 0
+ * (the first-engaged units), ring 1 (one tie away), ring 2, … each ring separated by a blank
+ * band. Within a ring people sit in staff order, clockwise from the top, so a unit forms a wedge.
+ *
+ * The layout (where each glyph goes) depends only on the network and the panel size and is
+ * computed once; painting a frame is one pass over the glyphs and one string per row.
+ */
+import type { Organization, SimulationView } from '../sim/index.js';
+import { Mark, RowBuilder, Tone, type Palette } from './palette.js';
+
+export interface RingLayout {
+  readonly width: number;
+  readonly height: number;
+  /** people shown by one glyph: 1 unless the organization is too large for the panel */
+  readonly perGlyph: number;
+  /** screen cell (row · width + column) of each glyph */
+  readonly glyphCell: Int32Array;
+  /** people of glyph g: members[glyphStart[g] .. glyphStart[g + 1]) */
+  readonly glyphStart: Int32Array;
+  readonly members: Int32Array;
+  /** places for the ISPs at the hub, innermost first */
+  readonly hubCells: Int32Array;
+  /** ring numbers, drawn in the blank band just inside each ring */
+  readonly labels: readonly { readonly cell: number; readonly text: string }[];
+}
+
+interface Slot {
+  readonly cell: number;
+  readonly row: number;
+  readonly col: number;
+  /** distance from the centre in row heights (a column is half a row wide) */
+  readonly distance: number;
+  /** angle clockwise from the top, 0 … 2π */
+  readonly angle: number;
+}
+
+function slotsFor(width: number, height: number, spacing: number): Slot[] {
+  const cy = Math.floor((height - 1) / 2);
+  const cx = Math.floor((width - 1) / 2);
+  const slots: Slot[] = [];
+  for (let row = 0; row < height; row++) {
+    for (let col = cx % spacing; col < width; col += spacing) {
+      const dx = (col - cx) / 2;
+      const dy = row - cy;
+      const angle = (Math.atan2(dy, dx) + 2.5 * Math.PI) % (2 * Math.PI);
+      slots.push({ cell: row * width + col, row, col, distance: Math.round(Math.hypot(dx, dy) * 1000) / 1000, angle });
+    }
+  }
+  slots.sort((a, b) => a.distance - b.distance || a.angle - b.angle);
+  return slots;
+}
+
+/** People of each ring, in staff order (so units and teams stay together). */
+function peopleByRing(ring: Int32Array): number[][] {
+  const rings: number[][] = [];
+  for (let i = 0; i < ring.length; i++) {
+    const r = Math.max(0, ring[i]);
+    while (rings.length <= r) rings.push([]);
+    rings[r].push(i);
+  }
+  return rings;
+}
+
+interface Arrangement {
+  /** columns between neighbouring glyphs (2 reads best; 1 packs twice as many) */
+  readonly spacing: number;
+  /** width of the blank band before each ring, in row heights (0 = none) */
+  readonly gap: number;
+  readonly perGlyph: number;
+}
+
+/** Lay the rings out in one arrangement; null when they do not fit (or reach past `reach`). */
+function attempt(
+  width: number,
+  height: number,
+  slots: readonly Slot[],
+  byRing: readonly (readonly number[])[],
+  hubSize: number,
+  { gap, perGlyph }: Arrangement,
+  reach = Infinity,
+): RingLayout | null {
+  let next = 0;
+  /** Take slots out to `distance`, then whole shells (slots at one distance) until `count` are taken. */
+  const take = (count: number, distance: number): Slot[] | null => {
+    const taken: Slot[] = [];
+    while (next < slots.length && slots[next].distance < distance - 1e-9) taken.push(slots[next++]);
+    while (taken.length < count) {
+      if (next >= slots.length) return null;
+      const shell = slots[next].distance;
+      while (next < slots.length && slots[next].distance === shell) taken.push(slots[next++]);
+    }
+    return taken;
+  };
+  const hub = take(Math.max(1, hubSize), 0);
+  if (!hub) return null;
+  let edge = hub[hub.length - 1].distance;
+  const glyphCell: number[] = [];
+  const glyphStart: number[] = [0];
+  const members: number[] = [];
+  const labels: { cell: number; text: string }[] = [];
+  for (let r = 0; r < byRing.length; r++) {
+    const people = byRing[r];
+    if (people.length === 0) continue;
+    const band: Slot[] = [];
+    while (next < slots.length && slots[next].distance < edge + gap - 1e-9) band.push(slots[next++]);
+    const glyphs = Math.ceil(people.length / perGlyph);
+    // A ring is at least one full circle wide (when there is room), so its people go all the way round.
+    const inner = next < slots.length ? slots[next].distance : Infinity;
+    const taken = take(glyphs, gap > 0 ? inner + 1 : 0);
+    if (!taken) return null;
+    edge = taken[taken.length - 1].distance;
+    if (edge > reach) return null;
+    // Spread the glyphs evenly around the ring, then seat people clockwise from the top.
+    taken.sort((a, b) => a.angle - b.angle);
+    for (let g = 0; g < glyphs; g++) {
+      glyphCell.push(taken[Math.floor(((g + 0.5) * taken.length) / glyphs)].cell);
+      for (let k = g * perGlyph; k < Math.min(people.length, (g + 1) * perGlyph); k++) members.push(people[k]);
+      glyphStart.push(members.length);
+    }
+    // The ring's number sits in the blank band inside it, at 3 o'clock.
+    const text = String(r);
+    const middle = band.length > 0 ? (band[0].distance + band[band.length - 1].distance) / 2 : 0;
+    let best: Slot | undefined;
+    let bestScore = Infinity;
+    for (const slot of band) {
+      if (slot.col + text.length > width || Math.abs(slot.angle - Math.PI / 2) > 0.3) continue;
+      const score = Math.abs(slot.angle - Math.PI / 2) + Math.abs(slot.distance - middle);
+      if (score < bestScore) [best, bestScore] = [slot, score];
+    }
+    if (best) labels.push({ cell: best.cell, text });
+  }
+  if (perGlyph > 1) labels.push({ cell: (height - 1) * width, text: `1 glyph = ${perGlyph} staff`.slice(0, width) });
+  return {
+    width,
+    height,
+    perGlyph,
+    glyphCell: Int32Array.from(glyphCell),
+    glyphStart: Int32Array.from(glyphStart),
+    members: Int32Array.from(members),
+    hubCells: Int32Array.from(hub.map((slot) => slot.cell)),
+    labels,
+  };
+}
+
+/** Lattice points a circle of this radius passes near (≈ 4√2·ρ), fewer to keep neighbours apart. */
+function circleCapacity(radius: number, stretch = 1): number {
+  return Math.max(1, Math.floor(4.5 * radius * (1 + stretch) / 2));
+}
+
+/**
+ * Rings as true circles (ellipses, in a wide panel): the ISPs at the hub, then each ring on one or more concentric circles
+ * `gap` row heights beyond the last, its people evenly spaced round them, clockwise from the top.
+ * Null when the outermost circle would not fit inside the panel.
+ */
+function circles(width: number, height: number, byRing: readonly (readonly number[])[], hubSize: number, gap: number): RingLayout | null {
+  const cx = Math.floor((width - 1) / 2);
+  const cy = Math.floor((height - 1) / 2);
+  // Rings are ellipses as wide as the panel allows (up to 1.6 × their height, in row heights).
+  const reach = Math.min(cy, height - 1 - cy);
+  const reachX = Math.min(cx, width - 1 - cx) / 2;
+  const stretch = Math.max(1, Math.min(1.6, reachX / Math.max(1, reach)));
+  const hub = slotsFor(width, height, 2).filter((slot) => slot.distance <= (hubSize <= 1 ? 0 : hubSize <= 5 ? 1 : hubSize <= 9 ? 1.5 : 2.3));
+  if (hub.length < hubSize) return null;
+  // Plan the radii first: each ring's circles, innermost first.
+  const plan: { ring: number; radius: number; glyphs: number }[][] = [];
+  let radius = hub[hub.length - 1].distance;
+  for (let r = 0; r < byRing.length; r++) {
+    const count = byRing[r].length;
+    if (count === 0) continue;
+    radius += gap;
+    const circlesOfRing: { ring: number; radius: number; glyphs: number }[] = [];
+    let capacity = 0;
+    for (;;) {
+      circlesOfRing.push({ ring: r, radius, glyphs: 0 });
+      capacity += circleCapacity(radius, stretch);
+      if (capacity >= count) break;
+      radius += 1;
+    }
+    if (radius > reach || radius * stretch > reachX) return null;
+    // Share the ring's people among its circles by capacity.
+    let left = count;
+    circlesOfRing.forEach((circle, k) => {
+      const share = k === circlesOfRing.length - 1 ? left : Math.round((count * circleCapacity(circle.radius, stretch)) / capacity);
+      circle.glyphs = Math.min(left, share);
+      left -= circle.glyphs;
+    });
+    plan.push(circlesOfRing);
+  }
+  const used = new Uint8Array(width * height);
+  for (const slot of hub) used[slot.cell] = 1;
+  /** The free slot (every other column) nearest to a point given in row heights from the centre. */
+  const nearestFree = (x: number, y: number): number => {
+    let best = -1;
+    let bestDistance = Infinity;
+    const col0 = cx + 2 * Math.round(x);
+    const row0 = cy + Math.round(y);
+    for (let row = row0 - 1; row <= row0 + 1; row++) {
+      for (let col = col0 - 2; col <= col0 + 2; col += 2) {
+        if (row < 0 || row >= height || col < 0 || col >= width || used[row * width + col]) continue;
+        const distance = Math.hypot((col - cx) / 2 - x, row - cy - y);
+        if (distance < bestDistance) [best, bestDistance] = [row * width + col, distance];
+      }
+    }
+    return best;
+  };
+  const glyphCell: number[] = [];
+  const glyphStart: number[] = [0];
+  const members: number[] = [];
+  const labels: { cell: number; text: string }[] = [];
+  let inner = hub[hub.length - 1].distance;
+  for (const circlesOfRing of plan) {
+    const r = circlesOfRing[0].ring;
+    const seats: { cell: number; angle: number }[] = [];
+    for (const circle of circlesOfRing) {
+      // Offset alternate circles by half a step so a thick ring does not line up in spokes.
+      const offset = circle.radius - circlesOfRing[0].radius;
+      for (let g = 0; g < circle.glyphs; g++) {
+        const angle = (2 * Math.PI * (g + (offset % 2 === 0 ? 0.5 : 0))) / circle.glyphs;
+        const cell = nearestFree(stretch * circle.radius * Math.sin(angle), -circle.radius * Math.cos(angle));
+        if (cell < 0) return null;
+        used[cell] = 1;
+        seats.push({ cell, angle });
+      }
+    }
+    seats.sort((a, b) => a.angle - b.angle);
+    for (let k = 0; k < seats.length; k++) {
+      glyphCell.push(seats[k].cell);
+      members.push(byRing[r][k]);
+      glyphStart.push(members.length);
+    }
+    // The ring's number, in the blank band inside it at 3 o'clock.
+    const text = String(r);
+    const col = cx + Math.round(stretch * (inner + circlesOfRing[0].radius));
+    const cell = cy * width + col;
+    if (2 * stretch * gap >= 3 && col + text.length <= width && !used[cell] && (text.length === 1 || !used[cell + 1])) {
+      labels.push({ cell, text });
+      for (let k = 0; k < text.length; k++) used[cell + k] = 1;
+    }
+    inner = circlesOfRing[circlesOfRing.length - 1].radius;
+  }
+  return {
+    width,
+    height,
+    perGlyph: 1,
+    glyphCell: Int32Array.from(glyphCell),
+    glyphStart: Int32Array.from(glyphStart),
+    members: Int32Array.from(members),
+    hubCells: Int32Array.from(hub.map((slot) => slot.cell)),
+    labels,
+  };
+}
+
+/**
+ * Place every person (or, in a very large organization, every group of `perGlyph` people) in a
+ * width × height panel. Roomiest first: each ring on true circles, with the widest blank bands
+ * that fit (up to 4 rows); then rings as packed bands of the nearest free places, with and without
+ * blank bands, glyphs two columns apart or in every column; last, several people per glyph.
+ */
+export function layOutRings(ring: Int32Array, width: number, height: number, hubSize: number): RingLayout {
+  const byRing = peopleByRing(ring);
+  const w = Math.max(1, width);
+  const h = Math.max(1, height);
+  for (let gap = 4; gap >= 1; gap -= 0.1) {
+    const layout = circles(w, h, byRing, hubSize, gap);
+    if (layout) return layout;
+  }
+  const wide = slotsFor(w, h, 2);
+  const dense = slotsFor(w, h, 1);
+  for (const [slots, gap] of [
+    [wide, 1],
+    [wide, 0],
+    [dense, 1],
+    [dense, 0],
+  ] as const) {
+    const layout = attempt(w, h, slots, byRing, hubSize, { spacing: slots === wide ? 2 : 1, gap, perGlyph: 1 });
+    if (layout) return layout;
+  }
+  for (let perGlyph = 2; ; perGlyph++) {
+    const layout = attempt(w, h, dense, byRing, hubSize, { spacing: 1, gap: 0, perGlyph });
+    if (layout) return layout;
+    if (perGlyph > ring.length) throw new Error(`rings: a ${w}×${h} panel cannot hold ${ring.length} staff`);
+  }
+}
+
+/** How each person is marked this week: member of an engaged unit, or of its implementation team. */
+export function engagementMarks(view: SimulationView, marks: Uint8Array): Uint8Array {
+  const org: Organization = view.organization;
+  marks.fill(Mark.none);
+  for (const engagement of view.activeEngagements) {
+    const unit = engagement.unit;
+    marks.fill(Mark.engagedUnit, org.unitStart[unit], org.unitStart[unit + 1]);
+    for (let k = org.implementationStart[unit]; k < org.implementationStart[unit + 1]; k++) {
+      marks[org.implementationMembers[k]] = Mark.implementationTeam;
+    }
+  }
+  return marks;
+}
+
+/** ISPs co-leading at least one active engagement. */
+export function busyIsps(view: SimulationView): boolean[] {
+  const busy = new Array<boolean>(view.ispCount).fill(false);
+  for (const engagement of view.activeEngagements) {
+    for (const isp of engagement.coLeads) if (isp < busy.length) busy[isp] = true;
+  }
+  return busy;
+}
+
+export interface RingFrame {
+  /** stage of each person */
+  readonly stages: Uint8Array;
+  readonly marks: Uint8Array;
+  readonly busyIsps: readonly boolean[];
+}
+
+/** One pre-coloured string per panel row. */
+export function paintRings(layout: RingLayout, frame: RingFrame, palette: Palette): string[] {
+  const { width, height, glyphCell, glyphStart, members } = layout;
+  const chars = new Array<string>(width * height).fill(' ');
+  const styles = new Array<string>(width * height).fill('');
+  const stageCounts = new Int32Array(palette.glyphs.stages.length);
+  for (let g = 0; g < glyphCell.length; g++) {
+    let stage: number;
+    let mark = 0;
+    const first = glyphStart[g];
+    const last = glyphStart[g + 1];
+    if (last - first === 1) {
+      stage = frame.stages[members[first]];
+      mark = frame.marks[members[first]];
+    } else {
+      // A group glyph shows the group's median stage.
+      stageCounts.fill(0);
+      for (let k = first; k < last; k++) {
+        stageCounts[frame.stages[members[k]]]++;
+        mark = Math.max(mark, frame.marks[members[k]]);
+      }
+      let seen = 0;
+      stage = 0;
+      while (seen + stageCounts[stage] <= (last - first - 1) / 2) seen += stageCounts[stage++];
+    }
+    const cell = glyphCell[g];
+    chars[cell] = palette.stageGlyph(stage);
+    styles[cell] = palette.stageStyle(stage, mark as Mark);
+  }
+  const ispStyleBusy = palette.toneStyle(Tone.isp);
+  const ispStyleFree = palette.toneStyle(Tone.dim);
+  for (let isp = 0; isp < Math.min(frame.busyIsps.length, layout.hubCells.length); isp++) {
+    const cell = layout.hubCells[isp];
+    chars[cell] = frame.busyIsps[isp] ? palette.glyphs.ispBusy : palette.glyphs.ispFree;
+    styles[cell] = frame.busyIsps[isp] ? ispStyleBusy : ispStyleFree;
+  }
+  const labelStyle = palette.toneStyle(Tone.dim);
+  for (const label of layout.labels) {
+    for (let k = 0; k < label.text.length; k++) {
+      chars[label.cell + k] = label.text[k];
+      styles[label.cell + k] = labelStyle;
+    }
+  }
+  const rows: string[] = [];
+  for (let row = 0; row < height; row++) {
+    const builder = new RowBuilder();
+    for (let col = 0; col < width; col++) builder.add(styles[row * width + col], chars[row * width + col]);
+    rows.push(builder.toString());
+  }
+  return rows;
+}
