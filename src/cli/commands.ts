@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { registerCompare } from './compare.js';
+import { registerDemo } from './demo.js';
 import { registerExport } from './export.js';
 import { registerLibrary } from './library.js';
 import { registerMerge } from './merge.js';
@@ -16,5 +17,6 @@ export const registrations: readonly ((program: Command) => void)[] = [
   registerSweep,
   registerMerge,
   registerExport,
+  registerDemo,
   registerLibrary,
 ];

@@ -10,3 +10,5 @@ export { buildOrganization, ringDistances, Role, type Organization } from './net
 export { WEEKS_PER_MONTH, MONTHS_PER_WEEK, monthsToWeeks, monthEndWeek, weeklyChance } from './clock.js';
 export { spearman, averageRanks, firstReaching } from './metrics.js';
 export type { SupportEvent } from './engagements.js';
+// Stage names and the 1–5 scale, re-exported for src/tui (which may import only sim and scenarios).
+export { STAGES, scaleScore, type StageName } from '../agents/index.js';
