@@ -61,6 +61,7 @@ export function loadSweepFile(file: string): LoadedSweep {
   if (!existsSync(file)) throw new InputError(`${file}: file not found: expected a sweep file (YAML), got ${JSON.stringify(file)}`);
   const { layer, raw } = readLayer(file, file);
   const at = (path: Path): string => locate([layer], path);
+  const atKey = (path: Path): string => locate([layer], path, true);
   const fail = (path: Path, field: string, expected: string, given: unknown): never => {
     throw new InputError(`${at(path)}: ${field}: expected ${expected}, got ${describeValue(given)}`);
   };
@@ -69,7 +70,7 @@ export function loadSweepFile(file: string): LoadedSweep {
     if (!(TOP_LEVEL as readonly string[]).includes(key)) {
       const suggestion = nearest(key, TOP_LEVEL);
       const hint = suggestion ? `did you mean "${suggestion}"? ` : '';
-      throw new InputError(`${at([key])}: ${key}: unknown field (${hint}expected one of: ${TOP_LEVEL.join(', ')}), got ${describeValue(key)}`);
+      throw new InputError(`${atKey([key])}: ${key}: unknown field (${hint}expected one of: ${TOP_LEVEL.join(', ')}), got ${describeValue(key)}`);
     }
   }
 
@@ -80,9 +81,9 @@ export function loadSweepFile(file: string): LoadedSweep {
   if (typeof base !== 'string' || base.trim() === '') fail(['scenario'], 'scenario', 'a built-in scenario name or a scenario file', base);
   const scenario = readBase(base as string, file, at);
 
-  const { overrides, scenario: withSet } = applySet(raw.set, scenario, at);
-  const design = readDesign(raw.design, at);
-  const factors = readFactors(raw.factors, design, withSet, at);
+  const { overrides, scenario: withSet } = applySet(raw.set, scenario, at, atKey);
+  const design = readDesign(raw.design, at, atKey);
+  const factors = readFactors(raw.factors, design, withSet, at, atKey);
 
   const replicates = wholeNumber(raw.replicates ?? 10, ['replicates'], 'replicates', 1, 1_000_000, at);
   const seed = wholeNumber(raw.seed ?? 1, ['seed'], 'seed', 0, 4294967295, at);
@@ -150,6 +151,7 @@ function applySet(
   value: unknown,
   scenario: Scenario,
   at: (path: Path) => string,
+  atKey: (path: Path) => string,
 ): { overrides: string[]; scenario: Scenario } {
   if (value === undefined || value === null) return { overrides: [], scenario };
   if (!isMapping(value)) throw new InputError(`${at(['set'])}: set: expected a mapping of field: value, got ${describeValue(value)}`);
@@ -164,13 +166,13 @@ function applySet(
   flatten(value, []);
   let current = scenario;
   for (const entry of entries) {
-    checkField(entry.path, at(['set', ...entry.keys]), 'set', settableFields());
+    checkField(entry.path, atKey(['set', ...entry.keys]), 'set', settableFields());
     current = validateScenario(withValues(current, { [entry.path]: entry.value }), () => at(['set', ...entry.keys]));
   }
   return { overrides: entries.map((entry) => `${entry.path}=${JSON.stringify(entry.value)}`), scenario: current };
 }
 
-function readDesign(value: unknown, at: (path: Path) => string): Design {
+function readDesign(value: unknown, at: (path: Path) => string, atKey: (path: Path) => string): Design {
   const types = ['grid', 'lhs', 'sobol', 'morris'];
   const node = value === undefined ? { type: 'grid' } : typeof value === 'string' ? { type: value } : value;
   const where = (key?: string): string => at(key === undefined || typeof value === 'string' ? ['design'] : ['design', key]);
@@ -186,11 +188,14 @@ function readDesign(value: unknown, at: (path: Path) => string): Design {
   const allowed: Record<string, readonly string[]> = { grid: ['type'], lhs: ['type', 'n'], sobol: ['type', 'n'], morris: ['type', 'r', 'levels'] };
   for (const key of Object.keys(node)) {
     if (!allowed[type].includes(key)) {
-      throw new InputError(`${where(key)}: design.${key}: unknown field for a ${type} design (expected one of: ${allowed[type].join(', ')}), got ${describeValue(key)}`);
+      throw new InputError(`${atKey(['design', key])}: design.${key}: unknown field for a ${type} design (expected one of: ${allowed[type].join(', ')}), got ${describeValue(key)}`);
     }
   }
   const need = (key: string, min: number, max: number, fallback?: number): number => {
     const given = node[key] ?? fallback;
+    if (typeof value === 'string' && given === undefined) {
+      throw new InputError(`${where()}: design: expected {type: ${type}, ${key}: …} (a ${type} design needs ${key}), got ${describeValue(value)}`);
+    }
     if (typeof given !== 'number' || !Number.isInteger(given) || given < min || given > max) {
       throw new InputError(`${where(key)}: design.${key}: expected a whole number between ${min} and ${max} for a ${type} design, got ${describeValue(given)}`);
     }
@@ -235,6 +240,7 @@ function readFactors(
   design: Design,
   scenario: Scenario,
   at: (path: Path) => string,
+  atKey: (path: Path) => string,
 ): Record<string, FactorValue[]> {
   if (value === undefined || value === null) {
     if (design.type !== 'grid') throw new InputError(`${at(['factors'])}: factors: expected at least one factor for a ${design.type} design, got none`);
@@ -247,7 +253,7 @@ function readFactors(
   const sampling = design.type !== 'grid';
   for (const [path, given] of Object.entries(value)) {
     const field = `factors.${path}`;
-    checkField(path, at(['factors', path]), 'factors');
+    checkField(path, atKey(['factors', path]), 'factors');
     const meta = factorFields().get(path)!;
     const check = (candidate: unknown, where: Path): void => {
       validateScenario(withValues(scenario, { [path]: candidate }), () => at(where));

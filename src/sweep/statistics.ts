@@ -1,9 +1,9 @@
 /**
  * Descriptive statistics of one sample: mean, sd, quantiles and a 95 % confidence interval for
  * the mean (Student t). simple-statistics does the sums; the t quantile is computed here because
- * simple-statistics has no inverse t.
+ * simple-statistics has no inverse t (and its probit is good to only ~3 decimals).
  */
-import { mean, probit, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
+import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
 
 export interface Estimate {
   /** number of values (runs) described */
@@ -23,6 +23,26 @@ export interface Estimate {
   readonly max: number;
 }
 
+const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+
+/** Standard normal quantile (Acklam's rational approximation, relative error < 1.2e-9). */
+export function normalQuantile(p: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError(`p must be in (0, 1), got ${p}`);
+  const tail = (q: number): number =>
+    (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+  if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
+  if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q) /
+    (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1)
+  );
+}
+
 /**
  * Quantile of Student's t distribution. Exact for 1 and 2 degrees of freedom; otherwise the
  * Cornish–Fisher expansion around the normal quantile (Abramowitz & Stegun 26.7.5), accurate to
@@ -33,7 +53,7 @@ export function studentTQuantile(p: number, df: number): number {
   if (!(df >= 1)) throw new RangeError(`df must be ≥ 1, got ${df}`);
   if (df === 1) return Math.tan(Math.PI * (p - 0.5));
   if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
-  const z = probit(p);
+  const z = normalQuantile(p);
   const z2 = z * z;
   const g1 = (z2 + 1) * z / 4;
   const g2 = ((5 * z2 + 16) * z2 + 3) * z / 96;
