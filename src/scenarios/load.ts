@@ -167,13 +167,21 @@ function formatIssue(issue: z.core.$ZodIssue, where: string): string {
     const hint = suggestion ? `did you mean "${suggestion}"? ` : '';
     return `${where}: ${fullPath}: unknown field (${hint}expected one of: ${valid.join(', ')}), got ${describeValue(key)}`;
   }
-  const given = describeValue((issue as { input?: unknown }).input);
+  const input = (issue as { input?: unknown }).input;
+  const given = describeValue(input);
   // A range pair reports the element; describe the pair as a whole.
   const pairParent = typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path;
+  const section = keysAt(path);
   const expected =
-    expectation(schemaAt(path)) ?? expectation(schemaAt(pairParent)) ?? issue.message.replace(/^Invalid input: /, '');
+    expectation(schemaAt(path)) ??
+    expectation(schemaAt(pairParent)) ??
+    (section ? `a mapping of ${field} fields (${section.join(', ')})` : issue.message.replace(/^Invalid input: /, ''));
   if (issue.code === 'custom') return `${where}: ${field}: expected ${expected} (${issue.message}), got ${given}`;
-  return `${where}: ${field}: expected ${expected}, got ${given}`;
+  // A misspelt choice gets the nearest valid value, like a misspelt key.
+  const choices = schemaAt(path) ? metaOf(schemaAt(path)!)?.choices : undefined;
+  const suggestion = choices && typeof input === 'string' ? nearest(input, choices) : undefined;
+  const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+  return `${where}: ${field}: expected ${expected}${hint}, got ${given}`;
 }
 
 function parseOverride(text: string): { path: string[]; value: unknown } {
