@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { saltelliSamples } from '../../../src/sweep/designs/index.js';
+import { saltelliSamples, sobolPoints, SOBOL_MAX_DIMENSIONS } from '../../../src/sweep/designs/index.js';
 import { sobolIndices } from '../../../src/sweep/sensitivity/index.js';
 import { ishigami, ishigamiIndices } from './test-functions.js';
 
@@ -51,5 +51,19 @@ describe('Sobol indices (Saltelli design, Jansen estimators)', () => {
     expect(sobolIndices(new Array(5 * 8).fill(0.3), 3).factors).toEqual([null, null, null]);
     expect(() => sobolIndices([1, 2, 3], 3)).toThrow(/n·\(k \+ 2\)/);
     expect(() => sobolIndices([1, 2, 3, Number.NaN, 5], 3)).toThrow(/not a finite number/);
+  });
+
+  it('Sobol points beyond dimension 61 (added for ~50 assumption factors) match scipy.stats.qmc.Sobol', () => {
+    expect(SOBOL_MAX_DIMENSIONS).toBe(201);
+    // scipy.stats.qmc.Sobol(d=201, scramble=False).random(64)[i, d], 0-based dimension d.
+    const reference = [
+      [5, 61, 0.875], [5, 99, 0.375], [5, 150, 0.625], [5, 200, 0.125],
+      [17, 61, 0.03125], [17, 99, 0.53125], [17, 150, 0.96875], [17, 200, 0.03125],
+      [33, 61, 0.015625], [33, 99, 0.796875], [33, 150, 0.765625], [33, 200, 0.453125],
+      [63, 61, 0.234375], [63, 99, 0.078125], [63, 150, 0.296875], [63, 200, 0.171875],
+    ];
+    const points = sobolPoints(64, 201);
+    for (const [i, d, value] of reference) expect(points[i][d]).toBe(value);
+    expect(saltelliSamples(4, 49, 1)).toHaveLength(4 * 51);
   });
 });
