@@ -8,7 +8,9 @@ import { registerDemo } from './demo.js';
 import { registerExport } from './export.js';
 import { registerLibrary } from './library.js';
 import { registerMerge } from './merge.js';
+import { registerReport } from './report.js';
 import { registerRun } from './run.js';
+import { registerSensitivity } from './sensitivity.js';
 import { registerSweep } from './sweep.js';
 
 export const registrations: readonly ((program: Command) => void)[] = [
@@ -16,7 +18,9 @@ export const registrations: readonly ((program: Command) => void)[] = [
   registerCompare,
   registerSweep,
   registerMerge,
+  registerReport, // the report; also registers itself as compare's after-hook
   registerExport,
+  registerSensitivity,
   registerDemo,
   registerLibrary,
 ];

@@ -1,0 +1,345 @@
+/**
+ * The aggregate phase: results directory → ReportModel. Groups runs by engagement length, compares
+ * each length with the reference (paired by replicate under common random numbers), summarises the
+ * monthly series into bands, finds half-rise times, and states the headline and the study's
+ * patterns 1 and 2.
+ */
+import { InputError } from '../scenarios/index.js';
+import { estimate, LENGTH_FACTOR } from '../sweep/index.js';
+import type { FactorValue, FinishedRun } from '../sweep/types.js';
+import { loadResults, type Results } from './load.js';
+import { message, verdictWords } from './messages.js';
+import {
+  LIMITED_MAX_MONTHS,
+  type BandRow,
+  type Comparison,
+  type HalfRise,
+  type Headline,
+  type LengthGroup,
+  type Pattern,
+  type Provenance,
+  type ReportModel,
+  type ReportOptions,
+} from './model.js';
+import { HEADLINE_OUTCOME, marginFor, OUTCOME_KEYS, OUTCOMES, outcomeValue, type Outcome } from './outcomes.js';
+import { equivalenceTest, hedgesG, pairedBootstrap, unpairedBootstrap, DEFAULT_RESAMPLES } from './stats/index.js';
+
+export const REPORT_VERSION = '1';
+export const DEFAULT_MARGIN_PP = 5;
+export const DEFAULT_REFERENCE_MONTHS = 12;
+
+/** Monthly series summarised into bands (mean and 95 % CI per length and month). */
+export const BAND_SERIES = [
+  'adoption',
+  'everAdopted',
+  'sustained',
+  'trust',
+  'affect',
+  'aim',
+  'iam',
+  'fim',
+  'knowledge',
+  'ring0',
+  'ring1',
+  'ring2',
+  'ring3',
+  'credibility',
+  'ispHours',
+  'demand',
+  'active',
+  'waiting',
+] as const;
+
+/** The pathway of the study's Figure 1, in causal order. */
+export const PATHWAY = ['trust', 'aim', 'iam', 'fim', 'knowledge', 'adoption', 'sustained'] as const;
+
+function runMonths(run: FinishedRun): number {
+  return run.series.month[run.series.month.length - 1];
+}
+
+function lengthOf(run: FinishedRun, fallback: number): number {
+  const value = run.params[LENGTH_FACTOR];
+  return typeof value === 'number' ? value : fallback;
+}
+
+/** The key that pairs runs across lengths: the other factors' values and the replicate. */
+function pairKey(run: FinishedRun): string {
+  const others = Object.keys(run.params)
+    .filter((name) => name !== LENGTH_FACTOR)
+    .sort()
+    .map((name) => `${name}=${String(run.params[name])}`);
+  return `${others.join('&')}#${run.replicate}`;
+}
+
+function chooseReference(lengths: readonly number[], requested: number | undefined): number {
+  if (requested !== undefined) {
+    if (!lengths.includes(requested)) throw new InputError(message.unknownReference(requested, lengths));
+    return requested;
+  }
+  return lengths.includes(DEFAULT_REFERENCE_MONTHS) ? DEFAULT_REFERENCE_MONTHS : lengths[0];
+}
+
+interface CompareInput {
+  readonly outcome: Outcome;
+  readonly group: LengthGroup;
+  readonly reference: LengthGroup;
+  readonly paired: boolean;
+  readonly marginFraction: number;
+  readonly marginPp: number;
+  readonly months: number;
+  readonly seed: string;
+  readonly resamples: number;
+}
+
+function compare(input: CompareInput): Comparison {
+  const { outcome, group, reference, marginFraction, months } = input;
+  const margin = marginFor(outcome, marginFraction, months);
+  const valuesOf = (runs: readonly FinishedRun[]) => runs.map((run) => outcomeValue(run, outcome, runMonths(run)));
+  const x = valuesOf(group.runs);
+  const y = valuesOf(reference.runs);
+  const censoredShare = (values: readonly { censored: boolean }[]) => values.filter((v) => v.censored).length / values.length;
+  const censoredLength = censoredShare(x);
+  const censoredReference = censoredShare(y);
+  const xs = x.map((v) => v.value);
+  const ys = y.map((v) => v.value);
+
+  // Pair by (other factors, replicate) when the seeds were common; fall back to unpaired otherwise.
+  let pairs: [number, number][] = [];
+  if (input.paired) {
+    const byKey = new Map(reference.runs.map((run, i) => [pairKey(run), { run, value: ys[i] }]));
+    group.runs.forEach((run, i) => {
+      const match = byKey.get(pairKey(run));
+      if (match && match.run.seed === run.seed) pairs.push([xs[i], match.value]);
+    });
+    if (pairs.length < 2) pairs = [];
+  }
+  const paired = pairs.length >= 2;
+  const options = { seed: input.seed, resamples: input.resamples };
+  const result = paired
+    ? pairedBootstrap(pairs.map((p) => p[0]), pairs.map((p) => p[1]), options)
+    : unpairedBootstrap(xs, ys, options);
+  const test = equivalenceTest(result, margin);
+  const meanOf = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+  const tooFew = xs.length < 2 || ys.length < 2;
+  const tooCensored = censoredLength > 0.5 || censoredReference > 0.5;
+  const verdict = tooFew || tooCensored ? 'not-assessed' : test.verdict;
+  const base = {
+    outcome: outcome.key,
+    length: group.length,
+    reference: reference.length,
+    paired,
+    n: result.n,
+    nReference: result.nReference,
+    meanLength: meanOf(xs),
+    meanReference: meanOf(ys),
+    estimate: test.estimate,
+    ci95: test.ci95,
+    ci90: test.ci90,
+    margin,
+    p: test.p,
+    verdict,
+    beyondMargin: test.beyondMargin,
+    replicatesNeeded: test.replicatesNeeded,
+    effectSize: hedgesG(xs, ys),
+    censoredLength,
+    censoredReference,
+  } as const;
+  const reason = tooFew ? message.tooFewRuns() : tooCensored ? message.mostlyCensored(months) : null;
+  return { ...base, words: verdictWords(outcome, base, input.marginPp, reason) };
+}
+
+function bandsFor(groups: readonly LengthGroup[]): BandRow[] {
+  const rows: BandRow[] = [];
+  for (const group of groups) {
+    const months = Math.max(...group.runs.map(runMonths));
+    for (const series of BAND_SERIES) {
+      for (let month = 0; month <= months; month++) {
+        const values = group.runs.filter((run) => month < run.series[series].length).map((run) => run.series[series][month]);
+        const summary = estimate(values);
+        if (!summary) continue;
+        rows.push({ length: group.length, series, month, mean: summary.mean, low: summary.ciLow, high: summary.ciHigh });
+      }
+    }
+  }
+  return rows;
+}
+
+/** The first (fractional) month after its minimum at which a curve covers half its own rise. */
+export function halfRiseMonth(curve: readonly number[]): number | null {
+  if (curve.length < 2) return null;
+  let lowest = 0;
+  for (let m = 1; m < curve.length; m++) if (curve[m] < curve[lowest]) lowest = m;
+  const highest = Math.max(...curve.slice(lowest));
+  const rise = highest - curve[lowest];
+  if (!(rise > 1e-9)) return null;
+  const half = curve[lowest] + rise / 2;
+  for (let m = lowest + 1; m < curve.length; m++) {
+    if (curve[m] >= half) {
+      const before = curve[m - 1];
+      return m - 1 + (half - before) / (curve[m] - before);
+    }
+  }
+  return null;
+}
+
+function halfRisesFor(bands: readonly BandRow[], lengths: readonly number[]): HalfRise[] {
+  const rises: HalfRise[] = [];
+  for (const length of lengths) {
+    for (const series of PATHWAY) {
+      const curve = bands.filter((row) => row.length === length && row.series === series).map((row) => row.mean);
+      rises.push({ length, series, month: halfRiseMonth(curve) });
+    }
+  }
+  return rises;
+}
+
+function pattern1(halfRises: readonly HalfRise[], reference: number): Pattern {
+  const at = (series: string) => halfRises.find((h) => h.length === reference && h.series === series)?.month ?? null;
+  const trust = at('trust');
+  const apf = ['aim', 'iam', 'fim'].map(at);
+  const knowledge = at('knowledge');
+  const application = at('adoption');
+  const sustained = at('sustained');
+  const steps = [trust, ...apf, knowledge, application, sustained];
+  if (steps.some((value) => value === null)) return { status: 'not-assessed', sentence: message.pattern1NotAssessed(reference) };
+  const apfMean = (apf[0]! + apf[1]! + apf[2]!) / 3;
+  const order = [trust!, apfMean, knowledge!, application!, sustained!];
+  const holds = order.every((value, i) => i === 0 || value >= order[i - 1]);
+  return {
+    status: holds ? 'holds' : 'does-not-hold',
+    sentence: message.pattern1(holds, reference, order),
+  };
+}
+
+function pattern2(comparisons: readonly Comparison[], lengths: readonly number[], reference: number, marginPp: number): Pattern {
+  const limited = (length: number) => length <= LIMITED_MAX_MONTHS;
+  const crossing = comparisons.filter((c) => c.outcome === HEADLINE_OUTCOME && limited(c.length) !== limited(reference));
+  if (crossing.length === 0) return { status: 'not-assessed', sentence: message.pattern2NotAssessed(lengths) };
+  // "Materially" = beyond the margin: a difference whose 95 % CI lies wholly outside ±margin breaks the
+  // pattern; a real but smaller difference (CI excludes 0, straddles the margin) leaves it unconfirmed.
+  const material = crossing.filter((c) => c.verdict === 'differs' && c.beyondMargin);
+  if (material.length > 0) return { status: 'does-not-hold', sentence: message.pattern2DoesNotHold(material, marginPp) };
+  if (crossing.every((c) => c.verdict === 'equivalent')) return { status: 'holds', sentence: message.pattern2Holds(crossing, marginPp) };
+  return { status: 'undetermined', sentence: message.pattern2Undetermined(crossing.filter((c) => c.verdict !== 'equivalent')) };
+}
+
+function provenanceOf(results: Results, now: Date): Provenance {
+  const { manifest } = results;
+  const sweep = manifest.sweep;
+  return {
+    tool: manifest.tool,
+    version: manifest.version,
+    reportVersion: REPORT_VERSION,
+    scenarioName: manifest.scenario.name,
+    scenario: manifest.scenario,
+    sweepKind: sweep.kind,
+    sweepName: sweep.name,
+    base: sweep.base,
+    overrides: sweep.overrides,
+    design: message.designText(sweep.design),
+    factors: sweep.factors,
+    points: manifest.points.length,
+    replicates: sweep.replicates,
+    masterSeed: sweep.seed,
+    seeds: sweep.seeds,
+    runs: results.runs.length,
+    failed: results.failed,
+    sweepHash: manifest.sweepHash,
+    resultsCreatedAt: manifest.createdAt,
+    reportCreatedAt: now.toISOString(),
+    resultsDir: results.dir,
+  };
+}
+
+function otherFactorsOf(results: Results): ReportModel['otherFactors'] {
+  return Object.keys(results.manifest.sweep.factors)
+    .filter((name) => name !== LENGTH_FACTOR)
+    .map((name) => {
+      const values: FactorValue[] = [];
+      for (const run of results.runs) {
+        const value = run.params[name];
+        if (value !== undefined && !values.includes(value)) values.push(value);
+      }
+      values.sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))));
+      return { name, values };
+    });
+}
+
+export function analyse(results: Results, options: ReportOptions = {}): ReportModel {
+  const marginPp = options.margin ?? DEFAULT_MARGIN_PP;
+  if (!(marginPp > 0 && marginPp < 100)) throw new InputError(message.badMargin(marginPp));
+  const marginFraction = marginPp / 100;
+  const { manifest, runs } = results;
+  const months = Math.max(...runs.map(runMonths));
+  const fallbackLength = manifest.scenario.engagement.lengthMonths;
+  const byLength = new Map<number, FinishedRun[]>();
+  for (const run of runs) {
+    const length = lengthOf(run, fallbackLength);
+    const list = byLength.get(length) ?? [];
+    list.push(run);
+    byLength.set(length, list);
+  }
+  const lengths = [...byLength.keys()].sort((a, b) => a - b);
+  const groups: LengthGroup[] = lengths.map((length) => ({ length, runs: byLength.get(length)! }));
+  const comparesLengths = groups.filter((g) => g.runs.length >= 2).length >= 2;
+  const reference = chooseReference(lengths, options.reference);
+  const paired = manifest.sweep.seeds === 'common';
+  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
+  const referenceGroup = groups.find((g) => g.length === reference)!;
+
+  const comparisons: Comparison[] = [];
+  if (comparesLengths) {
+    for (const key of OUTCOME_KEYS) {
+      for (const group of groups) {
+        if (group.length === reference) continue;
+        comparisons.push(
+          compare({
+            outcome: OUTCOMES[key],
+            group,
+            reference: referenceGroup,
+            paired,
+            marginFraction,
+            marginPp,
+            months,
+            seed: `${manifest.sweep.seed}:${key}:${group.length}:${reference}`,
+            resamples,
+          }),
+        );
+      }
+    }
+  }
+  const bands = bandsFor(groups);
+  const halfRises = halfRisesFor(bands, lengths);
+  const headline: Headline = {
+    sentence: comparesLengths
+      ? message.headline(comparisons.filter((c) => c.outcome === HEADLINE_OUTCOME), reference, marginPp, months)
+      : message.headlineNoLengths(lengths),
+    pattern1: pattern1(halfRises, reference),
+    pattern2: comparesLengths ? pattern2(comparisons, lengths, reference, marginPp) : { status: 'not-assessed', sentence: message.pattern2NotAssessed(lengths) },
+  };
+  const notes = [...results.notes];
+  if (paired && comparisons.some((c) => !c.paired)) notes.push(message.pairingFellBack());
+  return {
+    manifest,
+    provenance: provenanceOf(results, options.now ?? new Date()),
+    months,
+    marginFraction,
+    resamples,
+    comparesLengths,
+    lengths,
+    reference,
+    groups,
+    paired: paired && comparisons.every((c) => c.paired),
+    comparisons,
+    headline,
+    bands,
+    halfRises,
+    otherFactors: otherFactorsOf(results),
+    runs,
+    notes,
+  };
+}
+
+export async function analyseDirectory(dir: string, options: ReportOptions = {}): Promise<ReportModel> {
+  return analyse(await loadResults(dir), options);
+}

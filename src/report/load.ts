@@ -1,0 +1,35 @@
+/**
+ * Reading a results directory through src/sweep (readManifest checks the manifest, readRuns
+ * streams runs.jsonl and skips a torn last line). The last record of a run id wins (a resumed
+ * retry replaces a failure); failed runs are counted, not compared.
+ */
+import { join } from 'node:path';
+import { InputError } from '../scenarios/index.js';
+import { readManifest, readRuns, RUNS_FILE } from '../sweep/index.js';
+import type { FinishedRun, Manifest, RunRecord } from '../sweep/types.js';
+import { message } from './messages.js';
+
+export interface Results {
+  readonly dir: string;
+  readonly manifest: Manifest;
+  /** finished runs in run-id order */
+  readonly runs: readonly FinishedRun[];
+  readonly failed: number;
+  /** notes about the directory worth stating in the report (shard, missing or failed runs) */
+  readonly notes: readonly string[];
+}
+
+export async function loadResults(dir: string): Promise<Results> {
+  const manifest = readManifest(dir);
+  const byId = new Map<number, RunRecord>();
+  for await (const record of readRuns(join(dir, RUNS_FILE))) byId.set(record.id, record);
+  const records = [...byId.values()].sort((a, b) => a.id - b.id);
+  const runs = records.filter((record): record is FinishedRun => record.status === 'ok');
+  const failed = records.length - runs.length;
+  if (runs.length === 0) throw new InputError(message.noFinishedRuns(join(dir, RUNS_FILE)));
+  const notes: string[] = [];
+  if (manifest.shard) notes.push(message.shardOnly(manifest.shard.index, manifest.shard.count));
+  else if (records.length < manifest.totalRuns) notes.push(message.missingRuns(records.length, manifest.totalRuns));
+  if (failed > 0) notes.push(message.failedRuns(failed));
+  return { dir, manifest, runs, failed, notes };
+}

@@ -1,0 +1,326 @@
+/**
+ * Every user-facing word of the report in one place: errors, verdicts, the headline, captions,
+ * methods. Functions of the numbers they state, so a test can match them word for word.
+ */
+import type { Design } from '../sweep/types.js';
+import type { Comparison, ComparisonVerdict } from './model.js';
+import { digitsFor, OUTCOMES, toDisplay, type Outcome } from './outcomes.js';
+import type { Interval } from './stats/index.js';
+
+// ── numbers ──────────────────────────────────────────────────────────────────────────────────────
+
+const MINUS = '\u2212';
+
+/** A number with a real minus sign. */
+export function fixed(value: number, digits: number): string {
+  const text = Math.abs(value).toFixed(digits);
+  const zero = Number(text) === 0;
+  return value < 0 && !zero ? `${MINUS}${text}` : text;
+}
+
+/** A difference with an explicit sign and its unit, e.g. "−5.9 pp", "+0.12 points". */
+export function signedDifference(outcome: Outcome, value: number): string {
+  const shown = toDisplay(outcome, value);
+  const text = fixed(shown, digitsFor(outcome));
+  const sign = shown > 0 && Number(text) !== 0 ? '+' : '';
+  return `${sign}${text} ${outcome.differenceUnit}`;
+}
+
+export function interval(outcome: Outcome, range: Interval): string {
+  if (!Number.isFinite(range.low) || !Number.isFinite(range.high)) return 'unbounded';
+  const digits = digitsFor(outcome);
+  return `${fixed(toDisplay(outcome, range.low), digits)} to ${fixed(toDisplay(outcome, range.high), digits)}`;
+}
+
+/** A value in display units, e.g. "77.1 %", "24.3 months", "3.56". */
+export function value(outcome: Outcome, native: number): string {
+  const text = fixed(toDisplay(outcome, native), digitsFor(outcome));
+  if (outcome.kind === 'share') return `${text} %`;
+  if (outcome.kind === 'time') return `${text} months`;
+  return text;
+}
+
+/** The margin of an outcome in words, e.g. "±5 pp", "±0.20 points", "±1.8 months". */
+export function marginText(outcome: Outcome, margin: number): string {
+  const shown = toDisplay(outcome, margin);
+  const text = outcome.kind === 'share' ? trimNumber(shown) : shown.toFixed(digitsFor(outcome));
+  return `±${text} ${outcome.differenceUnit}`;
+}
+
+function trimNumber(x: number): string {
+  return Number(x.toFixed(2)).toString();
+}
+
+export function months(length: number): string {
+  return `${trimNumber(length)} months`;
+}
+
+function list(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+// ── verdicts ─────────────────────────────────────────────────────────────────────────────────────
+
+interface VerdictFacts {
+  readonly verdict: ComparisonVerdict;
+  readonly estimate: number;
+  readonly ci95: Interval;
+  readonly margin: number;
+  readonly beyondMargin: boolean;
+  readonly replicatesNeeded: number | null;
+}
+
+/** The verdict in words: "equivalent within ±5 pp", "differs by X pp (95 % CI …)", "inconclusive — …". */
+export function verdictWords(outcome: Outcome, facts: VerdictFacts, _marginPp: number, reason: string | null): string {
+  const margin = marginText(outcome, facts.margin);
+  switch (facts.verdict) {
+    case 'not-assessed':
+      return `not assessed — ${reason ?? 'too few runs'}`;
+    case 'equivalent':
+      return `equivalent within ${margin}`;
+    case 'differs':
+      return (
+        `differs by ${signedDifference(outcome, facts.estimate)} (95 % CI ${interval(outcome, facts.ci95)})` +
+        (facts.beyondMargin ? `, beyond the ${margin} margin` : '')
+      );
+    case 'inconclusive':
+      return (
+        'inconclusive — more replicates needed' +
+        (facts.replicatesNeeded !== null ? ` (about ${facts.replicatesNeeded} per length to decide at ${margin})` : '')
+      );
+  }
+}
+
+export function tooFewRuns(): string {
+  return 'fewer than two runs in a group';
+}
+
+export function mostlyCensored(horizon: number): string {
+  return `more than half the runs of a group never reached 50 % within ${horizon} months`;
+}
+
+// ── headline and the study's patterns ────────────────────────────────────────────────────────────
+
+export function headline(finalAdoption: readonly Comparison[], reference: number, _marginPp: number, horizon: number): string {
+  const outcome = OUTCOMES.finalAdoption;
+  if (finalAdoption.length === 0) return 'No comparison was possible.';
+  const others = finalAdoption.map((c) => trimNumber(c.length));
+  if (finalAdoption.every((c) => c.verdict === 'equivalent')) {
+    const margin = marginText(outcome, finalAdoption[0].margin);
+    return (
+      `Engagement length made no material difference to final adoption after ${horizon} months: ` +
+      `${list(others)} months ${finalAdoption.length === 1 ? 'is' : 'are each'} equivalent to ${months(reference)} within ${margin}.`
+    );
+  }
+  const lead = finalAdoption.some((c) => c.verdict === 'differs')
+    ? 'Engagement length matters for final adoption'
+    : 'Whether engagement length matters for final adoption is not yet decided';
+  const parts = finalAdoption.map((c) => `${months(c.length)} ${c.words}`);
+  return `${lead} after ${horizon} months, against ${months(reference)}: ${parts.join('; ')}.`;
+}
+
+export function headlineNoLengths(lengths: readonly number[]): string {
+  return lengths.length === 1
+    ? `Engagement length was not varied in this design (every run used ${months(lengths[0])}), so lengths are not compared.`
+    : 'Too few runs per engagement length to compare lengths.';
+}
+
+export function pattern2Holds(crossing: readonly Comparison[], _marginPp: number): string {
+  const pairs = crossing.map((c) => `${trimNumber(c.length)} vs ${trimNumber(c.reference)}`);
+  return (
+    `Pattern 2 holds: final adoption does not differ materially between limited (≤ 12 months) and high (> 12 months) ` +
+    `engagements — ${list(pairs)} months: equivalent within ${marginText(OUTCOMES.finalAdoption, crossing[0].margin)} (TOST, α = 0.05).`
+  );
+}
+
+export function pattern2DoesNotHold(material: readonly Comparison[], _marginPp: number): string {
+  const parts = material.map((c) => `${trimNumber(c.length)} vs ${trimNumber(c.reference)} months ${c.words}`);
+  return `Pattern 2 does not hold here: final adoption differs materially between limited and high engagements — ${parts.join('; ')}.`;
+}
+
+export function pattern2Undetermined(open: readonly Comparison[]): string {
+  const parts = open.map((c) => {
+    const within = c.verdict === 'differs' ? ` — a real difference, not shown to lie within or beyond ${marginText(OUTCOMES.finalAdoption, c.margin)}` : '';
+    return `${trimNumber(c.length)} vs ${trimNumber(c.reference)} months ${c.words}${within}`;
+  });
+  return `Pattern 2 is not confirmed: ${parts.join('; ')}.`;
+}
+
+export function pattern2NotAssessed(lengths: readonly number[]): string {
+  return (
+    `Pattern 2 (limited ≤ 12 vs high > 12 months) is not assessed: the lengths compared ` +
+    `(${lengths.map(trimNumber).join(', ')} months) do not include both a limited and a high engagement with the reference on one side.`
+  );
+}
+
+const PATHWAY_STEPS = ['trust', 'A/P/F (mean)', 'knowledge', 'application', 'sustained capacity'];
+
+export function pattern1(holds: boolean, reference: number, order: readonly number[]): string {
+  const steps = order.map((month, i) => `${PATHWAY_STEPS[i]} ${month.toFixed(1)}`).join(' → ');
+  return holds
+    ? `Pattern 1 holds at ${months(reference)}: each step reaches half its rise after the one before (month ${steps}).`
+    : `Pattern 1 does not hold at ${months(reference)}: the half-rise months are out of order (month ${steps}).`;
+}
+
+export function pattern1NotAssessed(reference: number): string {
+  return `Pattern 1 is not assessed at ${months(reference)}: a pathway series did not rise within the horizon.`;
+}
+
+// ── the page ─────────────────────────────────────────────────────────────────────────────────────
+
+export const TITLE = 'Do engagement lengths differ?';
+
+export function question(scenario: string, lengths: readonly number[], reference: number, horizon: number): string {
+  return (
+    `In the ${scenario} scenario, does the length of implementation-support engagements ` +
+    `(${lengths.map(trimNumber).join(', ')} months) change how far implementation capacity spreads after ${horizon} months? ` +
+    `Each length is compared with ${months(reference)}. The study this model comes from (Metz et al. 2024) found ` +
+    `that results did not differ between limited (6–12 months) and high (12+ months) engagements.`
+  );
+}
+
+export function designText(design: Design): string {
+  switch (design.type) {
+    case 'grid':
+      return 'full grid';
+    case 'lhs':
+      return `Latin hypercube, ${design.n} points`;
+    case 'sobol':
+      return `Sobol (Saltelli), n = ${design.n}`;
+    case 'morris':
+      return `Morris, r = ${design.r}, ${design.levels} levels`;
+  }
+}
+
+export interface MethodsFacts {
+  readonly scenario: string;
+  readonly runs: number;
+  readonly lengths: readonly number[];
+  readonly replicates: number;
+  readonly horizon: number;
+  readonly reference: number;
+  readonly paired: boolean;
+  readonly seeds: 'common' | 'independent';
+  readonly masterSeed: number;
+  readonly resamples: number;
+  readonly marginPp: number;
+  readonly otherFactors: readonly string[];
+}
+
+/** Methods, as paragraphs (plain text; the HTML and summary.md both use them). */
+export function methods(f: MethodsFacts): string[] {
+  const share = OUTCOMES.finalAdoption;
+  const score = OUTCOMES.finalAim;
+  const time = OUTCOMES.timeTo50;
+  const fraction = f.marginPp / 100;
+  return [
+    `Design: ${f.runs} runs of the ${f.scenario} scenario over ${f.horizon} months — ${f.lengths.length} engagement ` +
+      `lengths (${f.lengths.map(trimNumber).join(', ')} months) × ${f.replicates} replicates` +
+      (f.otherFactors.length > 0 ? `, crossed with ${f.otherFactors.join(', ')} (differences are averaged over them)` : '') +
+      `. Master seed ${f.masterSeed}.`,
+    f.seeds === 'common'
+      ? `Seeds: common random numbers — replicate r of every length runs with the same seed (hash of master seed and r), ` +
+        `so lengths are compared ${f.paired ? 'paired by replicate: the mean of the within-replicate differences' : 'unpaired (pairing was not possible for some comparisons)'}.`
+      : 'Seeds: independent per design point, so lengths are compared as independent groups (Welch standard error).',
+    `Differences: mean of each length minus mean of ${months(f.reference)}, with a 95 % studentized bootstrap (bootstrap-t) ` +
+      `confidence interval from ${f.resamples} resamples of the ${f.paired ? 'pairs' : 'runs in each group'}; resampling is seeded, ` +
+      'so the same results directory always gives the same report.',
+    `Equivalence: two one-sided tests (TOST, α = 0.05 each) against a margin of ${trimNumber(f.marginPp)} % of each outcome's range — ` +
+      `${marginText(share, fraction)} for shares of staff, ${marginText(score, fraction * 4)} on the 1–5 AIM/IAM/FIM scales, ` +
+      `${marginText(time, fraction * f.horizon)} for time to 50 %. A length is "equivalent" when the 90 % bootstrap-t interval lies ` +
+      'inside the margin; it "differs" when it is not equivalent and the 95 % interval excludes zero; otherwise the result is ' +
+      '"inconclusive" and more replicates are needed (the suggested count assumes the observed spread and 80 % power).',
+    "Effect size: Hedges' g — the difference over the pooled between-run SD of the two lengths, small-sample corrected " +
+      '(0.2 small, 0.5 medium, 0.8 large).',
+    `Time to 50 %: a run that never had half its staff applying is counted at month ${f.horizon + 1} (censored), so its mean is a ` +
+      'restricted mean and a lower bound; the share of runs reaching 50 % is shown beside it, and a comparison in which more ' +
+      'than half the runs of either group are censored is not assessed.',
+    'Several lengths and outcomes are compared. "All equivalent" is an intersection–union conclusion and needs no ' +
+      'multiplicity correction; each "differs" is a per-comparison statement at α = 0.05, not adjusted.',
+    'Bands on curves are 95 % t-intervals of the mean across replicates. The pathway chart rescales each mean curve to its ' +
+      'own rise (0 = lowest, 1 = highest value after it) so that lags show as horizontal gaps; half-rise months are interpolated.',
+  ];
+}
+
+// ── captions (one sentence per chart) ─────────────────────────────────────────────────────────────
+
+export const caption = {
+  adoptionCurves: (replicates: number, finals: readonly { length: number; share: number }[], horizon: number) =>
+    `Share of staff applying the practices each month, mean of ${replicates} replicates per length with a 95 % band; ` +
+    `at month ${horizon}: ${finals.map((f) => `${months(f.length)} ${(f.share * 100).toFixed(1)} %`).join(', ')}.`,
+  pathway: (pattern: string) =>
+    `Each step of the pathway rescaled to its own rise so that lags show as gaps, dots at half-rise — ${pattern}`,
+  rings: (rho: number | null) =>
+    'Share applying by network distance from the first-engaged units (ring 0 = those units, 3 = three or more steps away)' +
+    (rho === null ? '.' : `; mean Spearman ρ between distance and adoption time ${fixed(rho, 2)} (positive = widening circles).`),
+  distributions: (dotsPerLength: number | null) =>
+    'Each outcome by engagement length: boxes span the quartiles of all runs, with the median as a bar and the range as a line; ' +
+    (dotsPerLength === null ? 'every run is a dot' : `dots are the first ${dotsPerLength} replicates`) +
+    ' (time to 50 % is drawn at the horizon + 1, as a triangle, when a run never reached it).',
+  forest: (reference: number) =>
+    `Difference from ${months(reference)} per outcome: dot = mean difference, thick bar = 90 % interval (the TOST test), ` +
+    'thin bar = 95 % interval, shaded band = equivalence margin; a thick bar inside the band means equivalent.',
+  ispDemand: (hours: readonly { length: number; hours: number }[]) =>
+    'ISP hours used per month and demand for support (engagements active plus waiting), mean with 95 % band; ' +
+    `total ISP hours per run: ${hours.map((h) => `${months(h.length)} ${Math.round(h.hours).toLocaleString('en-US')}`).join(', ')}.`,
+  factorEffects: (factor: string) =>
+    `Mean of each outcome at each value of ${factor}, averaged over the other factors, with 95 % confidence intervals ` +
+    '(time to 50 % counts a run that never reached it at the horizon + 1).',
+  heatmap: (a: string, b: string) =>
+    `Mean final adoption over ${a} × ${b}; each cell averages the runs at that combination (binned when values are continuous).`,
+};
+
+export const chartTitle = {
+  adoptionCurves: 'Adoption over time by engagement length',
+  pathway: 'The pathway: trust → acceptability/appropriateness/feasibility → knowledge → application → sustained',
+  rings: 'Concentric circles: adoption by network ring',
+  distributions: 'Final outcomes by engagement length',
+  forest: 'Equivalence: differences from the reference length',
+  ispDemand: 'ISP hours and demand for support',
+  factorEffects: (factor: string) => `Outcomes against ${factor}`,
+  heatmap: (a: string, b: string) => `Final adoption over ${a} × ${b}`,
+};
+
+export const seriesLabel: Readonly<Record<string, string>> = {
+  trust: 'trust in ISPs',
+  aim: 'acceptability (AIM)',
+  iam: 'appropriateness (IAM)',
+  fim: 'feasibility (FIM)',
+  knowledge: 'knowledge',
+  adoption: 'application (applying)',
+  sustained: 'sustained capacity',
+  ring0: 'ring 0 (first engaged)',
+  ring1: 'ring 1',
+  ring2: 'ring 2',
+  ring3: 'ring 3+',
+  ispHours: 'ISP hours per month',
+  demand: 'engagements active + waiting',
+};
+
+// ── loading and options ──────────────────────────────────────────────────────────────────────────
+
+export const message = {
+  noFinishedRuns: (path: string) => `${path}: no finished runs to report on`,
+  shardOnly: (index: number, count: number) =>
+    `This directory is shard ${index + 1} of ${count}: the report covers only its runs — merge the shards (\`concentric merge\`) for the whole sweep.`,
+  missingRuns: (have: number, expected: number) => `Only ${have} of ${expected} runs are present: the sweep did not finish.`,
+  failedRuns: (count: number) => `${count} run${count === 1 ? '' : 's'} failed and ${count === 1 ? 'is' : 'are'} left out.`,
+  unknownReference: (requested: number, lengths: readonly number[]) =>
+    `--reference: expected one of the engagement lengths in the results (${lengths.map(trimNumber).join(', ')}), got ${requested}`,
+  badMargin: (margin: number) => `--margin: expected percentage points between 0 and 100 (exclusive), got ${margin}`,
+  pairingFellBack: () => 'Some comparisons could not be paired by replicate (missing or mismatched seeds) and were made unpaired.',
+  tooFewRuns,
+  mostlyCensored,
+  designText,
+  headline,
+  headlineNoLengths,
+  pattern1,
+  pattern1NotAssessed,
+  pattern2Holds,
+  pattern2DoesNotHold,
+  pattern2Undetermined,
+  pattern2NotAssessed,
+  chromiumMissing: (path: string) =>
+    `Chromium not found at ${path}: install it (apt-get install chromium) or set CHROMIUM_PATH — the browser test cannot run without it.`,
+};

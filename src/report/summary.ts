@@ -1,0 +1,71 @@
+/** The assemble phase, Markdown: summary.md — the verdict, the headline table, all comparisons, methods, provenance. */
+import { fixed, interval, methods, months, question, signedDifference, TITLE, value } from './messages.js';
+import type { ReportModel } from './model.js';
+import { OUTCOME_KEYS, OUTCOMES, HEADLINE_OUTCOME } from './outcomes.js';
+import { headlineRows, methodsFacts, provenanceRows } from './tables.js';
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
+  return [line(header), line(header.map((_, i) => (i === 0 ? ':--' : '--:'))), ...rows.map(line)].join('\n');
+}
+
+export function renderSummary(model: ReportModel): string {
+  const p = model.provenance;
+  const parts: string[] = [];
+  parts.push(`# ${TITLE} — ${p.scenarioName}`);
+  parts.push(question(p.scenarioName, model.lengths, model.reference, model.months));
+  parts.push(`**Verdict.** ${model.headline.sentence}`);
+  parts.push(`**Study pattern 2.** ${model.headline.pattern2.sentence}`);
+  parts.push(`**Study pattern 1.** ${model.headline.pattern1.sentence}`);
+  const rows = headlineRows(model);
+  if (rows.length > 0) {
+    parts.push(
+      table(
+        ['Engagement', `${OUTCOMES[HEADLINE_OUTCOME].label} (mean)`, `Difference vs ${months(model.reference)} (95 % CI)`, "Hedges' g", 'Verdict'],
+        rows.map((row) => [row.length, row.mean, row.difference, row.effect, row.comparison ? row.comparison.words : 'reference']),
+      ),
+    );
+    parts.push(
+      `Margin ±${fixed(model.marginFraction * 100, 0)} pp (TOST, α = 0.05); ${model.paired ? 'paired by replicate (common random numbers)' : 'unpaired'}; ` +
+        `${Math.min(...model.groups.map((g) => g.runs.length))} replicates per length.`,
+    );
+  }
+  if (model.notes.length > 0) parts.push(model.notes.map((note) => `> ${note}`).join('\n>\n'));
+  if (model.comparisons.length > 0) {
+    parts.push('## All comparisons');
+    parts.push(
+      table(
+        ['Outcome', 'Length', 'Mean', `Mean at ${months(model.reference)}`, 'Difference (95 % CI)', 'TOST p', "Hedges' g", 'Verdict'],
+        OUTCOME_KEYS.flatMap((key) =>
+          model.comparisons
+            .filter((c) => c.outcome === key)
+            .map((c) => {
+              const outcome = OUTCOMES[key];
+              return [
+                outcome.label,
+                months(c.length),
+                value(outcome, c.meanLength),
+                value(outcome, c.meanReference),
+                `${signedDifference(outcome, c.estimate)} (${interval(outcome, c.ci95)})`,
+                c.p < 0.001 ? '< 0.001' : c.p.toFixed(3),
+                c.effectSize === null ? '—' : fixed(c.effectSize, 2),
+                c.words,
+              ];
+            }),
+        ),
+      ),
+    );
+  }
+  parts.push('## Methods');
+  parts.push(...methods(methodsFacts(model)));
+  parts.push('## Provenance');
+  parts.push(provenanceRows(model).map(([key, text]) => `- **${key}:** ${text}`).join('\n'));
+  parts.push(
+    '<details><summary>Resolved scenario</summary>\n\n```json\n' + JSON.stringify(p.scenario, null, 2) + '\n```\n</details>',
+  );
+  return parts.join('\n\n') + '\n';
+}
