@@ -1,0 +1,66 @@
+/**
+ * What a validation case is: a named comparison between the engine and something known (a closed
+ * form, a published result, a study's observation), with its source, what it establishes and what
+ * it does not, the expected values, the tolerance, and a `run` that measures and judges.
+ *
+ * A case runs at two scales: `full` for `npm run validate` (large N, many seeds) and `fast` for
+ * the subset in `npm test` (small N, few seeds, looser windows stated in the case). Outcomes are
+ * plain JSON so a worker thread can hand them back.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+
+export const Scale = { full: 'full', fast: 'fast' } as const;
+export type Scale = keyof typeof Scale;
+
+/** One judged comparison. */
+export interface Check {
+  readonly name: string;
+  readonly expected: string;
+  readonly tolerance: string;
+  readonly measured: string;
+  readonly pass: boolean;
+}
+
+/** Measured numbers that are shown but not judged (context for the checks). */
+export interface Table {
+  readonly caption: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+export interface CaseChart {
+  /** file stem: charts/<id>.svg */
+  readonly id: string;
+  readonly title: string;
+  readonly caption: string;
+  readonly spec: TopLevelSpec;
+}
+
+export interface CaseOutcome {
+  readonly checks: readonly Check[];
+  readonly tables: readonly Table[];
+  readonly charts: readonly CaseChart[];
+  /** plain-language remarks on the measurement (e.g. why a number sits where it does) */
+  readonly notes: readonly string[];
+}
+
+export interface ValidationCase {
+  readonly id: string;
+  readonly title: string;
+  /** the reference the engine is compared against */
+  readonly source: string;
+  readonly establishes: string;
+  /** what passing does not show */
+  readonly limits: string;
+  /** the design in one or two sentences: scenario, N, seeds */
+  readonly design: string;
+  run(scale: Scale): CaseOutcome;
+}
+
+export function check(name: string, expected: string, tolerance: string, measured: string, pass: boolean): Check {
+  return { name, expected, tolerance, measured, pass };
+}
+
+export function passed(outcome: CaseOutcome): boolean {
+  return outcome.checks.length > 0 && outcome.checks.every((c) => c.pass);
+}

@@ -1,0 +1,198 @@
+#!/usr/bin/env node
+/**
+ * `npm run validate` = `node dist/validation/main.js [--out validation] [--only id,id] [--threads n] [--fast]`
+ *
+ * Runs every validation case (one case per worker thread, the heaviest first), prints one line
+ * per case and per failed check, writes <out>/summary.md, <out>/index.html, <out>/charts/*.svg and
+ * <out>/results.json, and exits 0 when every case passes, 1 when a case fails or errors, 2 on a
+ * bad option. `--fast` runs the small configurations that `npm test` uses (a smoke run).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { CASES, caseById, type CaseOutcome, type Scale, type ValidationCase } from './index.js';
+import { resultPassed, writeValidation, type CaseResult, type Provenance } from './write.js';
+
+/** Rough cost order (heaviest first) so the pool finishes together. */
+const COST_ORDER = ['study-patterns', 'watts-cascade', 'sustainment', 'complex-contagion', 'si-logistic', 'bass'];
+
+const HELP = `Usage: node dist/validation/main.js [options]   (npm run validate)
+
+Docks the engine to classic diffusion models (Bass, SI/logistic, Watts cascades, complex
+contagion), checks sustainment against UniSIC and the study's five patterns, and writes a report.
+
+Options:
+  --out <dir>       output directory (default: validation)
+  --only <ids>      comma-separated case ids: ${CASES.map((c) => c.id).join(', ')}
+  --threads <n>     worker threads (default: min(2, cores))
+  --fast            the small configurations used by npm test (smoke run)
+  -h, --help        this help
+
+Example: npm run validate -- --only watts-cascade,bass --threads 1
+Exit codes: 0 every case passes, 1 a case fails or errors, 2 bad option.`;
+
+interface Options {
+  out: string;
+  cases: ValidationCase[];
+  threads: number;
+  scale: Scale;
+}
+
+class UsageError extends Error {}
+
+function parseOptions(argv: readonly string[]): Options | null {
+  const options: Options = { out: 'validation', cases: [...CASES], threads: Math.max(1, Math.min(2, availableParallelism())), scale: 'full' };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (): string => {
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError(`${arg}: expected a value`);
+      return next;
+    };
+    switch (arg) {
+      case '-h':
+      case '--help':
+        return null;
+      case '--out':
+        options.out = value();
+        break;
+      case '--only': {
+        const ids = value().split(',').map((s) => s.trim()).filter(Boolean);
+        options.cases = ids.map((id) => {
+          const found = caseById(id);
+          if (!found) throw new UsageError(`--only: unknown case "${id}" (expected one of: ${CASES.map((c) => c.id).join(', ')})`);
+          return found;
+        });
+        break;
+      }
+      case '--threads': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--threads: expected an integer 1–64`);
+        options.threads = n;
+        break;
+      }
+      case '--fast':
+        options.scale = 'fast';
+        break;
+      default:
+        throw new UsageError(`unknown option ${arg} (see --help)`);
+    }
+  }
+  return options;
+}
+
+function runInWorker(id: string, scale: Scale): Promise<{ outcome: CaseOutcome | null; error: string | null; seconds: number }> {
+  return new Promise((done) => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { id, scale } });
+    let settled = false;
+    worker.once('message', (message: { ok: boolean; outcome?: CaseOutcome; error?: string; seconds: number }) => {
+      settled = true;
+      done({ outcome: message.ok ? message.outcome! : null, error: message.ok ? null : (message.error ?? 'failed'), seconds: message.seconds });
+      void worker.terminate();
+    });
+    worker.once('error', (error) => {
+      if (!settled) done({ outcome: null, error: error.stack ?? String(error), seconds: 0 });
+      settled = true;
+    });
+    worker.once('exit', (code) => {
+      if (!settled) done({ outcome: null, error: `worker exited with code ${code}`, seconds: 0 });
+      settled = true;
+    });
+  });
+}
+
+async function runAllCases(cases: readonly ValidationCase[], threads: number, scale: Scale, report: (r: CaseResult) => void): Promise<CaseResult[]> {
+  const queue = [...cases].sort((a, b) => COST_ORDER.indexOf(a.id) - COST_ORDER.indexOf(b.id));
+  const results = new Map<string, CaseResult>();
+  async function lane(): Promise<void> {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const validationCase = next;
+      const { outcome, error, seconds } = await runInWorker(validationCase.id, scale);
+      const result = { validationCase, outcome, error, seconds };
+      results.set(validationCase.id, result);
+      report(result);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(threads, cases.length) }, lane));
+  return cases.map((c) => results.get(c.id)!);
+}
+
+function commit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function printResult(r: CaseResult): void {
+  const pass = resultPassed(r);
+  process.stdout.write(`${pass ? 'pass' : 'FAIL'}  ${r.validationCase.id.padEnd(18)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.validationCase.title}\n`);
+  if (!r.outcome) {
+    process.stdout.write(`      error: ${(r.error ?? '').split('\n')[0]}\n`);
+    return;
+  }
+  for (const k of r.outcome.checks) {
+    process.stdout.write(`      ${k.pass ? '✓' : '✗'} ${k.name}: ${k.measured}${k.pass ? '' : `  (expected ${k.expected}; ${k.tolerance})`}\n`);
+  }
+}
+
+async function main(): Promise<number> {
+  let options: Options | null;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`validate: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (!options) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const started = performance.now();
+  process.stdout.write(`Validation: ${options.cases.length} case(s), scale ${options.scale}, ${options.threads} thread(s)\n`);
+  const results = await runAllCases(options.cases, options.threads, options.scale, printResult);
+  const provenance: Provenance = {
+    tool: 'concentric',
+    version: packageVersion(),
+    commit: commit(),
+    scale: options.scale,
+    threads: options.threads,
+    node: process.versions.node,
+    date: new Date().toISOString(),
+    totalSeconds: (performance.now() - started) / 1000,
+  };
+  const out = resolve(options.out);
+  const { warnings } = await writeValidation(out, results, provenance);
+  for (const warning of warnings) process.stderr.write(`chart warning: ${warning}\n`);
+  const failed = results.filter((r) => !resultPassed(r));
+  process.stdout.write(
+    `\n${failed.length === 0 ? 'All cases pass' : `${failed.length} case(s) FAIL: ${failed.map((r) => r.validationCase.id).join(', ')}`} ` +
+      `in ${provenance.totalSeconds.toFixed(0)} s — ${out}/summary.md, ${out}/index.html\n`,
+  );
+  return failed.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`validate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
