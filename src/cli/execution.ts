@@ -16,6 +16,7 @@ import {
   type Manifest,
   type Shard,
   type SweepOutcome,
+  type SweepStart,
   type SweepSpec,
 } from '../sweep/index.js';
 import { join } from 'node:path';
@@ -78,11 +79,15 @@ export async function executeSweep(spec: SweepSpec, scenario: Scenario, flags: E
   const dir = flags.out;
   const points = manifest.points.length;
   const shardText = shard ? `, ${formatShard(shard)}` : '';
-  note(
-    flags,
-    `${spec.name}: ${points} point${points === 1 ? '' : 's'} × ${spec.replicates} replicate${spec.replicates === 1 ? '' : 's'} = ` +
-      `${manifest.totalRuns} runs${shardText}, ${flags.threads} thread${flags.threads === 1 ? '' : 's'} → ${dir}`,
-  );
+  const announce = (start: SweepStart): void => {
+    if (start.repairedBytes > 0) note(flags, `repaired ${join(dir, RUNS_FILE)}: cut a torn last line (${start.repairedBytes} bytes)`);
+    const resuming = start.resumed > 0 ? `; resumed: ${start.resumed} runs were already done, ${start.pending} to go` : '';
+    note(
+      flags,
+      `${spec.name}: ${points} point${points === 1 ? '' : 's'} × ${spec.replicates} replicate${spec.replicates === 1 ? '' : 's'} = ` +
+        `${manifest.totalRuns} runs${shardText}, ${flags.threads} thread${flags.threads === 1 ? '' : 's'} → ${dir}${resuming}`,
+    );
+  };
 
   const controller = new AbortController();
   let signals = 0;
@@ -107,6 +112,7 @@ export async function executeSweep(spec: SweepSpec, scenario: Scenario, flags: E
       resume: flags.resume,
       force: flags.force,
       signal: controller.signal,
+      onStart: announce,
       onProgress: (state) => progress.update(state),
     });
   } finally {
@@ -115,8 +121,6 @@ export async function executeSweep(spec: SweepSpec, scenario: Scenario, flags: E
     process.off('SIGTERM', onSignal);
   }
 
-  if (outcome.repairedBytes > 0) note(flags, `repaired ${dir}/${RUNS_FILE}: cut a torn last line (${outcome.repairedBytes} bytes)`);
-  if (outcome.resumed > 0) note(flags, `resumed: ${outcome.resumed} runs were already done, ${outcome.ran} run now`);
   if (outcome.interrupted) {
     const abandoned = outcome.abandoned > 0 ? `; ${outcome.abandoned} runs in flight were abandoned` : '';
     process.stderr.write(

@@ -40,6 +40,19 @@ export interface SweepOptions {
   /** runs per task; default chosen from the number of runs and threads */
   readonly batchSize?: number;
   readonly onProgress?: (progress: SweepProgress) => void;
+  /** called once the directory is open (after any refusal), before the first run */
+  readonly onStart?: (start: SweepStart) => void;
+}
+
+export interface SweepStart {
+  /** runs of this shard */
+  readonly total: number;
+  /** runs kept from before (resume) */
+  readonly resumed: number;
+  /** runs to do now */
+  readonly pending: number;
+  /** bytes of a torn last line that resume cut off */
+  readonly repairedBytes: number;
 }
 
 export interface SweepOutcome {
@@ -92,6 +105,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   const threads = Math.max(1, Math.floor(options.threads));
   const batchSize = options.batchSize ?? defaultBatchSize(pending.length, threads);
   const report = () => options.onProgress?.({ done, failed, total, resumed });
+  options.onStart?.({ total, resumed, pending: pending.length, repairedBytes: opened.repairedBytes });
   report();
 
   const plan = (ids: readonly number[]): PlannedRun[] =>

@@ -4,7 +4,7 @@
  * monthly series a column — the long format Vega-Lite and pandas read as is) and the same two
  * tables as Parquet via DuckDB. Every file is written to a temporary name and renamed when done.
  */
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DISPOSITIONS } from '../scenarios/index.js';
@@ -86,6 +86,7 @@ function sqlString(text: string): string {
  * temporary folder unless `keepCsv`), scanning every row to pick column types.
  */
 export async function exportParquet(dir: string, outDir: string, keepCsv: boolean): Promise<{ runsParquet: string; seriesParquet: string; runs: number }> {
+  mkdirSync(outDir, { recursive: true });
   const csvDir = keepCsv ? outDir : mkdtempSync(join(tmpdir(), 'concentric-export-'));
   try {
     const csv = await exportCsv(dir, csvDir);
