@@ -18,7 +18,7 @@ export function Help({ width, height, compare, palette }: HelpProperties) {
   const rows: string[] = [palette.paint(Tone.bold, fit('Keys' + (compare ? ' (they act on both organizations)' : ''), width).trimEnd())];
   for (const key of KEYS) {
     const help = compare && key.action === 'length' ? 'engagement lengths are fixed in the compare mode' : key.help;
-    rows.push(new RowBuilder().add(palette.toneStyle(Tone.accent), `  ${key.label.padEnd(6)}`).add('', fit(help, width - 8).trimEnd()).toString());
+    rows.push(new RowBuilder().add(palette.toneStyle(Tone.accent), `  ${key.label.padEnd(6)} `).add('', fit(help, width - 9).trimEnd()).toString());
   }
   const notes = [
     `${g.ispBusy}/${g.ispFree} ISP busy/free · ring 0 = first-engaged units · ring n = n ties away`,

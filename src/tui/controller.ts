@@ -186,11 +186,13 @@ export class DemoController {
     this.version++;
   }
 
+  /** A new organization with the next seed and the current settings; a finished demo starts running. */
   restart(): void {
+    const run = this.running || this.done;
     this.seed = (this.seed + 1) >>> 0;
     this.start();
     this.log.unshift({ week: 0, kind: 'setting', text: `restarted with seed ${this.seed}`, label: '' });
-    this.running = true;
+    this.running = run;
     this.version++;
   }
 

@@ -52,13 +52,14 @@ export function compareLayout(columns: number, rows: number): CompareLayout {
   const height = rows - 1;
   const chartHeight = rows >= 32 ? 6 : rows >= 28 ? 5 : 4;
   const events = rows >= 30 ? 3 : 2;
-  const left = Math.floor((columns - 1) / 2);
+  // Both panes equally wide, so the same state draws the same rings on both sides.
+  const pane = Math.floor((columns - 1) / 2);
   const mainHeight = height - 3 - chartHeight - events;
   return {
     kind: 'compare',
     columns,
     height,
-    paneWidths: [left, columns - 1 - left],
+    paneWidths: [pane, pane],
     ringsHeight: mainHeight - 2,
     mainHeight,
     chartHeight,
