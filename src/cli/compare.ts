@@ -3,7 +3,7 @@
  * length change what capacity is left behind? — as a sweep preset (length × replicates, common
  * random numbers), a headline table per length, and then the report (see afterCompareHooks).
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { DEFAULT_SCENARIO } from '../scenarios/index.js';
 import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, type Manifest, type PointAggregate } from '../sweep/index.js';
 import { addExecutionOptions, executeSweep, type ExecutionFlags } from './execution.js';
@@ -87,16 +87,21 @@ export function registerCompare(program: Command): void {
     .command('compare')
     .summary('the main job: engagement lengths × replicates → results, headline table, report')
     .description(
-      'Run the scenario at each engagement length with the same replicate seeds (common random\n' +
-        'numbers: each replicate is the same organization at every length) and print, per length,\n' +
-        'final adoption, sustained capacity, time to 50 % and final AIM/IAM/FIM with 95 % CIs.',
+      'Run the scenario at each engagement length with the same replicate seeds\n' +
+        '(common random numbers: replicate r is the same organization at every length)\n' +
+        'and print, per length, final adoption, sustained capacity, time to 50 % and\n' +
+        'final AIM/IAM/FIM with 95 % confidence intervals; then build the report.',
     )
     .argument('[scenario]', 'built-in name or scenario file', DEFAULT_SCENARIO)
-    .option('--lengths <months>', 'engagement lengths in months, comma-separated', numberListOption('--lengths', 0, 600), DEFAULT_LENGTHS)
+    .addOption(
+      new Option('--lengths <months>', 'engagement lengths in months, comma-separated')
+        .argParser(numberListOption('--lengths', 0, 600))
+        .default(DEFAULT_LENGTHS, DEFAULT_LENGTHS.join(',')),
+    )
     .option('--reps <n>', 'replicates per length', integerOption('--reps', 1, 1_000_000), DEFAULT_REPS)
     .option('--months <n>', 'override the simulated months', integerOption('--months', 1, 1200))
     .option('--seed <n>', 'master seed (0–4294967295)', integerOption('--seed', 0, 4294967295), 1)
-    .option('--set <path=value>', 'override a scenario field, validated like the file (repeatable)', collect, [])
+    .addOption(new Option('--set <path=value>', 'override a scenario field, validated like the file (repeatable)').argParser(collect).default([], 'none'))
     .option('--margin <pp>', 'equivalence margin for the report, in percentage points', numberOption('--margin', 0, 100), DEFAULT_MARGIN_PP);
   addExecutionOptions(command, 'report')
     .addHelpText(

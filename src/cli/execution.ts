@@ -4,7 +4,8 @@
  * and exit codes (0 ok, 1 some runs failed, 130 stopped).
  */
 import { availableParallelism } from 'node:os';
-import type { Command } from 'commander';
+import { join } from 'node:path';
+import { Option, type Command } from 'commander';
 import type { Scenario } from '../scenarios/index.js';
 import {
   createManifest,
@@ -19,7 +20,6 @@ import {
   type SweepStart,
   type SweepSpec,
 } from '../sweep/index.js';
-import { join } from 'node:path';
 import { integerOption } from './options.js';
 import { createProgress, formatDuration } from './progress.js';
 
@@ -37,7 +37,11 @@ export const EXIT_STOPPED = 130;
 export function addExecutionOptions(command: Command, defaultOut: string): Command {
   return command
     .option('--out <dir>', 'results directory (manifest.json + runs.jsonl)', defaultOut)
-    .option('--threads <n>', 'worker threads (default: one per core)', integerOption('--threads', 1, 1024), availableParallelism())
+    .addOption(
+      new Option('--threads <n>', 'worker threads; 1 runs in this thread')
+        .argParser(integerOption('--threads', 1, 1024))
+        .default(availableParallelism(), `one per core: ${availableParallelism()}`),
+    )
     .option('--resume', 'keep the runs already in --out (same sweep) and do the rest; repairs a torn last line')
     .option('--force', 'replace --out even if it holds a different sweep')
     .option('--shard <i/N>', 'run only shard i of N (run ids with id mod N = i); combine shards with `concentric merge`')

@@ -7,9 +7,9 @@ export function registerMerge(program: Command): void {
     .command('merge')
     .summary('combine the shard directories of one sweep into one results directory')
     .description(
-      'Check that the directories are all the shards of one sweep (same sweepHash, none missing\n' +
-        'or given twice, each complete), then write one canonical results directory — byte-identical\n' +
-        'runs.jsonl to the same sweep run on one machine.',
+      'Check that the directories are all the shards of one sweep (same sweepHash,\n' +
+        'none missing or given twice, each complete), then write one canonical results\n' +
+        'directory: runs.jsonl byte-identical to the sweep run on one machine.',
     )
     .argument('<dirs...>', 'shard directories (written with --shard i/N)')
     .requiredOption('--out <dir>', 'merged results directory')

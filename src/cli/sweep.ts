@@ -9,9 +9,10 @@ export function registerSweep(program: Command): void {
     .command('sweep')
     .summary('run a sweep file: a design over scenario fields × replicates, on worker threads')
     .description(
-      'Run every design point of a sweep file × its replicates and write manifest.json + runs.jsonl.\n' +
-        'Same file ⇒ byte-identical runs.jsonl, whatever --threads or --shard. Ctrl-C stops\n' +
-        'cleanly and keeps finished runs; --resume continues. File format: docs/SWEEPS.md.',
+      'Run every design point of a sweep file × its replicates into a results\n' +
+        'directory (manifest.json + runs.jsonl). Same file ⇒ byte-identical runs.jsonl,\n' +
+        'whatever --threads or --shard. Ctrl-C stops cleanly and keeps finished runs;\n' +
+        '--resume continues. File format: docs/SWEEPS.md.',
     )
     .argument('<sweep.yaml>', 'sweep file (YAML)');
   addExecutionOptions(command, 'results/<sweep name>')

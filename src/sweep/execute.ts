@@ -131,7 +131,9 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
 
   let abandoned = 0;
   try {
-    if (threads === 1) {
+    if (pending.length === 0) {
+      // nothing left to do (a resume of a finished sweep)
+    } else if (threads === 1) {
       for (const task of batches()) {
         if (signal?.aborted) break;
         record(runBatch(task));
@@ -139,7 +141,9 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
         await new Promise((resolve) => setImmediate(resolve));
       }
     } else {
-      abandoned = await runOnPool(batches(), threads, record, signal, options.graceMs ?? 5000);
+      // No more workers than batches: a small sweep should not pay for idle threads.
+      const poolSize = Math.min(threads, Math.ceil(pending.length / batchSize));
+      abandoned = await runOnPool(batches(), poolSize, record, signal, options.graceMs ?? 5000);
     }
   } finally {
     closeSync(fd);
