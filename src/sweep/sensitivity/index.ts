@@ -14,3 +14,6 @@
 export { sobolIndices, type SobolIndex, type SobolIndices } from './sobol.js';
 export { morrisEffects, elementaryEffects, type MorrisEffect, type MorrisEffects, type MorrisLayout } from './morris.js';
 export { percentileInterval, DEFAULT_RESAMPLES, type Interval, type BootstrapOptions } from './resample.js';
+export { planSensitivity, isMethod, Method, OUTPUTS, LENGTH_FIELD, type OutputKey, type SensitivityFactor, type SensitivityOptions, type SensitivityPlan, type PlannedSweep } from './plan.js';
+export { analyseSensitivity, type SensitivityAnalysis, type OutputAnalysis, type OutputNoise } from './analyse.js';
+export { headline, rankingTable, ranking, noiseWords, methodWords, outputLabel, outputMeaning, pp, rangeText, sobolWords, morrisWords } from './words.js';
