@@ -17,8 +17,26 @@ export function adoptionHazard(
   threshold: number,
   gate: number,
 ): number {
+  return gatedHazard(ungatedHazard(p, dose, initiative, knowledge, q, exposure, threshold), gate);
+}
+
+/** The bracket of the hazard, p·(dose + initiative·K) + q·E·1(E ≥ φ), before the gate. */
+export function ungatedHazard(
+  p: number,
+  dose: number,
+  initiative: number,
+  knowledge: number,
+  q: number,
+  exposure: number,
+  threshold: number,
+): number {
   const peers = exposure >= threshold ? q * exposure : 0;
-  return (p * (dose + initiative * knowledge) + peers) * gate;
+  return p * (dose + initiative * knowledge) + peers;
+}
+
+/** The gate g ∈ [0, 1] scales the hazard down: h = bracket · g. */
+export function gatedHazard(ungated: number, gate: number): number {
+  return ungated * gate;
 }
 
 /** Geometric mean of A, P, F: any one near zero blocks application. */

@@ -15,15 +15,25 @@ export function createIspTeam(count: number, hoursPerWeek: number, hoursPerCoLea
 
 /**
  * Pick `coLeads` ISPs with the most free slots (lowest index on ties) and book them; returns
- * their indices, or null (booking nothing) when too few ISPs have a free slot.
+ * their indices in that order, or null (booking nothing) when too few ISPs have a free slot.
+ * One pass per co-lead over the team, no sorting: starting an engagement stays cheap with
+ * thousands of ISPs.
  */
 export function assignCoLeads(team: IspTeam, coLeads: number): number[] | null {
-  const free: number[] = [];
-  for (let isp = 0; isp < team.count; isp++) if (team.load[isp] < team.slotsPerIsp) free.push(isp);
-  if (free.length < coLeads) return null;
-  free.sort((a, b) => team.load[a] - team.load[b] || a - b);
-  const chosen = free.slice(0, coLeads);
-  for (const isp of chosen) team.load[isp]++;
+  const { load, count, slotsPerIsp } = team;
+  let free = 0;
+  for (let isp = 0; isp < count && free < coLeads; isp++) if (load[isp] < slotsPerIsp) free++;
+  if (free < coLeads) return null;
+  const chosen: number[] = [];
+  for (let c = 0; c < coLeads; c++) {
+    let best = -1;
+    for (let isp = 0; isp < count; isp++) {
+      if (load[isp] >= slotsPerIsp || (best >= 0 && load[isp] >= load[best]) || chosen.includes(isp)) continue;
+      best = isp;
+    }
+    chosen.push(best);
+  }
+  for (const isp of chosen) load[isp]++;
   return chosen;
 }
 

@@ -13,6 +13,11 @@ export type Support = (typeof Support)[keyof typeof Support];
 export const Contact = { none: 0, heard: 1, direct: 2 } as const;
 export type Contact = (typeof Contact)[keyof typeof Contact];
 
+/** 1 if the person has met the ISPs (Contact.direct, the only level with bit 1 set), else 0: a branch-free count. */
+export function metIsps(contact: number): number {
+  return contact >> 1;
+}
+
 export interface StaffState {
   readonly size: number;
   readonly disposition: Uint8Array;

@@ -73,17 +73,33 @@ class EdgeList {
     const offsets = new Int32Array(nodes + 1);
     let write = 0;
     for (let i = 0; i < nodes; i++) {
-      const segment = raw.subarray(start[i], start[i + 1]);
-      segment.sort();
+      sortRange(raw, start[i], start[i + 1]);
       offsets[i] = write;
       let previous = -1;
-      for (let k = 0; k < segment.length; k++) {
-        if (segment[k] !== previous) raw[write++] = segment[k];
-        previous = segment[k];
+      for (let k = start[i]; k < start[i + 1]; k++) {
+        if (raw[k] !== previous) raw[write++] = raw[k];
+        previous = raw[k];
       }
     }
     offsets[nodes] = write;
     return { offsets, neighbors: raw.slice(0, write) };
+  }
+}
+
+/** Sort values[from .. to) ascending: insertion sort for the short lists most people have. */
+function sortRange(values: Int32Array, from: number, to: number): void {
+  if (to - from > 32) {
+    values.subarray(from, to).sort();
+    return;
+  }
+  for (let k = from + 1; k < to; k++) {
+    const value = values[k];
+    let j = k - 1;
+    while (j >= from && values[j] > value) {
+      values[j + 1] = values[j];
+      j--;
+    }
+    values[j + 1] = value;
   }
 }
 

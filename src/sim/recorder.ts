@@ -2,7 +2,7 @@
  * Observes the state at month ends into columnar series, and turns the final state into the
  * run summary. One pass over the staff per month; nothing per week.
  */
-import { scaleScore, STAGES, type StaffState } from '../agents/index.js';
+import { scaleScore, stageOf, STAGES, type StaffState, type StageThresholds } from '../agents/index.js';
 import { DISPOSITIONS, type Scenario } from '../scenarios/index.js';
 import { firstReaching, spearman } from './metrics.js';
 import type { Organization } from './network.js';
@@ -34,15 +34,20 @@ export class MonthlyRecorder {
     private readonly org: Organization,
     private readonly ring: Int32Array,
     private readonly teamSafety: Float64Array,
-    private readonly stageOf: (i: number) => number,
+    private readonly stageThresholds: StageThresholds,
   ) {
     this.series = Object.fromEntries(SERIES.map((name) => [name, [] as number[]])) as MonthlySeries;
     this.ringSize = new Float64Array(RINGS.length);
     for (let i = 0; i < org.staff; i++) this.ringSize[Math.min(ring[i], RINGS.length - 1)]++;
   }
 
-  record(month: number, desk: DeskReadings): void {
-    const { staff, org, ring, stageCounts, ringApplying } = this;
+  /** Observe month `month`, which ends when `week` weeks are complete. */
+  record(month: number, week: number, desk: DeskReadings): void {
+    const { org, ring, stageCounts, ringApplying, stageThresholds } = this;
+    const { trust: trustOf, affect: affectOf, knowledge: knowledgeOf, applying: applyingOf, contact } = this.staff;
+    const { acceptability: acceptabilityOf, appropriateness: appropriatenessOf, feasibility: feasibilityOf } = this.staff;
+    const { adoptedWeek, applyingSince } = this.staff;
+    const lastRing = RINGS.length - 1;
     const n = org.staff;
     stageCounts.fill(0);
     ringApplying.fill(0);
@@ -55,17 +60,23 @@ export class MonthlyRecorder {
     let applying = 0;
     let everAdopted = 0;
     for (let i = 0; i < n; i++) {
-      const stage = this.stageOf(i);
-      stageCounts[stage]++;
-      trust += staff.trust[i];
-      affect += staff.affect[i];
-      acceptability += staff.acceptability[i];
-      appropriateness += staff.appropriateness[i];
-      feasibility += staff.feasibility[i];
-      knowledge += staff.knowledge[i];
-      applying += staff.applying[i];
-      if (staff.adoptedWeek[i] >= 0) everAdopted++;
-      if (staff.applying[i]) ringApplying[Math.min(ring[i], RINGS.length - 1)]++;
+      const a = acceptabilityOf[i];
+      const p = appropriatenessOf[i];
+      const f = feasibilityOf[i];
+      const t = trustOf[i];
+      const k = knowledgeOf[i];
+      const on = applyingOf[i];
+      const weeksApplying = on ? week - applyingSince[i] : 0;
+      stageCounts[stageOf(contact[i], t, (a + p + f) / 3, k, on, weeksApplying, stageThresholds)]++;
+      trust += t;
+      affect += affectOf[i];
+      acceptability += a;
+      appropriateness += p;
+      feasibility += f;
+      knowledge += k;
+      applying += on;
+      if (adoptedWeek[i] >= 0) everAdopted++;
+      if (on) ringApplying[Math.min(ring[i], lastRing)]++;
     }
     let safety = 0;
     for (let t = 0; t < org.teams; t++) safety += this.teamSafety[t];

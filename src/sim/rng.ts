@@ -37,6 +37,35 @@ export class RandomStream {
     return this.nextUint32() / 4294967296;
   }
 
+  /**
+   * Draw once for each position from, from + 1, … up to `to` and return the first position whose
+   * draw is below `chance` (its draw consumed), or `to` if none is (all consumed). Exactly the
+   * draws of calling next() once per position, with the state kept in locals meanwhile: a
+   * loop of rare events (turnover, outreach) costs a fraction of a draw-at-a-time loop.
+   */
+  firstBelow(chance: number, from: number, to: number): number {
+    const s = this.state;
+    let s0 = s[0];
+    let s1 = s[1];
+    let s2 = s[2];
+    let s3 = s[3];
+    let position = from;
+    for (; position < to; position++) {
+      const t = (((s0 + s1) | 0) + s3) | 0;
+      s3 = (s3 + 1) | 0;
+      s0 = s1 ^ (s1 >>> 9);
+      s1 = (s2 + (s2 << 3)) | 0;
+      s2 = (s2 << 21) | (s2 >>> 11);
+      s2 = (s2 + t) | 0;
+      if ((t >>> 0) / 4294967296 < chance) break;
+    }
+    s[0] = s0;
+    s[1] = s1;
+    s[2] = s2;
+    s[3] = s3;
+    return position;
+  }
+
   /** Uniform integer in [0, n). */
   below(n: number): number {
     return Math.floor(this.next() * n);

@@ -14,7 +14,7 @@
  */
 import {
   acceptabilitySignal,
-  adoptionHazard,
+  gatedHazard,
   affectAfterContact,
   affectDrift,
   appropriatenessSignal,
@@ -28,6 +28,7 @@ import {
   knowledgeAfterContact,
   knowledgeFading,
   knowledgeFromColleagues,
+  metIsps,
   pickDisposition,
   placeNewcomer,
   positiveContactChance,
@@ -42,7 +43,7 @@ import {
   Support,
   thresholdReached,
   trustAfterContact,
-  trustFromColleagues,
+  ungatedHazard,
   type DispositionProfile,
   type Engagement,
   type StaffState,
@@ -94,6 +95,13 @@ export interface Simulation {
   setIspCount(count: number): void;
   setUrgency(urgency: number): void;
 }
+
+/**
+ * Slack for skipping the adoption gate: A, P, F and knowledge are shares, so the gate is ≤ 1 up
+ * to rounding (a few ulps); a chance compared against the ungated one times this margin can
+ * only be a miss, exactly as the gated comparison would find.
+ */
+const GATE_MARGIN = 1 + 1e-9;
 
 /** Per-week rates and fixed quantities, derived once from the scenario. */
 function weeklyRates(s: Scenario) {
@@ -184,6 +192,8 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   const unitCredibility = new Float64Array(org.units);
   let applyingShare = 0;
   let adoptionEvents = 0;
+  /** whether anyone has direct ISP contact (no word of mouth to gather until someone has) */
+  let anyoneMetIsps = false;
 
   /** Mean of A, P, F: how open a person is to learning (the pathway's A/P/F → knowledge). */
   function readinessOf(i: number): number {
@@ -198,23 +208,27 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
 
   /** Org credibility, applying share, and each unit's awareness-weighted trust in the ISPs. */
   function measure(): void {
-    let applying = 0;
+    const { applying, contact, trust } = staff;
+    const { unitOf, unitStart } = org;
+    let applyingCount = 0;
     let trustSum = 0;
     let contacted = 0;
     unitCredibility.fill(0);
     for (let i = 0; i < staffCount; i++) {
-      applying += staff.applying[i];
-      if (staff.contact[i] !== Contact.none) unitCredibility[org.unitOf[i]] += staff.trust[i];
-      if (staff.contact[i] === Contact.direct) {
-        trustSum += staff.trust[i];
+      applyingCount += applying[i];
+      const met = contact[i];
+      if (met !== Contact.none) unitCredibility[unitOf[i]] += trust[i];
+      if (met === Contact.direct) {
+        trustSum += trust[i];
         contacted++;
       }
     }
     for (let unit = 0; unit < org.units; unit++) {
-      unitCredibility[unit] /= org.unitStart[unit + 1] - org.unitStart[unit];
+      unitCredibility[unit] /= unitStart[unit + 1] - unitStart[unit];
     }
-    applyingShare = applying / staffCount;
+    applyingShare = applyingCount / staffCount;
     credibilityNow = credibility(trustSum, contacted);
+    anyoneMetIsps = contacted > 0;
   }
 
   // ── the weekly mechanisms, in order ──────────────────────────────────────────────
@@ -251,6 +265,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     staff.trust[i] = trustAfterContact(staff.trust[i], positive, gain, s.trust.lossRatio);
     staff.affect[i] = affectAfterContact(staff.affect[i], positive, gain, s.trust.lossRatio);
     staff.contact[i] = Contact.direct;
+    anyoneMetIsps = true;
     if (staff.directContacts[i] < 65535) staff.directContacts[i]++;
     if (lowStakes && staff.lowStakesContacts[i] < 65535) staff.lowStakesContacts[i]++;
   }
@@ -279,12 +294,13 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
         staff.knowledge[i] = knowledgeAfterContact(staff.knowledge[i], s.knowledge.coachingGain * readinessOf(i), tech);
       }
     }
-    // Low-stakes outreach to anyone in the unit: check-ins, tools, office hours.
-    for (let i = unitStart[engagement.unit]; i < unitStart[engagement.unit + 1]; i++) {
-      if (streams.contacts.next() < s.engagement.outreachPerWeek) {
-        contactPerson(i, true);
-        staff.knowledge[i] = knowledgeAfterContact(staff.knowledge[i], s.knowledge.outreachGain * readinessOf(i), tech);
-      }
+    // Low-stakes outreach to anyone in the unit: check-ins, tools, office hours (one draw each,
+    // then the contact's own draw).
+    const outreach = s.engagement.outreachPerWeek;
+    const end = unitStart[engagement.unit + 1];
+    for (let i = streams.contacts.firstBelow(outreach, unitStart[engagement.unit], end); i < end; i = streams.contacts.firstBelow(outreach, i + 1, end)) {
+      contactPerson(i, true);
+      staff.knowledge[i] = knowledgeAfterContact(staff.knowledge[i], s.knowledge.outreachGain * readinessOf(i), tech);
     }
   }
 
@@ -292,6 +308,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   function colleagues(): void {
     const { offsets, neighbors } = org;
     const { applying, contact, trust, exposure } = staff;
+    const wordOfMouth = rates.wordOfMouth;
     if (org.fullyMixed) {
       let applyingCount = 0;
       let heard = 0;
@@ -307,8 +324,22 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
       const heardShare = heard / staffCount;
       const meanTrust = heard > 0 ? heardTrust / heard : 0;
       exposure.fill(share);
-      trustPull.fill(rates.wordOfMouth * heardShare * meanTrust);
-      trustWeight.fill(rates.wordOfMouth * heardShare);
+      trustPull.fill(wordOfMouth * heardShare * meanTrust);
+      trustWeight.fill(wordOfMouth * heardShare);
+      return;
+    }
+    if (!anyoneMetIsps) {
+      // Nobody has worked with the ISPs yet: no word of mouth, only exposure to count.
+      trustPull.fill(0);
+      trustWeight.fill(0);
+      for (let i = 0; i < staffCount; i++) {
+        const first = offsets[i];
+        const last = offsets[i + 1];
+        let applyingCount = 0;
+        for (let k = first; k < last; k++) applyingCount += applying[neighbors[k]];
+        const degree = last - first;
+        exposure[i] = degree > 0 ? applyingCount / degree : 0;
+      }
       return;
     }
     for (let i = 0; i < staffCount; i++) {
@@ -320,84 +351,93 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
       for (let k = first; k < last; k++) {
         const j = neighbors[k];
         applyingCount += applying[j];
-        if (contact[j] === Contact.direct) {
-          heard++;
-          heardTrust += trust[j];
-        }
+        // Branch-free: adding 0 · trust leaves the sum exactly as it was.
+        const met = metIsps(contact[j]);
+        heard += met;
+        heardTrust += met * trust[j];
       }
       const degree = last - first;
       exposure[i] = degree > 0 ? applyingCount / degree : 0;
       const heardShare = degree > 0 ? heard / degree : 0;
       // trustFromColleagues, split so every person reads last week's trust of colleagues.
-      trustWeight[i] = rates.wordOfMouth * heardShare;
-      trustPull[i] = heard > 0 ? trustWeight[i] * (heardTrust / heard) : 0;
+      const weight = wordOfMouth * heardShare;
+      trustWeight[i] = weight;
+      trustPull[i] = heard > 0 ? weight * (heardTrust / heard) : 0;
     }
   }
 
   function personalChange(): void {
-    const a = s.adoption;
-    const constantDose = a.constantDose;
-    const thresholdRule = a.rule === 'threshold';
+    const { trust, affect, acceptability, appropriateness, feasibility, knowledge: knowledgeOf, exposure: exposureOf } = staff;
+    const { applying, applyingSince, adoptedWeek, support: supportOf, ownProject, threshold, contact } = staff;
+    const { lowStakesContacts, lowStakesBeforeAdoption } = staff;
+    const teamOf = org.teamOf;
+    const { p, q, initiative, constantDose, readinessGate: readinessGateOn, knowledgeGate: knowledgeGateOn } = s.adoption;
+    const thresholdRule = s.adoption.rule === 'threshold';
+    const { teamDose, unitDose, tailoring } = s.engagement;
+    const { trustWeight: acceptabilityTrustWeight, tailoringWeight } = s.readiness;
+    const { discontinuation, duringSupport, peerProtection, buyInProtection } = s.sustainment;
     const learningAt = s.knowledge.learningAt;
     const buyIn = s.context.leadershipBuyIn;
+    const { affectDecay, readiness: readinessRate, peerLearning, forgetting } = rates;
+    const cap = fCap;
     const adoptionRng = streams.adoption;
     for (let i = 0; i < staffCount; i++) {
       const u = adoptionRng.next();
       // Word of mouth (M2), applied synchronously.
+      let trustNow = trust[i];
       if (trustWeight[i] > 0) {
-        staff.trust[i] = staff.trust[i] + trustPull[i] - trustWeight[i] * staff.trust[i];
-        if (staff.contact[i] === Contact.none) staff.contact[i] = Contact.heard;
+        trustNow = trustNow + trustPull[i] - trustWeight[i] * trustNow;
+        trust[i] = trustNow;
+        if (contact[i] === Contact.none) contact[i] = Contact.heard;
       }
-      const trust = staff.trust[i];
-      staff.affect[i] = affectDrift(staff.affect[i], rates.affectDecay);
+      const affectNow = affectDrift(affect[i], affectDecay);
+      affect[i] = affectNow;
       // Readiness (M4).
-      staff.acceptability[i] = relax(staff.acceptability[i], acceptabilitySignal(trust, staff.affect[i], s.readiness.trustWeight), rates.readiness);
-      staff.appropriateness[i] = relax(
-        staff.appropriateness[i],
-        appropriatenessSignal(trust, staff.ownProject[i], s.engagement.tailoring, s.readiness.tailoringWeight),
-        rates.readiness,
-      );
-      staff.feasibility[i] = relax(staff.feasibility[i], feasibilitySignal(staff.knowledge[i], teamSafety[org.teamOf[i]], fCap), rates.readiness);
-      // Knowledge (M6).
-      const exposure = staff.exposure[i];
-      let knowledge = knowledgeFromColleagues(staff.knowledge[i], exposure, rates.peerLearning * readinessOf(i));
-      if (!staff.applying[i]) knowledge = knowledgeFading(knowledge, rates.forgetting);
-      staff.knowledge[i] = knowledge;
-      const support = staff.support[i];
-      if (staff.applying[i]) {
+      const a = relax(acceptability[i], acceptabilitySignal(trustNow, affectNow, acceptabilityTrustWeight), readinessRate);
+      const pr = relax(appropriateness[i], appropriatenessSignal(trustNow, ownProject[i], tailoring, tailoringWeight), readinessRate);
+      const f = relax(feasibility[i], feasibilitySignal(knowledgeOf[i], teamSafety[teamOf[i]], cap), readinessRate);
+      acceptability[i] = a;
+      appropriateness[i] = pr;
+      feasibility[i] = f;
+      // Knowledge (M6), learned in proportion to readiness (mean of A, P, F).
+      const exposure = exposureOf[i];
+      const isApplying = applying[i];
+      let knowledge = knowledgeFromColleagues(knowledgeOf[i], exposure, peerLearning * ((a + pr + f) / 3));
+      if (!isApplying) knowledge = knowledgeFading(knowledge, forgetting);
+      knowledgeOf[i] = knowledge;
+      const support = supportOf[i];
+      if (isApplying) {
         // Sustainment (M8).
-        const hazard = discontinuationHazard(
-          s.sustainment.discontinuation,
-          support !== Support.none,
-          s.sustainment.duringSupport,
-          exposure,
-          s.sustainment.peerProtection,
-          buyIn,
-          s.sustainment.buyInProtection,
-        );
+        const hazard = discontinuationHazard(discontinuation, support !== Support.none, duringSupport, exposure, peerProtection, buyIn, buyInProtection);
         if (u < weeklyChance(hazard)) {
-          staff.applying[i] = 0;
-          staff.applyingSince[i] = -1;
+          applying[i] = 0;
+          applyingSince[i] = -1;
         }
         continue;
       }
       // Adoption (M5).
       let adopts: boolean;
       if (thresholdRule) {
-        adopts = thresholdReached(exposure, staff.threshold[i]);
+        adopts = thresholdReached(exposure, threshold[i]);
       } else {
-        const dose = constantDose ? 1 : support === Support.implementationTeam ? s.engagement.teamDose : support === Support.unitMember ? s.engagement.unitDose : 0;
-        let gate = 1;
-        if (a.readinessGate) gate *= readinessGate(staff.acceptability[i], staff.appropriateness[i], staff.feasibility[i]);
-        if (a.knowledgeGate) gate *= Math.min(1, knowledge / learningAt);
-        adopts = u < weeklyChance(adoptionHazard(a.p, dose, a.initiative, knowledge, a.q, exposure, staff.threshold[i], gate));
+        const dose = constantDose ? 1 : support === Support.implementationTeam ? teamDose : support === Support.unitMember ? unitDose : 0;
+        const ungated = ungatedHazard(p, dose, initiative, knowledge, q, exposure, threshold[i]);
+        // The gate (≤ 1) can only lower the chance: when even the ungated chance misses, skip it.
+        if (u >= weeklyChance(ungated) * GATE_MARGIN) {
+          adopts = false;
+        } else {
+          let gate = 1;
+          if (readinessGateOn) gate *= readinessGate(a, pr, f);
+          if (knowledgeGateOn) gate *= Math.min(1, knowledge / learningAt);
+          adopts = u < weeklyChance(gatedHazard(ungated, gate));
+        }
       }
       if (adopts) {
-        staff.applying[i] = 1;
-        staff.applyingSince[i] = week + 1;
-        if (staff.adoptedWeek[i] < 0) {
-          staff.adoptedWeek[i] = week + 1;
-          staff.lowStakesBeforeAdoption[i] = staff.lowStakesContacts[i] > 0 ? 1 : 0;
+        applying[i] = 1;
+        applyingSince[i] = week + 1;
+        if (adoptedWeek[i] < 0) {
+          adoptedWeek[i] = week + 1;
+          lowStakesBeforeAdoption[i] = lowStakesContacts[i] > 0 ? 1 : 0;
         }
         adoptionEvents++;
       }
@@ -405,10 +445,13 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   }
 
   function turnover(): void {
-    const rng = streams.turnover;
     const chance = rates.turnover;
-    for (let i = 0; i < staffCount; i++) {
-      if (rng.next() < chance) newcomer(i, rng);
+    // The turnover stream serves turnover alone: with no turnover its draws could change nothing.
+    if (chance === 0) return;
+    const rng = streams.turnover;
+    // One draw per person; a newcomer's own draws follow the draw that replaced them.
+    for (let i = rng.firstBelow(chance, 0, staffCount); i < staffCount; i = rng.firstBelow(chance, i + 1, staffCount)) {
+      newcomer(i, rng);
     }
   }
 
@@ -418,12 +461,12 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
 
   // ── setup and the stepper ────────────────────────────────────────────────────────
 
-  const recorder = new MonthlyRecorder(s, staff, org, ring, teamSafety, stageOfPerson);
+  const recorder = new MonthlyRecorder(s, staff, org, ring, teamSafety, stageThresholds);
   desk.startNow(initialUnits, 0);
   measure();
   let hoursThisMonth = 0;
   let requestsAtMonthStart = desk.requests;
-  recorder.record(0, { credibility: credibilityNow, ispHours: 0, requests: 0, active: desk.active.length, waiting: desk.waitlist.length });
+  recorder.record(0, week, { credibility: credibilityNow, ispHours: 0, requests: 0, active: desk.active.length, waiting: desk.waitlist.length });
   let monthsRecorded = 1;
 
   function step(): void {
@@ -441,7 +484,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     measure();
     week++;
     if (monthsRecorded <= s.months && week === monthEndWeek(monthsRecorded)) {
-      recorder.record(monthsRecorded, {
+      recorder.record(monthsRecorded, week, {
         credibility: credibilityNow,
         ispHours: hoursThisMonth,
         requests: desk.requests - requestsAtMonthStart,
