@@ -1,0 +1,312 @@
+/**
+ * `npm run bench`: Concentric's throughput and memory, side by side with peer frameworks and a
+ * plain baseline in the same invocation (so ratios hold on a noisy machine).
+ *
+ *   (a) reduced model — Bass on an Erdős–Rényi network (N = 100,000, mean degree 10, 100 ticks,
+ *       every agent scans its neighbours every tick) in Concentric's engine, a plain
+ *       struct-of-arrays reference, bitecs and Flocc (Flocc smaller; compared per neighbour visit)
+ *   (b) the full model at N = 10k, 100k and 1M staff for 156 weeks
+ *   (c) the foundation scenario: runs/s on one core and the median simulate() time
+ *   (d) sweep throughput, 1 vs 2 threads (bench/sweep.js) and the TUI (bench/tui.js), when present
+ *
+ * Every case runs in its own Node process (peak RSS is per case), is warmed up, then timed as the
+ * median of ≥ 5 repetitions (wall clock; CPU time alongside). The reduced-model implementations
+ * run their repetitions interleaved, round-robin. Prints tables and every target with a pass/miss
+ * mark; writes bench/results.json (machine, Node version, date).
+ *
+ *   node bench/run.js [--only a,b,c,d] [--reps N] [--out FILE]
+ * A run with --only or fewer than 5 repetitions writes only to --out, never to results.json.
+ * Needs a build (`npx tsc -p .`): it imports the engine from dist/.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CaseProcess } from './lib/case-process.js';
+import { median } from './lib/measure.js';
+import { count, mb, ms, perSecond, ratio, table } from './lib/table.js';
+
+const here = (path) => new URL(path, import.meta.url);
+const started = performance.now();
+
+// ── options ──────────────────────────────────────────────────────────────────────────
+const argv = process.argv.slice(2);
+const option = (name) => {
+  const k = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (k < 0) return undefined;
+  return argv[k].includes('=') ? argv[k].slice(name.length + 1) : argv[k + 1];
+};
+const only = option('--only')?.split(',') ?? ['a', 'b', 'c', 'd'];
+const REPS = Number(option('--reps') ?? 5);
+const outFile = option('--out');
+const official = only.length === 4 && REPS >= 5;
+if (!existsSync(fileURLToPath(here('../dist/sim/index.js')))) {
+  console.error('bench: dist/ not found — build first (npx tsc -p .)');
+  process.exit(2);
+}
+
+// ── what we report ───────────────────────────────────────────────────────────────────
+const cases = [];
+const targets = [];
+const notes = [];
+
+function target(id, what, value, shown, goal, pass) {
+  targets.push({ id, what, value, shown, target: goal, pass });
+}
+
+const mark = (pass) => (pass === null || pass === undefined ? '  —' : pass ? '✓ pass' : '✗ MISS');
+
+function section(title) {
+  console.log(`\n${title}`);
+}
+
+// ── (a) reduced model ────────────────────────────────────────────────────────────────
+const REDUCED = [
+  { impl: 'concentric', label: 'Concentric engine', n: 100_000, ticks: 100 },
+  { impl: 'plain', label: 'plain struct-of-arrays', n: 100_000, ticks: 100 },
+  { impl: 'bitecs', label: 'bitecs 0.4', n: 100_000, ticks: 100 },
+  { impl: 'flocc', label: 'Flocc 0.7', n: 10_000, ticks: 20 },
+];
+
+async function reducedModel() {
+  section('(a) Reduced model: Bass on an Erdős–Rényi network, mean degree 10; every agent scans its neighbours every tick');
+  const moduleUrl = here('./cases/reduced.js').href;
+  const runs = [];
+  for (const spec of REDUCED) {
+    const proc = new CaseProcess(spec.label);
+    const info = await proc.setup(moduleUrl, { ...spec, seed: 7 });
+    await proc.rep(-1); // warm-up
+    runs.push({ spec, proc, info, reps: [] });
+  }
+  for (let r = 0; r < REPS; r++) for (const run of runs) run.reps.push(await run.proc.rep(r));
+  const rows = [];
+  for (const run of runs) {
+    const { spec, info, reps } = run;
+    const wall = median(reps.map((x) => x.wallMs));
+    const cpu = median(reps.map((x) => x.cpuMs));
+    const { peakRssMB } = await run.proc.finish();
+    const visits = info.visitsPerTick * spec.ticks;
+    const result = {
+      case: 'a',
+      impl: spec.impl,
+      label: spec.label,
+      n: spec.n,
+      ticks: spec.ticks,
+      setupMs: info.setupMs,
+      medianMs: wall,
+      medianCpuMs: cpu,
+      repsMs: reps.map((x) => x.wallMs),
+      agentStepsPerSecond: (spec.n * spec.ticks) / (wall / 1000),
+      visitsPerSecond: visits / (wall / 1000),
+      neighbourVisits: visits,
+      peakRssMB,
+      finalAdoption: reps[reps.length - 1].adopted,
+    };
+    cases.push(result);
+    run.result = result;
+    rows.push([
+      spec.label,
+      count(spec.n),
+      spec.ticks,
+      ms(wall),
+      ms(cpu),
+      perSecond(result.agentStepsPerSecond),
+      perSecond(result.visitsPerSecond),
+      mb(peakRssMB),
+      result.finalAdoption.toFixed(3),
+    ]);
+  }
+  console.log(table(['implementation', 'N', 'ticks', 'median', 'cpu', 'agent-steps', 'neighbour visits', 'peak RSS', 'adopted'], rows));
+  notes.push(
+    'Flocc runs N = 10,000 for 20 ticks (at N = 100,000 × 100 ticks one repetition takes minutes); it is compared per neighbour visit.',
+    'All four use the same sfc32 random stream layout; "adopted" is the share adopted after the last tick (a check that they compute the same model).',
+  );
+  console.log(`  ${notes.at(-2)}\n  ${notes.at(-1)}`);
+  const [engine, plain, bitecs, flocc] = runs.map((run) => run.result);
+  const vs = (other) => engine.visitsPerSecond / other.visitsPerSecond;
+  target('a.plain', '(a) Concentric engine vs plain reference (neighbour visits/s)', vs(plain), ratio(vs(plain)), '≥ 0.9×', vs(plain) >= 0.9);
+  target('a.bitecs', '(a) Concentric engine vs bitecs', vs(bitecs), ratio(vs(bitecs)), '≥ 1×', vs(bitecs) >= 1);
+  target('a.flocc', '(a) Concentric engine vs Flocc (per neighbour visit)', vs(flocc), ratio(vs(flocc)), '≥ 50×', vs(flocc) >= 50);
+}
+
+// ── (b) full model ───────────────────────────────────────────────────────────────────
+const FULL = [
+  { n: 10_000, warmN: 10_000 },
+  { n: 100_000, warmN: 100_000 },
+  { n: 1_000_000, warmN: 100_000 },
+];
+
+async function fullModel() {
+  section('(b) Full model: the foundation scenario scaled to N staff (units, ISPs, first-engaged units in proportion), 156 weeks');
+  const moduleUrl = here('./cases/full.js').href;
+  const rows = [];
+  let overrides;
+  for (const spec of FULL) {
+    const proc = new CaseProcess(`full N=${spec.n}`);
+    const info = await proc.setup(moduleUrl, { ...spec, seed: 11 });
+    overrides = info.overrides;
+    const reps = [];
+    for (let r = 0; r < REPS; r++) reps.push(await proc.rep(r));
+    const { peakRssMB } = await proc.finish();
+    const wall = median(reps.map((x) => x.wallMs));
+    const cpu = median(reps.map((x) => x.cpuMs));
+    const weeks = reps[0].weeks;
+    const visits = median(reps.map((x) => x.visitsPerWeek)) * weeks;
+    const result = {
+      case: 'b',
+      n: spec.n,
+      weeks,
+      overrides: info.overrides,
+      warmUp: `one run at N = ${count(info.warmN)}`,
+      setupMs: median(reps.map((x) => x.setupMs)),
+      medianMs: wall,
+      medianCpuMs: cpu,
+      resultMs: median(reps.map((x) => x.resultMs)),
+      repsMs: reps.map((x) => x.wallMs),
+      agentStepsPerSecond: (spec.n * weeks) / (wall / 1000),
+      visitsPerSecond: visits / (wall / 1000),
+      peakRssMB,
+      finalAdoption: median(reps.map((x) => x.adopted)),
+    };
+    cases.push(result);
+    rows.push([
+      count(spec.n),
+      ms(result.setupMs),
+      ms(wall),
+      ms(cpu),
+      ms(result.resultMs),
+      perSecond(result.agentStepsPerSecond),
+      perSecond(result.visitsPerSecond),
+      mb(peakRssMB),
+      result.finalAdoption.toFixed(3),
+    ]);
+    if (spec.n === 1_000_000) {
+      target('b.steps', '(b) agent-steps/s at N = 1M (156 weeks)', result.agentStepsPerSecond, perSecond(result.agentStepsPerSecond), '≥ 20 M/s', result.agentStepsPerSecond >= 20e6);
+      target('b.rss', '(b) peak RSS at N = 1M', peakRssMB, mb(peakRssMB), '≤ 400 MB', peakRssMB <= 400);
+    }
+  }
+  console.log(table(['N', 'setup', '156 weeks', 'cpu', 'result', 'agent-steps', 'neighbour visits', 'peak RSS', 'adopted'], rows));
+  const note = `Scaling: --set ${overrides.join(' ')} (for N = 1M). "setup" = createSimulation (network, population); agent-steps/s over the 156 weekly steps; "result" = series and summary; peak RSS of the whole process (Node itself ≈ 45 MB).`;
+  notes.push(note);
+  console.log(`  ${note}`);
+}
+
+// ── (c) foundation ───────────────────────────────────────────────────────────────────
+async function foundation() {
+  section('(c) Foundation scenario: 200 staff, 36 months (156 weeks), simulate() one run after another on one thread');
+  const proc = new CaseProcess('foundation');
+  const runsPerRep = 200;
+  await proc.setup(here('./cases/foundation.js').href, { warmRuns: 300, runs: runsPerRep });
+  const reps = [];
+  for (let r = 0; r < REPS; r++) reps.push(await proc.rep(r));
+  const { peakRssMB } = await proc.finish();
+  const runsPerSecond = median(reps.map((x) => runsPerRep / (x.wallMs / 1000)));
+  const runsPerCpuSecond = median(reps.map((x) => runsPerRep / (x.cpuMs / 1000)));
+  const perRun = reps.flatMap((x) => x.runMs);
+  const medianRun = median(perRun);
+  const sorted = [...perRun].sort((a, b) => a - b);
+  const p10 = sorted[Math.floor(sorted.length * 0.1)];
+  const p90 = sorted[Math.floor(sorted.length * 0.9)];
+  cases.push({ case: 'c', runsPerRep, reps: REPS, runsPerSecond, runsPerCpuSecond, medianRunMs: medianRun, p10RunMs: p10, p90RunMs: p90, peakRssMB });
+  console.log(
+    table(
+      ['runs', 'runs/s', 'runs per CPU-second', 'median simulate()', 'p10', 'p90', 'peak RSS'],
+      [[`${REPS} × ${runsPerRep}`, runsPerSecond.toFixed(0), runsPerCpuSecond.toFixed(0), ms(medianRun), ms(p10), ms(p90), mb(peakRssMB)]],
+    ),
+  );
+  target('c.runs', '(c) foundation runs/s on one core', runsPerSecond, runsPerSecond.toFixed(0), '≥ 500', runsPerSecond >= 500);
+  target('c.ms', '(c) median simulate() time, foundation, 36 months', medianRun, ms(medianRun), '≤ 2 ms', medianRun <= 2);
+}
+
+// ── (d) sweep and TUI, from their owners' modules ────────────────────────────────────
+async function contributed(file, exportName, title) {
+  section(title);
+  const path = fileURLToPath(here(file));
+  if (!existsSync(path)) {
+    console.log(`  skipped: bench/${file.replace('./', '')} is not there yet`);
+    notes.push(`${title}: skipped (bench/${file.replace('./', '')} absent)`);
+    return;
+  }
+  const mod = await import(pathToFileURL(path).href);
+  if (typeof mod[exportName] !== 'function') {
+    console.log(`  skipped: bench/${file.replace('./', '')} does not export ${exportName}()`);
+    return;
+  }
+  const t0 = performance.now();
+  const rows = await mod[exportName]();
+  const seconds = (performance.now() - t0) / 1000;
+  const shown = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? count(v) : v.toFixed(Math.abs(v) >= 100 ? 0 : 2)) : String(v ?? '—'));
+  console.log(table(['case', 'value', 'unit', 'target'], rows.map((row) => [row.name, shown(row.value), row.unit ?? '', row.target ?? '—'])));
+  console.log(`  (${seconds.toFixed(1)} s)`);
+  for (const row of rows) {
+    cases.push({ case: file.includes('sweep') ? 'd' : 'tui', ...row });
+    if (row.target !== undefined && row.target !== null) target(`${file}:${row.name}`, row.name, row.value, `${shown(row.value)} ${row.unit ?? ''}`.trim(), String(row.target), row.pass ?? null);
+  }
+}
+
+// ── run ──────────────────────────────────────────────────────────────────────────────
+function gitCommit() {
+  try {
+    const root = fileURLToPath(here('..'));
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bench'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head} (with uncommitted changes)` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.availableParallelism?.() ?? os.cpus().length,
+  memoryGB: Math.round(os.totalmem() / 2 ** 30),
+  platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  loadAverageAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
+};
+console.log(`Concentric bench — ${new Date().toISOString()}`);
+console.log(`Node ${process.version} (V8 ${process.versions.v8}) · ${machine.cpu} · ${machine.cores} cores · ${machine.memoryGB} GB · load average ${machine.loadAverageAtStart.join(' ')}`);
+console.log(`Each case: warm-up, then the median of ${REPS} repetitions (wall clock; process CPU time alongside). Commit ${gitCommit()}.`);
+if (machine.loadAverageAtStart[0] > machine.cores * 0.75) {
+  console.log(`Note: the machine is busy (load ${machine.loadAverageAtStart[0]} on ${machine.cores} cores): wall-clock numbers are inflated; compare ratios.`);
+}
+
+try {
+  if (only.includes('a')) await reducedModel();
+  if (only.includes('b')) await fullModel();
+  if (only.includes('c')) await foundation();
+  if (only.includes('d')) {
+    await contributed('./sweep.js', 'sweepCases', '(d) Sweep throughput, 1 vs 2 threads (bench/sweep.js)');
+    await contributed('./tui.js', 'tuiCases', 'Teaching UI (bench/tui.js)');
+  }
+} catch (error) {
+  console.error(`bench failed: ${error instanceof Error ? error.stack : error}`);
+  process.exitCode = 1;
+}
+
+const seconds = (performance.now() - started) / 1000;
+section('Targets');
+console.log(table(['target', 'value', 'goal', ''], targets.map((t) => [t.what, t.shown, t.target, mark(t.pass)])));
+const missed = targets.filter((t) => t.pass === false).length;
+console.log(`\n${targets.length - missed} of ${targets.length} targets met · bench took ${seconds.toFixed(0)} s (budget 180 s) · load average at end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+
+const report = {
+  tool: 'concentric bench',
+  date: new Date().toISOString(),
+  node: process.version,
+  v8: process.versions.v8,
+  machine: { ...machine, loadAverageAtEnd: os.loadavg().map((x) => Number(x.toFixed(2))) },
+  commit: gitCommit(),
+  repetitions: REPS,
+  sections: only,
+  seconds: Number(seconds.toFixed(1)),
+  cases,
+  targets,
+  notes,
+};
+const destination = outFile ?? (official ? fileURLToPath(here('./results.json')) : undefined);
+if (destination) {
+  writeFileSync(destination, JSON.stringify(report, null, 2) + '\n');
+  console.log(`wrote ${destination}`);
+} else {
+  console.log('partial run (--only or --reps < 5): results.json left as it was (use --out FILE to keep these numbers)');
+}
