@@ -11,6 +11,7 @@ import { registerMerge } from './merge.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerSensitivity } from './sensitivity.js';
+import { registerStaffing } from './staffing.js';
 import { registerSweep } from './sweep.js';
 
 export const registrations: readonly ((program: Command) => void)[] = [
@@ -21,6 +22,7 @@ export const registrations: readonly ((program: Command) => void)[] = [
   registerReport, // the report; also registers itself as compare's after-hook
   registerExport,
   registerSensitivity,
+  registerStaffing,
   registerDemo,
   registerLibrary,
 ];
