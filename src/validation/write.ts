@@ -1,13 +1,16 @@
 /**
  * The validation report: summary.md (each case: source, expected, tolerance, measured, pass/fail),
  * index.html (self-contained: the same, plus tables, notes and the charts as inline SVG with the
- * shipped font) and charts/<id>.svg. Charts go through the report's renderer (Vega-Lite → Vega →
- * SVG with no canvas), so they look like the comparison report's.
+ * shipped font), charts/<id>.svg with the Vega-Lite spec beside it (<id>.vl.json) and
+ * results.json. Charts go through the report's renderer (Vega-Lite → Vega → SVG with no canvas)
+ * and files through its staged writer, so no reader sees half a report. The page is our own
+ * rather than the report's question page (src/report/figures.ts) because each case's checks,
+ * verdict and charts belong together, case by case.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { escapeHtml } from '../report/html.js';
 import { FONT_FILES, toSvg, toVega, withSvgProvenance } from '../report/render.js';
+import { writeReportFiles } from '../report/write.js';
 import { passed, type CaseOutcome, type Scale, type ValidationCase } from './case.js';
 
 export interface CaseResult {
@@ -170,12 +173,18 @@ ${sections.join('\n')}
 }
 
 export async function writeValidation(dir: string, results: readonly CaseResult[], provenance: Provenance): Promise<{ warnings: string[] }> {
-  mkdirSync(join(dir, 'charts'), { recursive: true });
   const { svgs, warnings } = await renderCharts(results, provenance);
-  for (const [id, svg] of svgs) writeFileSync(join(dir, 'charts', `${id}.svg`), svg);
-  writeFileSync(join(dir, 'summary.md'), renderSummary(results, provenance));
-  writeFileSync(join(dir, 'index.html'), renderPage(results, provenance, svgs));
+  const files = new Map<string, string>();
+  for (const r of results) {
+    for (const chart of r.outcome?.charts ?? []) {
+      files.set(`charts/${chart.id}.svg`, svgs.get(chart.id)!);
+      files.set(`charts/${chart.id}.vl.json`, `${JSON.stringify({ ...chart.spec, usermeta: { case: r.validationCase.id, provenance } }, null, 2)}\n`);
+    }
+  }
   const json = results.map((r) => ({ id: r.validationCase.id, pass: resultPassed(r), seconds: r.seconds, error: r.error, checks: r.outcome?.checks ?? [], tables: r.outcome?.tables ?? [], notes: r.outcome?.notes ?? [] }));
-  writeFileSync(join(dir, 'results.json'), `${JSON.stringify({ provenance, cases: json }, null, 2)}\n`);
+  files.set('results.json', `${JSON.stringify({ provenance, cases: json }, null, 2)}\n`);
+  files.set('summary.md', renderSummary(results, provenance));
+  files.set('index.html', renderPage(results, provenance, svgs));
+  writeReportFiles(dir, files);
   return { warnings };
 }
