@@ -53,15 +53,22 @@ h1{font-size:1.9rem;margin:.2rem 0 .6rem}h2{font-size:1.25rem;margin:2.2rem 0 .5
 .verdict{border-left:6px solid #999;background:#f6f6f6;padding:.8rem 1.2rem;margin:1.2rem 0}
 .verdict.holds{border-color:#1b7837;background:#f0f7ee}.verdict.does-not-hold{border-color:#b2182b;background:#fbf0ef}
 .verdict.undetermined{border-color:#e08214;background:#fdf5ec}
-.verdict .headline{font-size:1.15rem;font-weight:700;margin:.2rem 0 .6rem}
+.verdict h2{margin-top:0}.verdict .headline{font-size:1.15rem;font-weight:700;margin:.2rem 0 .6rem}
 table{border-collapse:collapse;margin:.6rem 0;font-size:.88rem}th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:right;vertical-align:top}
-th:first-child,td:first-child{text-align:left}th{background:#fafafa;font-weight:700}
+th:first-child,td:first-child{text-align:left}.table{overflow-x:auto}
+.comparisons{font-size:.8rem}.comparisons td,.headline-table td{white-space:nowrap}.comparisons td:first-child{white-space:normal}th{background:#fafafa;font-weight:700}
 td.verdict-equivalent{color:#1b7837}td.verdict-differs{color:#b2182b}td.verdict-inconclusive{color:#a65b00}td.verdict-not-assessed{color:#777}
 figure{margin:1.6rem 0 2.2rem}figcaption{color:#444;font-size:.92rem;max-width:50rem;margin-top:.4rem}
 .chart{overflow-x:auto;min-height:120px}.chart-error{color:#b2182b;font-weight:700}
 .notes{color:#8a4b00}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;font-size:.9rem}dt{font-weight:700}dd{margin:0}
 pre{background:#f6f6f6;padding:.8rem;overflow-x:auto;font-size:.8rem}footer{margin-top:3rem;color:#666;font-size:.85rem}
 `;
+
+function withoutTitle(spec: Chart['spec']): Chart['spec'] {
+  const copy = { ...spec } as Record<string, unknown>;
+  delete copy.title;
+  return copy as unknown as Chart['spec'];
+}
 
 function verdictCell(c: Comparison): string {
   return `<td class="verdict-${c.verdict}">${escapeHtml(c.words)}</td>`;
@@ -106,9 +113,9 @@ function comparisonsTable(model: ReportModel): string {
       }),
   ).join('');
   return (
-    `<table class="comparisons"><thead><tr><th>Outcome</th><th>Length</th><th>Mean</th><th>Mean at ${escapeHtml(months(model.reference))}</th>` +
+    `<div class="table"><table class="comparisons"><thead><tr><th>Outcome</th><th>Length</th><th>Mean</th><th>Mean at ${escapeHtml(months(model.reference))}</th>` +
     '<th>Difference</th><th>95 % CI</th><th>90 % CI</th><th>TOST p</th><th>Hedges\' g</th><th>Runs</th><th>Verdict</th></tr></thead>' +
-    `<tbody>${body}</tbody></table>`
+    `<tbody>${body}</tbody></table></div>`
   );
 }
 
@@ -161,7 +168,8 @@ const EMBED_SCRIPT = `
 export function renderHtml(model: ReportModel, charts: readonly Chart[]): string {
   const p = model.provenance;
   const status = model.comparesLengths ? model.headline.pattern2.status : 'not-assessed';
-  const specs = Object.fromEntries(charts.map((chart) => [chart.id, chart.spec]));
+  // on the page the <h2> above each chart is its title; exported SVG/PNG keep the title inside
+  const specs = Object.fromEntries(charts.map((chart) => [chart.id, withoutTitle(chart.spec)]));
   const notes = model.notes.length > 0 ? `<ul class="notes">${model.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
   const provenance = provenanceRows(model)
     .map(([key, text]) => `<dt>${escapeHtml(key)}</dt><dd>${escapeHtml(text)}</dd>`)

@@ -239,7 +239,7 @@ export function methods(f: MethodsFacts): string[] {
     'Several lengths and outcomes are compared. "All equivalent" is an intersection–union conclusion and needs no ' +
       'multiplicity correction; each "differs" is a per-comparison statement at α = 0.05, not adjusted.',
     'Bands on curves are 95 % t-intervals of the mean across replicates. The pathway chart rescales each mean curve to its ' +
-      'own rise (0 = lowest, 1 = highest value after it) so that lags show as horizontal gaps; half-rise months are interpolated.',
+      'own rise (0 = lowest, 1 = highest value) so that lags show as horizontal gaps; half-rise months are interpolated.',
   ];
 }
 

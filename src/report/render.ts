@@ -76,9 +76,8 @@ export function fontsAvailable(): boolean {
   return FONT_FILES.every((file) => existsSync(file));
 }
 
-/** Render an SVG to PNG at 2× with the shipped fonts only (deterministic across machines). */
-export function toPng(svg: string, provenance: unknown): Buffer {
-  const resvg = new Resvg(svg, {
+function rasterizer(svg: string): Resvg {
+  return new Resvg(svg, {
     fitTo: { mode: 'zoom', value: 2 },
     background: 'white',
     font: {
@@ -88,8 +87,18 @@ export function toPng(svg: string, provenance: unknown): Buffer {
       sansSerifFamily: FONT_FAMILY,
     },
   });
-  const png = resvg.render().asPng();
+}
+
+/** Render an SVG to PNG at 2× with the shipped fonts only (deterministic across machines). */
+export function toPng(svg: string, provenance: unknown): Buffer {
+  const png = rasterizer(svg).render().asPng();
   return withPngText(png, 'Description', JSON.stringify(provenance));
+}
+
+/** Raw RGBA pixels of the PNG rendering (tests check that text really is drawn). */
+export function toPixels(svg: string): { width: number; height: number; pixels: Buffer } {
+  const image = rasterizer(svg).render();
+  return { width: image.width, height: image.height, pixels: image.pixels };
 }
 
 // PNG iTXt chunk (UTF-8 text) inserted before IEND.
