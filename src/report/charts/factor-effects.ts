@@ -7,10 +7,15 @@ import { r4, top, type Chart } from './common.js';
 import { outcomeTitle } from './distributions.js';
 import { groupByLevel, levelsOf } from './levels.js';
 
-/** Factors charted for a design: all swept factors except in a plain length comparison. */
+/** At most this many factors get a chart (a sensitivity design may sweep dozens: its own report ranks them). */
+export const MAX_FACTOR_CHARTS = 12;
+
+/** Factors charted for a design, in the sweep's order: all swept factors except in a plain length comparison. */
 export function sweptFactors(model: ReportModel): string[] {
   if (model.manifest.sweep.kind === 'compare' && model.otherFactors.length === 0) return [];
-  return Object.keys(model.manifest.sweep.factors).filter((name) => new Set(model.runs.map((run) => run.params[name])).size >= 2);
+  return Object.keys(model.manifest.sweep.factors)
+    .filter((name) => new Set(model.runs.map((run) => run.params[name])).size >= 2)
+    .slice(0, MAX_FACTOR_CHARTS);
 }
 
 export function fileStem(factor: string): string {
