@@ -22,6 +22,8 @@ interface CompareFlags extends ExecutionFlags {
   seed: number;
   set: string[];
   margin: number;
+  /** false with --no-report */
+  report: boolean;
 }
 
 /** What a finished compare hands to the report. */
@@ -35,7 +37,8 @@ export interface CompareFinished {
 
 /**
  * The report seam: src/cli/report.ts pushes its builder here (`afterCompareHooks.push(...)`); compare
- * awaits each hook, in order, after printing its table. Hooks run only for a whole, finished sweep.
+ * awaits each hook, in order, after printing its table. Hooks run only for a whole, finished sweep,
+ * and not with --no-report.
  */
 export const afterCompareHooks: ((finished: CompareFinished) => Promise<void>)[] = [];
 
@@ -102,7 +105,8 @@ export function registerCompare(program: Command): void {
     .option('--months <n>', 'override the simulated months', integerOption('--months', 1, 1200))
     .option('--seed <n>', 'master seed (0–4294967295)', integerOption('--seed', 0, 4294967295), 1)
     .addOption(new Option('--set <path=value>', 'override a scenario field, validated like the file (repeatable)').argParser(collect).default([], 'none'))
-    .option('--margin <pp>', 'equivalence margin for the report, in percentage points', numberOption('--margin', 0, 100), DEFAULT_MARGIN_PP);
+    .option('--margin <pp>', 'equivalence margin for the report, in percentage points', numberOption('--margin', 0, 100), DEFAULT_MARGIN_PP)
+    .option('--no-report', 'only the results directory and the table: skip the report');
   addExecutionOptions(command, 'report')
     .addHelpText(
       'after',
@@ -124,6 +128,7 @@ export function registerCompare(program: Command): void {
         `\n${scenario.name}: ${scenario.months} months, ${spec.replicates} replicates per length (seed ${spec.seed}, common random numbers)\n\n` +
           headlineTable(points),
       );
+      if (!flags.report) return;
       const finished: CompareFinished = { dir: flags.out, manifest, margin: flags.margin, quiet: flags.quiet ?? false };
       for (const hook of afterCompareHooks) await hook(finished); // ← REPORT SEAM: src/cli/report.ts registers here
     });

@@ -5,7 +5,7 @@ import { concentric } from './cli.js';
 import { ids, runsText, scratch } from './results.js';
 
 // 3 lengths × 8 replicates × 6 months: small enough to run many times, big enough to interleave.
-const COMPARE = ['compare', '--lengths', '6,12,18', '--reps', '8', '--months', '6'];
+const COMPARE = ['compare', '--no-report', '--lengths', '6,12,18', '--reps', '8', '--months', '6'];
 const root = scratch('concentric-compare-');
 const dir = (name: string) => join(root, name);
 
@@ -14,13 +14,13 @@ describe('concentric compare', () => {
   beforeAll(() => {
     const out = concentric([...COMPARE, '--threads', '1', '--out', dir('one-thread')], { env: { CONCENTRIC_PROGRESS_SECONDS: '0' } });
     expect(out.stderr).toMatch(/compare: \d+\/24 runs \(\d+ %\), \d+ runs\/s, ETA/);
-    expect(out.status).toBe(0);
+    expect(out.status, out.stderr).toBe(0);
     reference = runsText(dir('one-thread'));
   });
 
   it('prints the headline table per length with 95 % CIs', () => {
     const out = concentric([...COMPARE, '--threads', '1', '--out', dir('one-thread'), '--quiet']);
-    expect(out.status).toBe(0);
+    expect(out.status, out.stderr).toBe(0);
     expect(out.stderr).toBe('');
     expect(out.stdout).toMatch(/foundation: 6 months, 8 replicates per length \(seed 1, common random numbers\)/);
     expect(out.stdout).toMatch(/engagement\s+runs\s+final adoption\s+sustained capacity\s+time to 50 %\s+AIM \(1–5\)\s+IAM \(1–5\)\s+FIM \(1–5\)/);
@@ -30,7 +30,7 @@ describe('concentric compare', () => {
 
   it('writes the same runs.jsonl with 2 threads', () => {
     const out = concentric([...COMPARE, '--threads', '2', '--out', dir('two-threads'), '--quiet']);
-    expect(out.status).toBe(0);
+    expect(out.status, out.stderr).toBe(0);
     expect(ids(dir('two-threads'))).toEqual(Array.from({ length: 24 }, (_, i) => i));
     expect(runsText(dir('two-threads'))).toBe(reference);
   });
@@ -39,7 +39,7 @@ describe('concentric compare', () => {
     beforeAll(() => {
       for (const index of [0, 1, 2]) {
         const out = concentric([...COMPARE, '--threads', '2', '--shard', `${index}/3`, '--out', dir(`shard-${index}`), '--quiet']);
-        expect(out.status).toBe(0);
+        expect(out.status, out.stderr).toBe(0);
         expect(out.stdout).toBe(''); // a shard alone has no headline
       }
       concentric([...COMPARE, '--seed', '2', '--shard', '2/3', '--threads', '1', '--out', dir('foreign-2'), '--quiet']);
@@ -52,7 +52,7 @@ describe('concentric compare', () => {
       expect(ids(dir('shard-1'))).toEqual([1, 4, 7, 10, 13, 16, 19, 22]);
       const out = concentric(['merge', dir('shard-2'), dir('shard-0'), dir('shard-1'), '--out', dir('merged')]);
       expect(out.stderr).toBe('');
-      expect(out.status).toBe(0);
+      expect(out.status, out.stderr).toBe(0);
       expect(out.stdout).toMatch(/merged 3 shards of "foundation: engagement length": 24 runs \(0 failed\)/);
       expect(runsText(dir('merged'))).toBe(reference);
       const manifest = JSON.parse(readFileSync(join(dir('merged'), 'manifest.json'), 'utf8'));
@@ -70,7 +70,7 @@ describe('concentric compare', () => {
     for (const [name, dirs, pattern] of refusals) {
       it(`merge refuses ${name} (exit 2, one line)`, () => {
         const out = concentric(['merge', ...dirs.map(dir), '--out', dir(`refused-${name.replaceAll(' ', '-')}`)]);
-        expect(out.status).toBe(2);
+        expect(out.status, out.stderr).toBe(2);
         expect(out.stderr).toMatch(pattern);
         expect(out.stderr.trim().split('\n')).toHaveLength(1);
       });
@@ -85,7 +85,7 @@ describe('concentric compare', () => {
       [['--threads', '0'], /--threads: expected a whole number between 1 and 1024, got "0"/],
     ] as const) {
       const out = concentric(['compare', ...args, '--out', dir('never')]);
-      expect(out.status).toBe(2);
+      expect(out.status, out.stderr).toBe(2);
       expect(out.stderr).toMatch(pattern);
       expect(out.stderr.trim().split('\n')).toHaveLength(1);
     }

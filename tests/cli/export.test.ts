@@ -10,15 +10,15 @@ const results = join(dir, 'results');
 
 describe('concentric export', () => {
   beforeAll(() => {
-    const out = concentric(['compare', '--lengths', '6,12', '--reps', '3', '--months', '4', '--threads', '1', '--quiet', '--out', results], {
+    const out = concentric(['compare', '--no-report', '--lengths', '6,12', '--reps', '3', '--months', '4', '--threads', '1', '--quiet', '--out', results], {
       env: { CONCENTRIC_FAIL_RUN_IDS: '4' },
     });
-    expect(out.status).toBe(1); // run 4 failed on purpose: exports must carry it
+    expect(out.status, out.stderr).toBe(1); // run 4 failed on purpose: exports must carry it
   });
 
   it('--csv: runs.csv one row per run (factors + summary), series.csv one row per run and month', () => {
     const out = concentric(['export', results, '--csv']);
-    expect(out.status).toBe(0);
+    expect(out.status, out.stderr).toBe(0);
     expect(out.stdout).toMatch(/6 runs → .*runs\.csv, .*series\.csv/);
     const runs = readFileSync(join(results, 'runs.csv'), 'utf8').trim().split('\n');
     const header = runs[0].split(',');
@@ -36,7 +36,7 @@ describe('concentric export', () => {
   it('--parquet: the same tables, readable by DuckDB', async () => {
     const exports = join(dir, 'exports');
     const out = concentric(['export', results, '--parquet', '--out', exports]);
-    expect(out.status).toBe(0);
+    expect(out.status, out.stderr).toBe(0);
     expect(existsSync(join(exports, 'runs.csv'))).toBe(false);
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
@@ -53,7 +53,7 @@ describe('concentric export', () => {
 
   it('refuses a folder without results (exit 2)', () => {
     const out = concentric(['export', join(dir, 'nothing'), '--csv']);
-    expect(out.status).toBe(2);
+    expect(out.status, out.stderr).toBe(2);
     expect(out.stderr).toMatch(/nothing: not a results directory: expected manifest\.json, found none/);
   });
 });

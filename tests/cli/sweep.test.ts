@@ -7,12 +7,12 @@ import { background, completeLines, ids, runsText, scratch, waitForLines } from 
 const root = scratch();
 const dir = (name: string) => join(root, name);
 // 4 lengths × 20 replicates × 8 months = 80 runs: long enough to interrupt, short enough to redo.
-const COMPARE = ['compare', '--lengths', '6,12,18,24', '--reps', '20', '--months', '8'];
+const COMPARE = ['compare', '--no-report', '--lengths', '6,12,18,24', '--reps', '20', '--months', '8'];
 
 let reference: string;
 beforeAll(() => {
   const out = concentric([...COMPARE, '--threads', '1', '--quiet', '--out', dir('reference')]);
-  expect(out.status).toBe(0);
+  expect(out.status, out.stderr).toBe(0);
   reference = runsText(dir('reference'));
   expect(reference.split('\n')).toHaveLength(81);
 });
@@ -31,7 +31,7 @@ describe('interrupted sweeps lose no finished run', () => {
     appendFileSync(join(dir('killed'), 'runs.jsonl'), '{"id":79,"point":3,"replicate":19,"se');
 
     const resumed = concentric([...COMPARE, '--threads', '2', '--resume', '--out', dir('killed')]);
-    expect(resumed.status).toBe(0);
+    expect(resumed.status, resumed.stderr).toBe(0);
     expect(resumed.stderr).toMatch(/repaired .*runs\.jsonl: cut a torn last line \(\d+ bytes\)/);
     expect(resumed.stderr).toContain(`resumed: ${new Set(before.map((line) => JSON.parse(line).id)).size} runs were already done`);
     const after = runsText(dir('killed'));
@@ -53,7 +53,7 @@ describe('interrupted sweeps lose no finished run', () => {
     expect(readFileSync(join(dir('interrupted'), 'runs.jsonl'), 'utf8').endsWith('\n')).toBe(true);
 
     const resumed = concentric([...COMPARE, '--threads', '1', '--quiet', '--resume', '--out', dir('interrupted')]);
-    expect(resumed.status).toBe(0);
+    expect(resumed.status, resumed.stderr).toBe(0);
     expect(runsText(dir('interrupted'))).toBe(reference);
   });
 });
@@ -61,7 +61,7 @@ describe('interrupted sweeps lose no finished run', () => {
 describe('failed runs', () => {
   it('are recorded with error and seed, counted, exit 1; --resume retries them', () => {
     const failing = concentric([...COMPARE, '--threads', '2', '--out', dir('failing')], { env: { CONCENTRIC_FAIL_RUN_IDS: '3,57' } });
-    expect(failing.status).toBe(1);
+    expect(failing.status, failing.stderr).toBe(1);
     expect(failing.stderr).toMatch(/done: 80 runs \(2 failed\)/);
     expect(failing.stderr).toMatch(/2 of 80 runs failed .*status "failed".*--resume retries them\. First: run 3 \(point 0, seed \d+\): Error: test hook/);
     const lines = completeLines(dir('failing')).map((line) => JSON.parse(line));
@@ -72,7 +72,7 @@ describe('failed runs', () => {
     expect(failing.stdout).toMatch(/^6 months\s+19 \(1 failed\)/m);
 
     const retried = concentric([...COMPARE, '--threads', '1', '--quiet', '--resume', '--out', dir('failing')]);
-    expect(retried.status).toBe(0);
+    expect(retried.status, retried.stderr).toBe(0);
     expect(runsText(dir('failing'))).toBe(reference);
   });
 });
@@ -80,17 +80,17 @@ describe('failed runs', () => {
 describe('a results directory belongs to one sweep', () => {
   it('--resume of another sweep is refused (exit 2)', () => {
     const out = concentric([...COMPARE, '--seed', '2', '--resume', '--out', dir('reference')]);
-    expect(out.status).toBe(2);
+    expect(out.status, out.stderr).toBe(2);
     expect(out.stderr).toMatch(/reference: --resume: expected results of this sweep \(sweepHash [0-9a-f]{16}\), got another sweep's \("foundation: engagement length", sweepHash [0-9a-f]{16}, whole sweep\); choose another --out/);
     expect(out.stderr.trim().split('\n')).toHaveLength(1);
     expect(runsText(dir('reference'))).toBe(reference);
   });
 
   it('starting another sweep over it needs --force', () => {
-    const args = ['compare', '--lengths', '6', '--reps', '2', '--months', '3', '--quiet', '--out', dir('reused')];
-    expect(concentric([...COMPARE.slice(0, 3), '--reps', '2', '--months', '3', '--quiet', '--out', dir('reused')]).status).toBe(0);
+    const args = ['compare', '--no-report', '--lengths', '6', '--reps', '2', '--months', '3', '--quiet', '--out', dir('reused')];
+    expect(concentric([...COMPARE.slice(0, 4), '--reps', '2', '--months', '3', '--quiet', '--out', dir('reused')]).status).toBe(0);
     const refused = concentric(args);
-    expect(refused.status).toBe(2);
+    expect(refused.status, refused.stderr).toBe(2);
     expect(refused.stderr).toMatch(/got another sweep's results .*; pass --force to replace them, or choose another --out/);
     expect(concentric([...args, '--force']).status).toBe(0);
     expect(ids(dir('reused'))).toEqual([0, 1]);
@@ -132,7 +132,7 @@ describe('concentric sweep <file>', () => {
     const bad = join(root, 'bad.yaml');
     writeFileSync(bad, 'factors:\n  engagement.lengthMonths: [6, -3]\n');
     const out = concentric(['sweep', bad, '--out', dir('bad')]);
-    expect(out.status).toBe(2);
+    expect(out.status, out.stderr).toBe(2);
     expect(out.stderr).toBe(`concentric: ${bad}:2:32: engagement.lengthMonths: expected a number between 0 and 600 (months), got -3\n`);
   });
 });
