@@ -5,7 +5,8 @@
  */
 import type { Command } from 'commander';
 import { relative } from 'node:path';
-import { buildReport, DEFAULT_MARGIN_PP, type ReportResult } from '../report/index.js';
+import { DEFAULT_MARGIN_PP } from '../report/analysis.js';
+import type { ReportOptions, ReportResult } from '../report/index.js';
 import { afterCompareHooks, type CompareFinished } from './compare.js';
 import { numberOption } from './options.js';
 
@@ -14,6 +15,12 @@ interface ReportFlags {
   png?: boolean;
   margin: number;
   reference?: number;
+}
+
+/** Vega, Vega-Lite and resvg load only when a report is built, not on every `concentric` start. */
+async function buildReport(dir: string, options: ReportOptions): Promise<ReportResult> {
+  const report = await import('../report/index.js');
+  return report.buildReport(dir, options);
 }
 
 /** What a finished report prints: where it is and the headline verdict. */

@@ -27,6 +27,10 @@ import { equivalenceTest, hedgesG, pairedBootstrap, unpairedBootstrap, DEFAULT_R
 export const REPORT_VERSION = '1';
 export const DEFAULT_MARGIN_PP = 5;
 export const DEFAULT_REFERENCE_MONTHS = 12;
+/** Lengths are compared pairwise when at least two of them have this many runs … */
+export const MIN_RUNS_PER_LENGTH = 3;
+/** … and there are no more distinct lengths than this (a continuous design is read from its factor chart). */
+export const MAX_COMPARED_LENGTHS = 12;
 
 /** Monthly series summarised into bands (mean and 95 % CI per length and month). */
 export const BAND_SERIES = [
@@ -281,7 +285,8 @@ export function analyse(results: Results, options: ReportOptions = {}): ReportMo
   }
   const lengths = [...byLength.keys()].sort((a, b) => a - b);
   const groups: LengthGroup[] = lengths.map((length) => ({ length, runs: byLength.get(length)! }));
-  const comparesLengths = groups.filter((g) => g.runs.length >= 2).length >= 2;
+  const comparesLengths =
+    lengths.length <= MAX_COMPARED_LENGTHS && groups.filter((g) => g.runs.length >= MIN_RUNS_PER_LENGTH).length >= 2;
   const reference = chooseReference(lengths, options.reference);
   const paired = manifest.sweep.seeds === 'common';
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
@@ -313,9 +318,11 @@ export function analyse(results: Results, options: ReportOptions = {}): ReportMo
   const headline: Headline = {
     sentence: comparesLengths
       ? message.headline(comparisons.filter((c) => c.outcome === HEADLINE_OUTCOME), reference, marginPp, months)
-      : message.headlineNoLengths(lengths),
+      : message.headlineNoLengths(lengths, MAX_COMPARED_LENGTHS, MIN_RUNS_PER_LENGTH),
     pattern1: pattern1(halfRises, reference),
-    pattern2: comparesLengths ? pattern2(comparisons, lengths, reference, marginPp) : { status: 'not-assessed', sentence: message.pattern2NotAssessed(lengths) },
+    pattern2: comparesLengths
+      ? pattern2(comparisons, lengths, reference, marginPp)
+      : { status: 'not-assessed', sentence: message.pattern2NotCompared() },
   };
   const notes = [...results.notes];
   if (paired && comparisons.some((c) => !c.paired)) notes.push(message.pairingFellBack());

@@ -102,6 +102,25 @@ export function mostlyCensored(horizon: number): string {
 
 // ── headline and the study's patterns ────────────────────────────────────────────────────────────
 
+/** Lengths grouped by verdict: "6 and 18 months equivalent within ±5 pp", each "differs" with its numbers. */
+function byVerdict(comparisons: readonly Comparison[], name: (c: Comparison) => string): string[] {
+  const parts: string[] = [];
+  for (const c of comparisons.filter((x) => x.verdict === 'differs')) parts.push(`${name(c)} ${c.words}`);
+  const grouped: [ComparisonVerdict, string][] = [
+    ['equivalent', ''],
+    ['inconclusive', 'inconclusive — more replicates needed'],
+    ['not-assessed', ''],
+  ];
+  for (const [verdict, words] of grouped) {
+    const group = comparisons.filter((x) => x.verdict === verdict);
+    if (group.length === 0) continue;
+    const text = words || (group.every((c) => c.words === group[0].words) ? group[0].words : verdict.replace('-', ' '));
+    const single = group.length === 1 && group[0].verdict === 'inconclusive' ? group[0].words : text;
+    parts.push(`${list(group.map(name))} ${single}`);
+  }
+  return parts;
+}
+
 export function headline(finalAdoption: readonly Comparison[], reference: number, _marginPp: number, horizon: number): string {
   const outcome = OUTCOMES.finalAdoption;
   if (finalAdoption.length === 0) return 'No comparison was possible.';
@@ -116,14 +135,21 @@ export function headline(finalAdoption: readonly Comparison[], reference: number
   const lead = finalAdoption.some((c) => c.verdict === 'differs')
     ? 'Engagement length matters for final adoption'
     : 'Whether engagement length matters for final adoption is not yet decided';
-  const parts = finalAdoption.map((c) => `${months(c.length)} ${c.words}`);
+  const parts = byVerdict(finalAdoption, (c) => months(c.length));
   return `${lead} after ${horizon} months, against ${months(reference)}: ${parts.join('; ')}.`;
 }
 
-export function headlineNoLengths(lengths: readonly number[]): string {
-  return lengths.length === 1
-    ? `Engagement length was not varied in this design (every run used ${months(lengths[0])}), so lengths are not compared.`
-    : 'Too few runs per engagement length to compare lengths.';
+export function headlineNoLengths(lengths: readonly number[], maxLengths: number, minRuns: number): string {
+  if (lengths.length === 1) {
+    return `Engagement length was not varied in this design (every run used ${months(lengths[0])}), so lengths are not compared.`;
+  }
+  if (lengths.length > maxLengths) {
+    return (
+      `Engagement length takes ${lengths.length} different values in this design, too many to compare pairwise: ` +
+      'read its effect from the chart of outcomes against engagement.lengthMonths (or run `concentric compare` on a few lengths with replicates).'
+    );
+  }
+  return `Too few runs per engagement length to compare lengths (at least ${minRuns} runs at two or more lengths are needed).`;
 }
 
 export function pattern2Holds(crossing: readonly Comparison[], _marginPp: number): string {
@@ -140,10 +166,12 @@ export function pattern2DoesNotHold(material: readonly Comparison[], _marginPp: 
 }
 
 export function pattern2Undetermined(open: readonly Comparison[]): string {
-  const parts = open.map((c) => {
-    const within = c.verdict === 'differs' ? ` — a real difference, not shown to lie within or beyond ${marginText(OUTCOMES.finalAdoption, c.margin)}` : '';
-    return `${trimNumber(c.length)} vs ${trimNumber(c.reference)} months ${c.words}${within}`;
-  });
+  const name = (c: Comparison) => `${trimNumber(c.length)} vs ${trimNumber(c.reference)} months`;
+  const parts = byVerdict(open, name).map((part) =>
+    part.includes(' differs by ') && !part.includes('beyond the')
+      ? `${part} — a real difference, not shown to lie within or beyond ${marginText(OUTCOMES.finalAdoption, open[0].margin)}`
+      : part,
+  );
   return `Pattern 2 is not confirmed: ${parts.join('; ')}.`;
 }
 
@@ -152,6 +180,10 @@ export function pattern2NotAssessed(lengths: readonly number[]): string {
     `Pattern 2 (limited ≤ 12 vs high > 12 months) is not assessed: the lengths compared ` +
     `(${lengths.map(trimNumber).join(', ')} months) do not include both a limited and a high engagement with the reference on one side.`
   );
+}
+
+export function pattern2NotCompared(): string {
+  return 'Pattern 2 (limited ≤ 12 vs high > 12 months) is not assessed: engagement lengths are not compared in this design.';
 }
 
 const PATHWAY_STEPS = ['trust', 'A/P/F (mean)', 'knowledge', 'application', 'sustained capacity'];
@@ -321,6 +353,7 @@ export const message = {
   pattern2DoesNotHold,
   pattern2Undetermined,
   pattern2NotAssessed,
+  pattern2NotCompared,
   chromiumMissing: (path: string) =>
     `Chromium not found at ${path}: install it (apt-get install chromium) or set CHROMIUM_PATH — the browser test cannot run without it.`,
 };

@@ -5,7 +5,7 @@ import { lengthLabel, panels, r4, top, type Chart } from './common.js';
 
 /** The ring series of RunResult (ring 3 = three or more steps away). */
 const RINGS = ['ring0', 'ring1', 'ring2', 'ring3'] as const;
-const RING_COLORS = ['#08306b', '#2171b5', '#6baed6', '#c6dbef'];
+const RING_COLORS = ['#084081', '#2b8cbe', '#4eb3d3', '#7bccc4']; // GnBu: ordered outward, all visible on white
 
 export function rings(model: ReportModel): Chart[] {
   const rows = model.bands

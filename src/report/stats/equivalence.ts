@@ -35,9 +35,12 @@ const Z_95_ONE_SIDED = 1.6448536269514722;
 const Z_975 = 1.959963984540054;
 const Z_80 = 0.8416212335729143;
 
+/** Below this many runs (or pairs) the observed spread is too rough to suggest a replicate count. */
+const MIN_N_FOR_SUGGESTION = 5;
+
 function replicatesNeeded(result: BootstrapDifference, margin: number): number | null {
   const { estimate, se, n } = result;
-  if (se === 0 || n < 2) return null;
+  if (se === 0 || n < MIN_N_FOR_SUGGESTION) return null;
   const spread = se * Math.sqrt(n); // SD of one difference (paired) or √(var x + var y) (unpaired, equal n)
   const distance = Math.abs(estimate) < margin ? margin - Math.abs(estimate) : Math.abs(estimate);
   const z = Math.abs(estimate) < margin ? Z_95_ONE_SIDED : Z_975;
