@@ -85,16 +85,6 @@ describe('a results directory belongs to one sweep', () => {
     expect(out.stderr.trim().split('\n')).toHaveLength(1);
     expect(runsText(dir('reference'))).toBe(reference);
   });
-
-  it('starting another sweep over it needs --force', () => {
-    const args = ['compare', '--no-report', '--lengths', '6', '--reps', '2', '--months', '3', '--quiet', '--out', dir('reused')];
-    expect(concentric([...COMPARE.slice(0, 4), '--reps', '2', '--months', '3', '--quiet', '--out', dir('reused')]).status).toBe(0);
-    const refused = concentric(args);
-    expect(refused.status, refused.stderr).toBe(2);
-    expect(refused.stderr).toMatch(/got another sweep's results .*; pass --force to replace them, or choose another --out/);
-    expect(concentric([...args, '--force']).status).toBe(0);
-    expect(ids(dir('reused'))).toEqual([0, 1]);
-  });
 });
 
 describe('concentric sweep <file>', () => {

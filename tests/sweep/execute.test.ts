@@ -64,5 +64,8 @@ describe('runSweep (in this thread)', () => {
       /--resume: expected results of this sweep .*, got another sweep's/,
     );
     await expect(runSweep({ dir, manifest: otherManifest, threads: 1 })).rejects.toThrow(/pass --force to replace them/);
+    const replaced = await runSweep({ dir, manifest: otherManifest, threads: 1, force: true });
+    expect(replaced).toMatchObject({ ok: 6, resumed: 0 });
+    expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).sweepHash).toBe(otherManifest.sweepHash);
   });
 });
