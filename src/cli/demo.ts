@@ -70,6 +70,8 @@ export function registerDemo(program: Command): void {
       // imported); on a real terminal the user is watching, so let it draw.
       delete process.env.CI;
       delete process.env.CONTINUOUS_INTEGRATION;
+      // React's development build checks every element: frames take two to three times longer.
+      process.env.NODE_ENV ??= 'production';
       const { colourDepthFor, runDemo } = await import('../tui/index.js');
       const controller = await runDemo(
         { scenario, seed: options.seed, compare: compare ? [compare[0], compare[1]] : undefined, speed: options.speed, paused: options.paused },

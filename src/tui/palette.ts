@@ -73,13 +73,18 @@ const STAGE_16 = [90, 34, 36, 33, 35, 32, 92];
 const TONE_256 = ['', '38;5;244', '1', '38;5;81', '1;38;5;213', '38;5;203', '38;5;214', '38;5;45', '1;38;5;255', '38;5;41'];
 const TONE_16 = ['', '90', '1', '96', '1;95', '91', '33', '36', '1;97', '32'];
 
+/** The faint background of the rings' bands, so each ring reads as a ring. */
+const BAND_256 = 235;
+
 const RESET = '\x1b[0m';
 
 export interface Palette {
   readonly depth: ColourDepth;
   readonly glyphs: GlyphSet;
-  /** SGR prefix ('' when plain) for a staff glyph of `stage` with `mark` */
-  stageStyle(stage: number, mark: Mark): string;
+  /** SGR prefix ('' when plain) for a staff glyph of `stage` with `mark`, on a ring's band or not */
+  stageStyle(stage: number, mark: Mark, band?: boolean): string;
+  /** the background of a ring's band ('' where bands are not drawn: NO_COLOR, 16 colours) */
+  readonly bandStyle: string;
   toneStyle(tone: Tone): string;
   /** text wrapped in a style, reset after */
   paint(tone: Tone, text: string): string;
@@ -94,32 +99,52 @@ function sgr(codes: string): string {
 
 export function createPalette(depth: ColourDepth, glyphs: GlyphSet = UNICODE_GLYPHS): Palette {
   const stageStyles: string[] = [];
-  for (let stage = 0; stage < STAGES.length; stage++) {
-    for (let mark = 0; mark < 3; mark++) {
-      const codes: string[] = [];
-      if (depth === '256') codes.push(`38;5;${STAGE_256[stage]}`);
-      if (depth === '16') codes.push(String(STAGE_16[stage]));
-      // Engaged units: underlined (readable without colour too); the implementation team also bold,
-      // and on a tinted background where colour allows.
-      if (mark >= Mark.engagedUnit) codes.push('4');
-      if (mark === Mark.implementationTeam) {
-        codes.push('1');
-        if (depth === '256') codes.push('48;5;236');
+  for (let band = 0; band < 2; band++) {
+    for (let stage = 0; stage < STAGES.length; stage++) {
+      for (let mark = 0; mark < 3; mark++) {
+        const codes: string[] = [];
+        if (depth === '256') codes.push(`38;5;${STAGE_256[stage]}`);
+        if (depth === '16') codes.push(String(STAGE_16[stage]));
+        // Engaged units: underlined (readable without colour too); the implementation team also bold.
+        if (mark >= Mark.engagedUnit) codes.push('4');
+        if (mark === Mark.implementationTeam) codes.push('1');
+        if (band && depth === '256') codes.push(`48;5;${BAND_256}`);
+        stageStyles.push(sgr(codes.join(';')));
       }
-      stageStyles.push(sgr(codes.join(';')));
     }
   }
+  const bandStyle = depth === '256' ? sgr(`48;5;${BAND_256}`) : '';
   const tones = (depth === '256' ? TONE_256 : depth === '16' ? TONE_16 : TONE_256.map((_, t) => (t === Tone.bold || t === Tone.isp ? '1' : ''))).map(sgr);
   const paint = (style: string, text: string): string => (style === '' || text === '' ? text : style + text + RESET);
   return {
     depth,
     glyphs,
-    stageStyle: (stage, mark) => stageStyles[stage * 3 + mark],
+    stageStyle: (stage, mark, band = false) => stageStyles[(band ? STAGES.length * 3 : 0) + stage * 3 + mark],
+    bandStyle,
     toneStyle: (tone) => tones[tone],
     paint: (tone, text) => paint(tones[tone], text),
     stageGlyph: (stage) => glyphs.stages[stage],
     stage: (stage, text = glyphs.stages[stage], mark = Mark.none) => paint(stageStyles[stage * 3 + mark], text),
   };
+}
+
+const BLANKS = /^ +$/;
+const spaceSafeCache = new Map<string, boolean>();
+
+/** Does a style leave blanks looking blank? (no underline, no background) */
+function spaceSafe(style: string): boolean {
+  let safe = spaceSafeCache.get(style);
+  if (safe === undefined) {
+    const codes = style.replace(/\x1b\[|m/g, ';').split(';');
+    safe = true;
+    for (let k = 0; k < codes.length; k++) {
+      const code = codes[k];
+      if (code === '38') k += 2; // 38;5;n: a foreground colour
+      else if (code === '4' || code === '7' || code === '48' || /^(4[0-7]|10[0-7])$/.test(code)) safe = false;
+    }
+    spaceSafeCache.set(style, safe);
+  }
+  return safe;
 }
 
 /**
@@ -133,6 +158,9 @@ export class RowBuilder {
 
   add(style: string, chunk: string): this {
     if (chunk === '') return this;
+    // Blanks need no style of their own unless the current one shows on blanks (underline,
+    // background): glyphs of one colour a space apart then share one escape sequence.
+    if (style === '' && this.style !== '' && spaceSafe(this.style) && BLANKS.test(chunk)) style = this.style;
     if (style !== this.style) {
       if (this.style !== '') this.text += RESET;
       this.text += style;

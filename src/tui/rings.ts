@@ -23,6 +23,8 @@ export interface RingLayout {
   readonly hubCells: Int32Array;
   /** ring numbers, drawn in the blank band just inside each ring */
   readonly labels: readonly { readonly cell: number; readonly text: string }[];
+  /** 1 for the cells of every other ring's band (shaded where colour allows), else 0 */
+  readonly band: Uint8Array;
 }
 
 interface Slot {
@@ -62,6 +64,28 @@ function peopleByRing(ring: Int32Array): number[][] {
   return rings;
 }
 
+/**
+ * Every other ring on a shaded band reaching half-way to its neighbours, like a target, so the
+ * rings read as rings. `spans` are each ring's inner and outer radius (row heights, along
+ * ellipses `stretch` times wider than tall).
+ */
+function shadeBands(width: number, height: number, spans: readonly (readonly [number, number])[], stretch: number): Uint8Array {
+  const cx = Math.floor((width - 1) / 2);
+  const cy = Math.floor((height - 1) / 2);
+  const band = new Uint8Array(width * height);
+  const edges = spans.map(([inner, outer], k) => [
+    k === 0 ? inner - 0.5 : (spans[k - 1][1] + inner) / 2,
+    k === spans.length - 1 ? outer + 0.5 : (outer + spans[k + 1][0]) / 2,
+  ]);
+  for (let row = 0; row < height; row++) {
+    for (let col = 0; col < width; col++) {
+      const distance = Math.hypot((col - cx) / 2 / stretch, row - cy);
+      for (let k = 0; k < edges.length; k += 2) if (distance >= edges[k][0] && distance < edges[k][1]) band[row * width + col] = 1;
+    }
+  }
+  return band;
+}
+
 interface Arrangement {
   /** columns between neighbouring glyphs (2 reads best; 1 packs twice as many) */
   readonly spacing: number;
@@ -99,6 +123,7 @@ function attempt(
   const glyphStart: number[] = [0];
   const members: number[] = [];
   const labels: { cell: number; text: string }[] = [];
+  const spans: [number, number][] = [];
   for (let r = 0; r < byRing.length; r++) {
     const people = byRing[r];
     if (people.length === 0) continue;
@@ -109,6 +134,7 @@ function attempt(
     const inner = next < slots.length ? slots[next].distance : Infinity;
     const taken = take(glyphs, gap > 0 ? inner + 1 : 0);
     if (!taken) return null;
+    spans.push([taken[0].distance, taken[taken.length - 1].distance]);
     edge = taken[taken.length - 1].distance;
     if (edge > reach) return null;
     // Spread the glyphs evenly around the ring, then seat people clockwise from the top.
@@ -140,7 +166,14 @@ function attempt(
     members: Int32Array.from(members),
     hubCells: Int32Array.from(hub.map((slot) => slot.cell)),
     labels,
+    band: unshaded(shadeBands(width, height, spans, 1), labels),
   };
+}
+
+/** Labels stand on the plain background. */
+function unshaded(band: Uint8Array, labels: readonly { readonly cell: number; readonly text: string }[]): Uint8Array {
+  for (const label of labels) band.fill(0, label.cell, label.cell + label.text.length);
+  return band;
 }
 
 /** Lattice points a circle of this radius passes near (≈ 4√2·ρ), fewer to keep neighbours apart. */
@@ -239,7 +272,9 @@ function circles(width: number, height: number, byRing: readonly (readonly numbe
     }
     inner = circlesOfRing[circlesOfRing.length - 1].radius;
   }
+  const band = shadeBands(width, height, plan.map((circlesOfRing) => [circlesOfRing[0].radius, circlesOfRing[circlesOfRing.length - 1].radius] as const), stretch);
   return {
+    band: unshaded(band, labels),
     width,
     height,
     perGlyph: 1,
@@ -317,7 +352,8 @@ export interface RingFrame {
 export function paintRings(layout: RingLayout, frame: RingFrame, palette: Palette): string[] {
   const { width, height, glyphCell, glyphStart, members } = layout;
   const chars = new Array<string>(width * height).fill(' ');
-  const styles = new Array<string>(width * height).fill('');
+  const styles = new Array<string>(width * height);
+  for (let cell = 0; cell < styles.length; cell++) styles[cell] = layout.band[cell] ? palette.bandStyle : '';
   const stageCounts = new Int32Array(palette.glyphs.stages.length);
   for (let g = 0; g < glyphCell.length; g++) {
     let stage: number;
@@ -340,7 +376,7 @@ export function paintRings(layout: RingLayout, frame: RingFrame, palette: Palett
     }
     const cell = glyphCell[g];
     chars[cell] = palette.stageGlyph(stage);
-    styles[cell] = palette.stageStyle(stage, mark as Mark);
+    styles[cell] = palette.stageStyle(stage, mark as Mark, layout.band[cell] === 1);
   }
   const ispStyleBusy = palette.toneStyle(Tone.isp);
   const ispStyleFree = palette.toneStyle(Tone.dim);
