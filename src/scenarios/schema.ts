@@ -390,11 +390,11 @@ const sustainment = z
       assumption: true,
       explore: [0, 0.5],
     }),
-    peerProtection: share(0.5, 'reduction of the hazard when all neighbours apply (linear in their share)', {
+    peerProtection: share(0.3, 'reduction of the hazard when all neighbours apply (linear in their share)', {
       assumption: true,
       explore: [0.2, 0.8],
     }),
-    buyInProtection: share(0.5, 'reduction of the hazard at full leadership buy-in', {
+    buyInProtection: share(0.3, 'reduction of the hazard at full leadership buy-in', {
       assumption: true,
       explore: [0.2, 0.8],
     }),

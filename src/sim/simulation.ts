@@ -173,8 +173,10 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   const ring = ringDistances(org, initialUnits);
 
   // Seed adopters (docking cases): applying from week 0.
+  // Distinct people: redraw anyone already chosen (identical to plain draws when none repeat).
   for (let k = 0; k < Math.min(s.adoption.seeds, staffCount); k++) {
-    const i = streams.population.below(staffCount);
+    let i = streams.population.below(staffCount);
+    while (staff.applying[i]) i = streams.population.below(staffCount);
     staff.applying[i] = 1;
     staff.adoptedWeek[i] = 0;
     staff.applyingSince[i] = 0;

@@ -49,11 +49,7 @@ describe('validation cases (fast scale)', () => {
       expect(mechanism.pass, mechanism.measured).toBe(true);
     });
 
-    // KNOWN GAP (docs/VALIDATION.md): with the default protections and turnover the model keeps
-    // ≈ 38 % applying 24 months after support ends, just above UniSIC's 37.1 %. This marks the gap
-    // without failing npm test; when sustainment is recalibrated it starts failing — then turn it
-    // into a plain `it`.
-    it.fails('foundation defaults: share still applying 24 months after support ends lies inside UniSIC 25.1–37.1 %', () => {
+    it('foundation defaults: share still applying 24 months after support ends lies inside UniSIC 25.1–37.1 %', () => {
       expect(unisic.pass, unisic.measured).toBe(true);
     });
   });
