@@ -46,10 +46,10 @@ interface StaffingFlags extends ExecutionFlags {
 
 /** Comma-separated whole numbers, e.g. --isps 2,3,4. */
 function integerListOption(flag: string, min: number, max: number) {
-  const numbers = numberListOption(flag, min, max);
   return (text: string): number[] => {
-    const values = numbers(text);
-    if (values.some((value) => !Number.isInteger(value))) {
+    const parts = text.split(',').map((part) => part.trim());
+    const values = parts.map(Number);
+    if (parts.some((part) => !/^\d+$/.test(part)) || values.some((value) => value < min || value > max)) {
       throw new InputError(`${flag}: expected comma-separated whole numbers between ${min} and ${max}, got ${JSON.stringify(text)}`);
     }
     return values;
