@@ -34,7 +34,7 @@ export const KEYS: readonly KeyBinding[] = [
   { action: 'pause', label: 'space', help: 'pause / resume', inputs: [' '] },
   { action: 'step', label: '→', help: 'one week forward (pauses first)', inputs: [], arrow: 'rightArrow' },
   { action: 'faster', label: '+', help: 'faster (weeks per second)', inputs: ['+', '='] },
-  { action: 'slower', label: '−', help: 'slower', inputs: ['-', '_', '−'] },
+  { action: 'slower', label: '-', help: 'slower', inputs: ['-', '_', '−'] },
   { action: 'length', label: 'e', help: 'cycle engagement length: 3 6 9 12 18 24 36 months (new engagements)', inputs: ['e'] },
   { action: 'addIsp', label: 'i', help: 'add an ISP', inputs: ['i'] },
   { action: 'removeIsp', label: 'I', help: 'remove an ISP (their engagements run to the end)', inputs: ['I'] },
