@@ -60,8 +60,8 @@ export function headlineTable(points: readonly PointAggregate[]): string {
           return plusMinus(e.mean, e.ciLow, e.ciHigh, 1, 100, ' %');
         case 'timeTo50': {
           const reached = aggregate.runs > 0 ? (aggregate.runs - aggregate.missing) / aggregate.runs : 0;
-          const share = reached < 1 ? ` (${Math.round(reached * 100)} % reach)` : '';
-          return `month ${plusMinus(e.mean, e.ciLow, e.ciHigh, 1)}${share}`;
+          const share = reached < 1 ? ` (${Math.round(reached * 100)} %)` : '';
+          return `${plusMinus(e.mean, e.ciLow, e.ciHigh, 1)}${share}`;
         }
         default:
           return plusMinus(e.mean, e.ciLow, e.ciHigh, 2);
@@ -80,8 +80,9 @@ export function headlineTable(points: readonly PointAggregate[]): string {
     ];
   });
   return (
-    table(['engagement', 'runs', 'final adoption', 'sustained capacity', 'time to 50 %', 'AIM (1–5)', 'IAM (1–5)', 'FIM (1–5)'], rows) +
-    'mean ± half-width of its 95 % CI (t) over runs; time to 50 % over the runs that reached it\n'
+    table(['engagement', 'runs', 'final adoption', 'sustained capacity', 'months to 50 %', 'AIM (1–5)', 'IAM (1–5)', 'FIM (1–5)'], rows) +
+    'mean ± half-width of its 95 % CI (t) over runs; months to 50 % applying over the runs that reached it\n' +
+    '(in brackets: the share of runs that did, when not all)\n'
   );
 }
 

@@ -23,7 +23,7 @@ describe('concentric compare', () => {
     expect(first.stderr).toMatch(/compare: \d+\/24 runs \(\d+ %\), \d+ runs\/s, ETA/);
     expect(first.stderr).toMatch(/done: 24 runs \(0 failed\) in /);
     expect(first.stdout).toMatch(/foundation: 6 months, 8 replicates per length \(seed 1, common random numbers\)/);
-    expect(first.stdout).toMatch(/engagement\s+runs\s+final adoption\s+sustained capacity\s+time to 50 %\s+AIM \(1–5\)\s+IAM \(1–5\)\s+FIM \(1–5\)/);
+    expect(first.stdout).toMatch(/engagement\s+runs\s+final adoption\s+sustained capacity\s+months to 50 %\s+AIM \(1–5\)\s+IAM \(1–5\)\s+FIM \(1–5\)/);
     for (const length of [6, 12, 18]) expect(first.stdout).toMatch(new RegExp(`^${length} months\\s+8\\s+\\d+\\.\\d % ± \\d+\\.\\d`, 'm'));
     expect(first.stdout).toContain('95 % CI');
   });
