@@ -7,7 +7,7 @@
 import type { SensitivityAnalysis } from '../../sweep/sensitivity/index.js';
 import { outputLabel, ranking } from '../../sweep/sensitivity/index.js';
 import { r4, top, WIDTH, type Chart } from './common.js';
-import { TORNADO_FACTORS } from './sensitivity-sobol.js';
+import { FACTOR_AXIS, TORNADO_FACTORS } from './sensitivity-sobol.js';
 
 const DIRECTIONS = ['raises it', 'lowers it', 'either way'];
 const DIRECTION_COLORS = ['#1b7837', '#b2182b', '#7570b3'];
@@ -42,7 +42,7 @@ export function morrisCharts(analysis: SensitivityAnalysis): Chart[] {
     const floor = output.noise.floor;
     const color = { field: 'direction', type: 'nominal' as const, title: 'Effect', scale: { domain: DIRECTIONS, range: DIRECTION_COLORS } };
     const tornadoRows = rows.slice(0, TORNADO_FACTORS);
-    const y = { field: 'factor', type: 'nominal' as const, title: null, sort: tornadoRows.map((row) => row.factor) };
+    const y = { field: 'factor', type: 'nominal' as const, title: null, sort: tornadoRows.map((row) => row.factor), axis: FACTOR_AXIS };
     const tornadoTitle = `What moves ${short}: Morris μ*`;
     const planeTitle = `Importance and interaction for ${short}: Morris μ* and σ`;
     const noiseLayer =
