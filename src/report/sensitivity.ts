@@ -8,12 +8,16 @@ import { morrisCharts } from './charts/sensitivity-morris.js';
 import { sobolCharts } from './charts/sensitivity-sobol.js';
 import type { QuestionProvenance, QuestionReport } from './figures.js';
 
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function sensitivityReport(analysis: SensitivityAnalysis, provenance: QuestionProvenance): QuestionReport {
   const charts = [...sobolCharts(analysis), ...morrisCharts(analysis)];
   const sections: QuestionReport['sections'][number][] = analysis.outputs.map((output) => ({
     heading: outputLabel(output.output, analysis),
     paragraphs: [
-      `${outputMeaning(output.output, analysis)}. Across the design points: mean ${(output.mean * 100).toFixed(1)} %, sd ${(output.sd * 100).toFixed(1)} pp.`,
+      `${capitalize(outputMeaning(output.output, analysis))}. Across the design points: mean ${(output.mean * 100).toFixed(1)} %, sd ${(output.sd * 100).toFixed(1)} pp.`,
       noiseWords(output, analysis),
     ],
     table: rankingTable(output, analysis),

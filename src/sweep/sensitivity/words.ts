@@ -78,7 +78,7 @@ export function sobolWords(total: number, first: number, floor: number | null = 
 export function morrisWords(mu: number, muStar: number, sigma: number, floor: number | null, largest: number): string {
   if (muStar === 0) return 'no effect';
   if (floor !== null && muStar <= 2 * floor) return 'within replicate noise';
-  const size = muStar >= 0.25 * largest ? 'strong' : muStar >= 0.05 * largest ? 'moderate' : 'weak';
+  const size = muStar >= 0.5 * largest ? 'strong' : muStar >= 0.1 * largest ? 'moderate' : 'weak';
   const direction = Math.abs(mu) >= 0.8 * muStar ? (mu > 0 ? 'raises it' : 'lowers it') : 'raises or lowers it depending on the rest';
   const shape = sigma > muStar ? ', non-linear or interacting' : '';
   return `${size}; ${direction}${shape}`;
