@@ -11,9 +11,8 @@ import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { openResultsDirectory } from './directory.js';
-import { encodeRecord, failedRecord, runBatch, type BatchResult, type BatchTask, type PlannedRun } from './run-one.js';
+import { encodeRecord, failedRecord, plannedRuns, runBatch, type BatchResult, type BatchTask } from './run-one.js';
 import { canonicalize, STATUS_FAILED, STATUS_OK } from './runs-file.js';
-import { runJob } from './seeds.js';
 import { shardRunIds, shardSize } from './shards.js';
 import type { Manifest } from './types.js';
 
@@ -108,14 +107,16 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   options.onStart?.({ total, resumed, pending: pending.length, repairedBytes: opened.repairedBytes });
   report();
 
-  const plan = (ids: readonly number[]): PlannedRun[] =>
-    ids.map((id) => {
-      const job = runJob(id, replicates, manifest.sweep.seed, manifest.sweep.seeds);
-      return { ...job, params: manifest.points[job.point].values };
-    });
   const batches = function* (): Generator<BatchTask> {
     for (let start = 0; start < pending.length; start += batchSize) {
-      yield { scenario: manifest.scenario, runs: plan(pending.slice(start, start + batchSize)) };
+      const ids = pending.slice(start, start + batchSize);
+      const points: Record<number, Manifest['points'][number]['values']> = {};
+      for (const id of ids) {
+        const point = Math.floor(id / replicates);
+        points[point] = manifest.points[point].values;
+      }
+      const { seed, seeds } = manifest.sweep;
+      yield { scenario: manifest.scenario, replicates, seed, seeds, ids, points };
     }
   };
 
@@ -192,9 +193,9 @@ async function runOnPool(
         // A worker that died (e.g. out of memory) fails its batch; the sweep goes on.
         if (destroyed) return;
         record({
-          text: task.runs.map((run) => encodeRecord(failedRecord(run, error))).join(''),
-          ids: task.runs.map((run) => run.id),
-          failedIds: task.runs.map((run) => run.id),
+          text: plannedRuns(task).map((run) => encodeRecord(failedRecord(run, error))).join(''),
+          ids: task.ids,
+          failedIds: task.ids,
         });
       })
       .finally(() => inFlight.delete(promise));
@@ -220,7 +221,7 @@ async function runOnPool(
     clearTimeout(timer);
     if (outcome === 'settled') return 0;
     let abandoned = 0;
-    for (const task of inFlight.values()) abandoned += task.runs.length;
+    for (const task of inFlight.values()) abandoned += task.ids.length;
     return abandoned;
   } finally {
     destroyed = true;

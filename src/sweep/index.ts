@@ -16,7 +16,7 @@ export { factorsOf, scaleToFactor, scenarioAt, type Factor } from './factors.js'
 export { runSeed, runJob, type RunJob } from './seeds.js';
 export { parseShard, formatShard, inShard, shardSize, shardRunIds, type Shard } from './shards.js';
 export { runSweep, workerFile, type SweepOptions, type SweepOutcome, type SweepProgress, type SweepStart } from './execute.js';
-export { runOne, runBatch, encodeRecord, type BatchTask, type BatchResult, type PlannedRun } from './run-one.js';
+export { runOne, runBatch, plannedRuns, encodeRecord, type BatchTask, type BatchResult, type PlannedRun } from './run-one.js';
 export { readRuns, canonicalize } from './runs-file.js';
 export { mergeShards, type MergeOutcome } from './merge.js';
 export { Aggregator, aggregateResults, type AggregateOptions, type MetricAggregate, type PointAggregate } from './aggregate.js';

@@ -5,17 +5,31 @@
 import type { Scenario } from '../scenarios/index.js';
 import { simulate } from '../sim/index.js';
 import { scenarioAt } from './factors.js';
-import type { RunJob } from './seeds.js';
-import type { FactorValue, RunRecord } from './types.js';
+import { runJob, type RunJob } from './seeds.js';
+import type { FactorValue, RunRecord, SeedScheme } from './types.js';
 
 export interface PlannedRun extends RunJob {
   readonly params: Readonly<Record<string, FactorValue>>;
 }
 
-/** What a worker is sent: the base scenario and the runs to do (usually a few consecutive ids). */
+/** What a worker is sent: the base scenario, the runs to do (usually a few consecutive ids) and
+ *  the values of their design points. Seeds are derived in the worker (hashing is not free). */
 export interface BatchTask {
   readonly scenario: Scenario;
-  readonly runs: readonly PlannedRun[];
+  readonly replicates: number;
+  readonly seed: number;
+  readonly seeds: SeedScheme;
+  readonly ids: readonly number[];
+  /** design point → factor values, for the points these ids belong to */
+  readonly points: Readonly<Record<number, Readonly<Record<string, FactorValue>>>>;
+}
+
+/** The runs of a batch: ids resolved to point, replicate, seed and factor values. */
+export function plannedRuns(task: BatchTask): PlannedRun[] {
+  return task.ids.map((id) => {
+    const job = runJob(id, task.replicates, task.seed, task.seeds);
+    return { ...job, params: task.points[job.point] };
+  });
 }
 
 export interface BatchResult {
@@ -82,10 +96,10 @@ export function runBatch(task: BatchTask): BatchResult {
   };
   const lines: string[] = [];
   const failedIds: number[] = [];
-  for (const run of task.runs) {
+  for (const run of plannedRuns(task)) {
     const record = runOne(scenarioForPoint, run);
     if (record.status === 'failed') failedIds.push(run.id);
     lines.push(encodeRecord(record));
   }
-  return { text: lines.join(''), ids: task.runs.map((run) => run.id), failedIds };
+  return { text: lines.join(''), ids: task.ids, failedIds };
 }
