@@ -6,7 +6,8 @@
 import { useMemo } from 'react';
 import type { LiveRun } from './live-run.js';
 import type { Palette } from './palette.js';
-import { layOutRings, paintRings } from './rings.js';
+import { layOutRings } from './ring-layout.js';
+import { paintRings } from './rings.js';
 import { Rows } from './Rows.js';
 
 export interface RingsProperties {

@@ -5,7 +5,8 @@
  *   App (keys, clock) → Screen (layout) → Header · Rings · SidePanel (StageLegend, Measures,
  *   SupportStatus) · ComparePane · CompareChart · LegendLine · EventLog · KeyBar · Help
  *   DemoController (state, what keys do) → LiveRun (createSimulation + stages, History, Narrator)
- *   rings.ts (layout, painting) · sparkline.ts · palette.ts (glyphs, colour, NO_COLOR) · keys.ts
+ *   ring-layout.ts (where people sit) · rings.ts (painting) · sparkline.ts · keys.ts
+ *   palette.ts (glyphs, colour, NO_COLOR) · layout.ts (screen geometry)
  */
 import { render } from 'ink';
 import { createElement } from 'react';
@@ -18,7 +19,8 @@ export { Screen } from './Screen.js';
 export { DemoController, SPEEDS, LENGTHS, DEFAULT_SPEED, type DemoOptions, type LoggedEvent } from './controller.js';
 export { KEYS, actionFor, type Action, type KeyBinding } from './keys.js';
 export { createPalette, colourDepthFor, ASCII_GLYPHS, UNICODE_GLYPHS, type ColourDepth, type Palette } from './palette.js';
-export { layOutRings, paintRings, type RingLayout } from './rings.js';
+export { layOutRings, type RingLayout } from './ring-layout.js';
+export { paintRings } from './rings.js';
 export { LiveRun, withSettings } from './live-run.js';
 
 export interface DisplayOptions {

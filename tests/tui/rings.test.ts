@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenarios/index.js';
 import { createSimulation } from '../../src/sim/index.js';
 import { createPalette } from '../../src/tui/palette.js';
-import { layOutRings, paintRings, type RingLayout } from '../../src/tui/rings.js';
+import { layOutRings, type RingLayout } from '../../src/tui/ring-layout.js';
+import { paintRings } from '../../src/tui/rings.js';
 
 function ringsOf(name: string, overrides: string[] = []): Int32Array {
   return createSimulation(loadScenario(name, { overrides }).scenario, 1).view.ring;
