@@ -44,4 +44,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`concentric fields | head`) closes our stdout: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv);

@@ -17,12 +17,21 @@ export function emit(text: string, outFile: string | undefined): void {
   else process.stdout.write(text);
 }
 
-/** A plain text table with right-aligned numbers. */
+/** Cells that read as quantities (numbers, percentages, "3.57 / 3.64", "month 12") align right. */
+function isQuantity(cell: string): boolean {
+  return /^[-−+]?[\d.,]+(\s?%)?([\s/±–(),.%\d-]|month|—)*$|^—$|^month \d/.test(cell.trim());
+}
+
+/** A plain text table: the first column and text columns left-aligned, quantity columns right-aligned. */
 export function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cells = [header, ...rows].map((row) => row.map((cell) => String(cell)));
   const widths = header.map((_, c) => Math.max(...cells.map((row) => row[c].length)));
+  const right = header.map((_, c) => c > 0 && rows.length > 0 && cells.slice(1).every((row) => row[c] === '' || isQuantity(row[c])));
   const line = (row: readonly string[]) =>
-    row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+    row
+      .map((cell, c) => (right[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n') + '\n';
 }
 
