@@ -5,14 +5,14 @@
  */
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { registrations } from './commands.js';
+import { registrationsFor, type Register } from './commands.js';
 import { EXIT_INPUT, reportFailure } from './errors.js';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
-function buildProgram(): Command {
+function buildProgram(registrations: readonly Register[]): Command {
   const program = new Command('concentric');
   program
     .description(
@@ -30,7 +30,9 @@ function buildProgram(): Command {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const commandName = argv[2] !== undefined && !argv[2].startsWith('-') ? argv[2] : undefined;
+  const versionOnly = argv[2] === '-V' || argv[2] === '--version';
+  const program = buildProgram(versionOnly ? [] : await registrationsFor(commandName));
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
