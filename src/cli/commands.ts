@@ -19,6 +19,7 @@ export const commandModules: readonly CommandModule[] = [
   { names: ['compare'], load: async () => (await import('./compare.js')).registerCompare },
   { names: ['sweep'], load: async () => (await import('./sweep.js')).registerSweep },
   { names: ['merge'], load: async () => (await import('./merge.js')).registerMerge },
+  { names: ['slurm'], load: async () => (await import('./slurm.js')).registerSlurm },
   // The report; it also registers itself as compare's after-hook.
   { names: ['report', 'compare'], load: async () => (await import('./report.js')).registerReport },
   { names: ['export'], load: async () => (await import('./export.js')).registerExport },

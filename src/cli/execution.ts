@@ -20,6 +20,7 @@ import {
   type SweepStart,
   type SweepSpec,
 } from '../sweep/index.js';
+import { shardFromEnvironment, type Environment } from '../sweep/cluster/index.js';
 import { integerOption } from './options.js';
 import { createProgress, formatDuration } from './progress.js';
 
@@ -44,16 +45,27 @@ export function addExecutionOptions(command: Command, defaultOut: string): Comma
     )
     .option('--resume', 'keep the runs already in --out (same sweep) and do the rest; repairs a torn last line')
     .option('--force', 'replace --out even if it holds a different sweep')
-    .option('--shard <i/N>', 'run only shard i of N (run ids with id mod N = i); combine shards with `concentric merge`')
+    .option(
+      '--shard <i/N>',
+      'run only shard i of N (run ids with id mod N = i); combine shards with `concentric merge`. ' +
+        'Default: from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set (docs/CLUSTER.md)',
+    )
     .option('--quiet', 'no progress bar or progress lines');
 }
 
 /**
- * Which shard to run. The one place shards are chosen: a later change reads
- * SLURM_ARRAY_TASK_ID / JOB_COMPLETION_INDEX here when --shard is absent.
+ * Which shard to run, and why. The one place shards are chosen: `--shard i/N` when given, else the
+ * batch system's task index (SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX; see src/sweep/cluster and
+ * docs/CLUSTER.md), else the whole sweep. `source` names the variables a shard came from.
  */
-export function resolveShard(flag: string | undefined): Shard | null {
-  return flag === undefined ? null : parseShard(flag, '--shard');
+export function chooseShard(flag: string | undefined, env: Environment = process.env): { shard: Shard | null; source?: string } {
+  if (flag !== undefined) return { shard: parseShard(flag, '--shard') };
+  const found = shardFromEnvironment(env);
+  return found ? { shard: found.shard, source: found.source } : { shard: null };
+}
+
+export function resolveShard(flag: string | undefined, env: Environment = process.env): Shard | null {
+  return chooseShard(flag, env).shard;
 }
 
 function shellQuote(word: string): string {
@@ -78,11 +90,11 @@ function note(flags: ExecutionFlags, text: string): void {
 }
 
 export async function executeSweep(spec: SweepSpec, scenario: Scenario, flags: ExecutionFlags): Promise<Execution> {
-  const shard = resolveShard(flags.shard);
+  const { shard, source } = chooseShard(flags.shard);
   const manifest = createManifest(spec, scenario, shard);
   const dir = flags.out;
   const points = manifest.points.length;
-  const shardText = shard ? `, ${formatShard(shard)}` : '';
+  const shardText = shard ? `, ${formatShard(shard)}${source ? ` (from ${source})` : ''}` : '';
   const announce = (start: SweepStart): void => {
     if (start.repairedBytes > 0) note(flags, `repaired ${join(dir, RUNS_FILE)}: cut a torn last line (${start.repairedBytes} bytes)`);
     const resuming = start.resumed > 0 ? `; resumed: ${start.resumed} runs were already done, ${start.pending} to go` : '';

@@ -8,7 +8,7 @@
 import type { Command } from 'commander';
 import { join, relative, resolve } from 'node:path';
 import { DEFAULT_SCENARIO, InputError, nearest } from '../scenarios/index.js';
-import { TOOL_VERSION } from '../sweep/index.js';
+import { formatShard, TOOL_VERSION, type Shard } from '../sweep/index.js';
 import {
   analyseSensitivity,
   headline,
@@ -155,8 +155,10 @@ export function registerSensitivity(program: Command): void {
 
       const dirOf = (label: string): string => join(flags.out, 'runs', label);
       let exitCode = 0;
+      let shard: Shard | null = null; // from --shard or the batch system's environment
       for (const sweep of plan.sweeps) {
         const result = await executeSweep(sweep.spec, sweep.scenario, { ...flags, out: dirOf(sweep.label) });
+        shard = result.manifest.shard;
         if (result.exitCode === EXIT_STOPPED) {
           process.exitCode = EXIT_STOPPED;
           return;
@@ -164,8 +166,8 @@ export function registerSensitivity(program: Command): void {
         exitCode = Math.max(exitCode, result.exitCode);
       }
       process.exitCode = exitCode;
-      if (flags.shard !== undefined) {
-        note(`shard ${flags.shard} done. Merge each runs/length-* directory across shards with \`concentric merge\`, then rerun this command with --resume --out <merged> to analyse.`);
+      if (shard !== null) {
+        note(`${formatShard(shard)} done. Merge each runs/length-* directory across shards with \`concentric merge\`, then rerun this command with --resume --out <merged> to analyse.`);
         return;
       }
 
