@@ -2,7 +2,8 @@
  * Sweep benchmarks (case d of `npm run bench`; bench/run.js imports sweepCases()):
  *   - throughput of the foundation scenario with 1 and 2 threads — steady state: timed from the
  *     moment 10 % of the runs are done to the end, so pool start-up and JIT warm-up are left out
- *     of both sides alike; targets ≥ 1.85× and ≥ 500 runs/s per core;
+ *     of both sides alike; targets ≥ 1.85× and ≥ 500 runs/s per core; CPU time per run alongside
+ *     (equal at 1 and 2 threads ⇒ no parallel overhead: a low speed-up then means busy cores);
  *   - peak RSS of a 2,000-run and a 20,000-run sweep (foundation, 12 months, 2 threads) — the
  *     sweep streams runs to disk, so memory must not grow with the run count: target ≤ 1.5×.
  * Each measurement runs in its own Node process (this file with --child), so peak RSS
@@ -36,16 +37,20 @@ async function child(params) {
       manifest,
       threads: params.threads,
       onProgress: ({ done, total }) => {
-        if (steadyFrom === undefined && done >= total * 0.1) steadyFrom = { time: performance.now(), done };
+        if (steadyFrom === undefined && done >= total * 0.1) steadyFrom = { time: performance.now(), done, cpu: process.cpuUsage() };
       },
     });
     const ended = performance.now();
+    const cpu = process.cpuUsage(steadyFrom.cpu);
     const steadyRuns = outcome.total - steadyFrom.done;
     return {
       runs: outcome.total,
       failed: outcome.failed,
       seconds: (ended - started) / 1000,
       runsPerSecond: steadyRuns / ((ended - steadyFrom.time) / 1000),
+      // CPU time of all threads per run: equal at 1 and 2 threads means no parallel overhead,
+      // whatever else the machine is doing (wall-clock ratios need idle cores).
+      cpuMsPerRun: (cpu.user + cpu.system) / 1000 / steadyRuns,
       peakRssMB: process.resourceUsage().maxRSS / 1024,
     };
   } finally {
@@ -79,6 +84,8 @@ export async function sweepCases({ throughputRuns = 1000, rssRuns = [2000, 20000
       pass: two.runsPerSecond >= 1000,
     },
     { name: 'sweep speed-up, 2 threads vs 1', value: speedup, unit: '×', target: '≥ 1.85', pass: speedup >= 1.85 },
+    { name: 'CPU per run (all threads), 1 thread', value: one.cpuMsPerRun, unit: 'ms' },
+    { name: 'CPU per run (all threads), 2 threads', value: two.cpuMsPerRun, unit: 'ms' },
     { name: `peak RSS, ${n(small.runs)}-run sweep (${rssMonths} months, 2 threads)`, value: small.peakRssMB, unit: 'MB' },
     { name: `peak RSS, ${n(large.runs)}-run sweep (${rssMonths} months, 2 threads)`, value: large.peakRssMB, unit: 'MB' },
     { name: `peak RSS ratio, ${n(large.runs)} vs ${n(small.runs)} runs`, value: rssRatio, unit: '×', target: '≤ 1.5', pass: rssRatio <= 1.5 },

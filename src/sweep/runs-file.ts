@@ -135,9 +135,16 @@ export function canonicalize(path: string, totalRuns: number): RunIndex {
   indexRuns(path, index, { repair: true });
   if (!index.canonical) {
     writeCanonical(index, path);
-    const sorted = createRunIndex(totalRuns);
-    indexRuns(path, sorted);
-    return sorted;
+    // The rewritten file holds the same lines in id order: update the offsets, no re-read.
+    let offset = 0;
+    for (let id = 0; id < totalRuns; id++) {
+      if (index.status[id] === STATUS_ABSENT) continue;
+      index.offset[id] = offset;
+      index.source[id] = 0;
+      offset += index.length[id];
+    }
+    index.sources.splice(0, index.sources.length, path);
+    index.canonical = true;
   }
   return index;
 }

@@ -16,6 +16,10 @@ describe('runs.jsonl', () => {
     expect(readFileSync(path, 'utf8')).toBe(line(0) + line(1) + line(2, 'ok', ',"summary":{}') + line(3));
     expect(Array.from(index.status)).toEqual([STATUS_OK, STATUS_OK, STATUS_OK, STATUS_OK, 0]);
     expect(index.canonical).toBe(true);
+    const text = readFileSync(path);
+    for (const id of [0, 1, 2, 3]) {
+      expect(text.subarray(index.offset[id], index.offset[id] + index.length[id]).toString()).toMatch(new RegExp(`^\\{"id":${id},.*\\n$`));
+    }
   });
 
   it('leaves a canonical file untouched and indexes failures', () => {
