@@ -38,6 +38,8 @@ work=$(cd "$work" && pwd)
 chmod 0755 "$work"
 install -d -m 0755 "$work/state" "$work/spool" "$work/log"
 install -d -o munge -g munge -m 0755 "$work/munge"
+runuser -u munge -- test -w "$work/munge" ||
+  missing "the munge user cannot reach $work/munge: every folder above it must be searchable by others (chmod o+x)"
 
 # munge: our own key and socket, so a system munged (if any) is left alone.
 if [ ! -s "$work/munge/munge.key" ]; then
