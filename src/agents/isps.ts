@@ -5,38 +5,75 @@
 export interface IspTeam {
   readonly count: number;
   readonly slotsPerIsp: number;
-  /** engagements each ISP currently co-leads */
+  /** engagements each ISP currently co-leads (change it through bookIsp/releaseCoLeads) */
   readonly load: Int32Array;
+  /**
+   * A min-tree over `load`: node k holds the smallest load below it, leaves start at `leaves`.
+   * Finding the least-loaded ISP (lowest index on ties) takes O(log count), not a pass over the team.
+   */
+  readonly minLoad: Int32Array;
+  readonly leaves: number;
 }
 
-export function createIspTeam(count: number, hoursPerWeek: number, hoursPerCoLeadWeek: number): IspTeam {
-  return { count, slotsPerIsp: Math.floor(hoursPerWeek / hoursPerCoLeadWeek + 1e-9), load: new Int32Array(count) };
+/** Above any real load: marks tree leaves that hold no ISP, or an ISP already chosen. */
+const UNAVAILABLE = 0x3fffffff;
+
+/** A team of `count` ISPs, idle or carrying the given loads (when the team is resized live). */
+export function createIspTeam(count: number, hoursPerWeek: number, hoursPerCoLeadWeek: number, loads?: ArrayLike<number>): IspTeam {
+  let leaves = 1;
+  while (leaves < count) leaves *= 2;
+  const team: IspTeam = {
+    count,
+    slotsPerIsp: Math.floor(hoursPerWeek / hoursPerCoLeadWeek + 1e-9),
+    load: new Int32Array(count),
+    minLoad: new Int32Array(2 * leaves).fill(UNAVAILABLE),
+    leaves,
+  };
+  for (let isp = 0; isp < count; isp++) {
+    team.load[isp] = loads !== undefined && isp < loads.length ? loads[isp] : 0;
+    team.minLoad[leaves + isp] = team.load[isp];
+  }
+  for (let node = leaves - 1; node >= 1; node--) team.minLoad[node] = Math.min(team.minLoad[2 * node], team.minLoad[2 * node + 1]);
+  return team;
+}
+
+function setLeaf(team: IspTeam, isp: number, value: number): void {
+  const tree = team.minLoad;
+  let node = team.leaves + isp;
+  tree[node] = value;
+  for (node >>= 1; node >= 1; node >>= 1) tree[node] = Math.min(tree[2 * node], tree[2 * node + 1]);
+}
+
+/** The ISP with the smallest load, lowest index on ties (among those not marked unavailable). */
+function leastLoaded(team: IspTeam): number {
+  const tree = team.minLoad;
+  let node = 1;
+  while (node < team.leaves) node = tree[2 * node] <= tree[2 * node + 1] ? 2 * node : 2 * node + 1;
+  return node - team.leaves;
 }
 
 /**
  * Pick `coLeads` ISPs with the most free slots (lowest index on ties) and book them; returns
  * their indices in that order, or null (booking nothing) when too few ISPs have a free slot.
- * One pass per co-lead over the team, no sorting: starting an engagement stays cheap with
- * thousands of ISPs.
  */
 export function assignCoLeads(team: IspTeam, coLeads: number): number[] | null {
-  const { load, count, slotsPerIsp } = team;
-  let free = 0;
-  for (let isp = 0; isp < count && free < coLeads; isp++) if (load[isp] < slotsPerIsp) free++;
-  if (free < coLeads) return null;
   const chosen: number[] = [];
-  for (let c = 0; c < coLeads; c++) {
-    let best = -1;
-    for (let isp = 0; isp < count; isp++) {
-      if (load[isp] >= slotsPerIsp || (best >= 0 && load[isp] >= load[best]) || chosen.includes(isp)) continue;
-      best = isp;
-    }
-    chosen.push(best);
+  while (chosen.length < coLeads && team.count > 0 && team.minLoad[1] < team.slotsPerIsp) {
+    const isp = leastLoaded(team);
+    chosen.push(isp);
+    setLeaf(team, isp, UNAVAILABLE);
   }
-  for (const isp of chosen) load[isp]++;
-  return chosen;
+  const enough = chosen.length === coLeads;
+  for (const isp of chosen) {
+    if (enough) team.load[isp]++;
+    setLeaf(team, isp, team.load[isp]);
+  }
+  return enough ? chosen : null;
 }
 
 export function releaseCoLeads(team: IspTeam, coLeads: readonly number[]): void {
-  for (const isp of coLeads) team.load[isp]--;
+  for (const isp of coLeads) {
+    team.load[isp]--;
+    setLeaf(team, isp, team.load[isp]);
+  }
 }

@@ -47,9 +47,7 @@ export class SupportDesk {
 
   /** Resize the ISP team live (teaching demo). Removed ISPs' engagements keep running to their end. */
   setIspCount(count: number): void {
-    const resized = createIspTeam(count, this.hoursPerWeek, this.hoursPerCoLeadWeek);
-    resized.load.set(this.isps.load.subarray(0, Math.min(count, this.isps.count)));
-    this.isps = resized;
+    this.isps = createIspTeam(count, this.hoursPerWeek, this.hoursPerCoLeadWeek, this.isps.load.subarray(0, Math.min(count, this.isps.count)));
   }
 
   request(unit: number, week: number): void {
@@ -65,17 +63,24 @@ export class SupportDesk {
     return this.phase[unit] === EngagementPhase.none || this.phase[unit] === EngagementPhase.ended;
   }
 
+  /** End the engagements due this week (last started first), then close the gaps in `active`. */
   endDue(week: number): void {
-    for (let k = this.active.length - 1; k >= 0; k--) {
-      const engagement = this.active[k];
+    const active = this.active;
+    let ended = 0;
+    for (let k = active.length - 1; k >= 0; k--) {
+      const engagement = active[k];
       if (engagement.endWeek > week) continue;
-      this.active.splice(k, 1);
+      ended++;
       this.phase[engagement.unit] = EngagementPhase.ended;
       // ISPs removed live may no longer exist; release only those still on the team.
       releaseCoLeads(this.isps, engagement.coLeads.filter((isp) => isp < this.isps.count));
       this.setSupport(engagement.unit, false);
       this.events.push({ kind: 'ended', unit: engagement.unit, week });
     }
+    if (ended === 0) return;
+    let kept = 0;
+    for (const engagement of active) if (engagement.endWeek > week) active[kept++] = engagement;
+    active.length = kept;
   }
 
   /** Start waiting engagements, first come first served, while co-leads are free. */

@@ -103,6 +103,13 @@ export interface Simulation {
  */
 const GATE_MARGIN = 1 + 1e-9;
 
+/**
+ * Organizations this large scan their ties in two passes (counts, then trust): their state no
+ * longer fits in cache, and gathering colleagues' state from fewer arrays at a time is faster
+ * (docs/PERFORMANCE.md). Smaller ones take one pass. Both give the same sums in the same order.
+ */
+const TWO_PASS_STAFF = 65_536;
+
 /** Per-week rates and fixed quantities, derived once from the scenario. */
 function weeklyRates(s: Scenario) {
   return {
@@ -147,6 +154,10 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   // Scratch for synchronous word of mouth: T += pull − weight·T.
   const trustPull = new Float64Array(staffCount);
   const trustWeight = new Float64Array(staffCount);
+  // Scratch for scanning ties in two passes (large organizations): colleagues who met the ISPs,
+  // and each person's trust if they met them (else 0).
+  const heardOf = new Int32Array(staffCount >= TWO_PASS_STAFF ? staffCount : 0);
+  const metTrust = new Float64Array(staffCount >= TWO_PASS_STAFF ? staffCount : 0);
 
   const desk = new SupportDesk(
     org,
@@ -251,21 +262,20 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     }
   }
 
+  // What an ISP contact does (M2, M3, M6): the scenario's values, read once.
+  const { positiveBase, relationalWeight, safetyWeight, lowStakesBonus, gain: trustGain, lossRatio } = s.trust;
+  const { relationalSkill, technicalSkill } = s.isps;
+  const { curiousResistance } = s.context;
+  const { meetingGain, coachingGain, outreachGain } = s.knowledge;
+
   function contactPerson(i: number, lowStakes: boolean): void {
     const safety = teamSafety[org.teamOf[i]];
-    const chance = positiveContactChance(
-      s.trust.positiveBase,
-      s.trust.relationalWeight,
-      s.isps.relationalSkill,
-      s.trust.safetyWeight,
-      safety,
-      lowStakes ? s.trust.lowStakesBonus : 0,
-    );
+    const chance = positiveContactChance(positiveBase, relationalWeight, relationalSkill, safetyWeight, safety, lowStakes ? lowStakesBonus : 0);
     const positive = streams.contacts.next() < chance;
     const resistant = staff.disposition[i] !== Disposition.interested;
-    const gain = resistantGain(s.trust.gain, s.context.curiousResistance, resistant, staff.directContacts[i]);
-    staff.trust[i] = trustAfterContact(staff.trust[i], positive, gain, s.trust.lossRatio);
-    staff.affect[i] = affectAfterContact(staff.affect[i], positive, gain, s.trust.lossRatio);
+    const gain = resistantGain(trustGain, curiousResistance, resistant, staff.directContacts[i]);
+    staff.trust[i] = trustAfterContact(staff.trust[i], positive, gain, lossRatio);
+    staff.affect[i] = affectAfterContact(staff.affect[i], positive, gain, lossRatio);
     staff.contact[i] = Contact.direct;
     anyoneMetIsps = true;
     if (staff.directContacts[i] < 65535) staff.directContacts[i]++;
@@ -278,22 +288,22 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
       s.engagement.meetingEveryWeeks,
       s.engagement.coachingEveryWeeks,
     );
-    const { implementationStart, implementationMembers, unitStart } = org;
-    const tech = s.isps.technicalSkill;
+    const { implementationStart, implementationMembers, unitStart, teamOf } = org;
+    const { knowledge } = staff;
     for (let k = implementationStart[engagement.unit]; k < implementationStart[engagement.unit + 1]; k++) {
       const i = implementationMembers[k];
       if (meeting) {
-        const team = org.teamOf[i];
+        const team = teamOf[i];
         if (teamMetWeek[team] !== week) {
           teamMetWeek[team] = week;
-          teamSafety[team] = safetyAfterMeeting(teamSafety[team], s.safety.facilitation, s.isps.relationalSkill);
+          teamSafety[team] = safetyAfterMeeting(teamSafety[team], s.safety.facilitation, relationalSkill);
         }
         contactPerson(i, false);
-        staff.knowledge[i] = knowledgeAfterContact(staff.knowledge[i], s.knowledge.meetingGain * readinessOf(i), tech);
+        knowledge[i] = knowledgeAfterContact(knowledge[i], meetingGain * readinessOf(i), technicalSkill);
       }
       if (coaching) {
         contactPerson(i, false);
-        staff.knowledge[i] = knowledgeAfterContact(staff.knowledge[i], s.knowledge.coachingGain * readinessOf(i), tech);
+        knowledge[i] = knowledgeAfterContact(knowledge[i], coachingGain * readinessOf(i), technicalSkill);
       }
     }
     // Low-stakes outreach to anyone in the unit: check-ins, tools, office hours (one draw each,
@@ -302,7 +312,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     const end = unitStart[engagement.unit + 1];
     for (let i = streams.contacts.firstBelow(outreach, unitStart[engagement.unit], end); i < end; i = streams.contacts.firstBelow(outreach, i + 1, end)) {
       contactPerson(i, true);
-      staff.knowledge[i] = knowledgeAfterContact(staff.knowledge[i], s.knowledge.outreachGain * readinessOf(i), tech);
+      knowledge[i] = knowledgeAfterContact(knowledge[i], outreachGain * readinessOf(i), technicalSkill);
     }
   }
 
@@ -344,6 +354,14 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
       }
       return;
     }
+    if (staffCount < TWO_PASS_STAFF) scanTiesOnce();
+    else scanTiesTwice();
+  }
+
+  function scanTiesOnce(): void {
+    const { offsets, neighbors } = org;
+    const { applying, contact, trust, exposure } = staff;
+    const wordOfMouth = rates.wordOfMouth;
     for (let i = 0; i < staffCount; i++) {
       const first = offsets[i];
       const last = offsets[i + 1];
@@ -365,6 +383,42 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
       const weight = wordOfMouth * heardShare;
       trustWeight[i] = weight;
       trustPull[i] = heard > 0 ? weight * (heardTrust / heard) : 0;
+    }
+  }
+
+  /** scanTiesOnce for large organizations: the same sums in the same order, in two passes. */
+  function scanTiesTwice(): void {
+    const { offsets, neighbors } = org;
+    const { applying, contact, trust, exposure } = staff;
+    const wordOfMouth = rates.wordOfMouth;
+    // First: how many colleagues apply and how many have met the ISPs.
+    for (let i = 0; i < staffCount; i++) {
+      const first = offsets[i];
+      const last = offsets[i + 1];
+      let applyingCount = 0;
+      let heard = 0;
+      for (let k = first; k < last; k++) {
+        const j = neighbors[k];
+        applyingCount += applying[j];
+        heard += metIsps(contact[j]);
+      }
+      const degree = last - first;
+      exposure[i] = degree > 0 ? applyingCount / degree : 0;
+      const heardShare = degree > 0 ? heard / degree : 0;
+      trustWeight[i] = wordOfMouth * heardShare;
+      heardOf[i] = heard;
+    }
+    // Then the trust of the colleagues who met them (0 for the others), for those who heard.
+    for (let j = 0; j < staffCount; j++) metTrust[j] = metIsps(contact[j]) * trust[j];
+    for (let i = 0; i < staffCount; i++) {
+      const heard = heardOf[i];
+      if (heard === 0) {
+        trustPull[i] = 0;
+        continue;
+      }
+      let heardTrust = 0;
+      for (let k = offsets[i]; k < offsets[i + 1]; k++) heardTrust += metTrust[neighbors[k]];
+      trustPull[i] = trustWeight[i] * (heardTrust / heard);
     }
   }
 
