@@ -18,6 +18,7 @@ usage() { echo "usage: $0 <work-folder>" >&2; exit 2; }
 [ $# -eq 1 ] || usage
 work=$1
 
+export PATH="$PATH:/usr/sbin:/sbin" # the daemons live in sbin, which a non-login PATH may lack
 missing() { echo "slurm/start.sh: cannot start Slurm: $*" >&2; exit 3; }
 [ "$(id -u)" = 0 ] || missing "expected root (SlurmUser=root; munged runs as the munge user), got uid $(id -u)"
 for tool in munged slurmctld slurmd sinfo sbatch squeue runuser; do
