@@ -39,6 +39,14 @@ describe('shards from the environment', () => {
     expect(manifestOf(dir('flag-wins')).shard).toEqual({ index: 0, count: 2 });
   });
 
+  it('sensitivity runs its shard of each sweep and stops before the analysis', () => {
+    const args = ['sensitivity', '--n', '2', '--reps', '1', '--no-difference', '--set', 'months=3', '--factors', 'isps.hoursPerWeek', '--threads', '1'];
+    const result = concentric([...args, '--out', dir('sensitivity')], { SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_COUNT: '2' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain('shard 1/2 done. Merge each runs/length-* directory across shards');
+    expect(result.stdout).toBe('');
+  });
+
   it('a sweep file in a Kubernetes Indexed Job pod, and bad variables refused with one line (exit 2)', () => {
     const sweepFile = dir('tiny.yaml');
     writeFileSync(sweepFile, 'scenario: foundation\nset: { months: 3, organization.staff: 40, organization.units: 4 }\nfactors:\n  engagement.lengthMonths: [3, 6]\nreplicates: 2\n');
