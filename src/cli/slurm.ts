@@ -122,8 +122,16 @@ function planSweepFile(file: string, rest: readonly string[]): Planned {
   };
 }
 
+/** The node binary as an absolute path: a bare name is looked up on PATH, as a shell would. */
+function nodePath(node: string): string {
+  if (node.includes('/')) return resolve(node);
+  const found = (process.env.PATH ?? '').split(':').map((folder) => join(folder || '.', node)).find((path) => existsSync(path));
+  if (!found) throw new InputError(`--node: expected a Node.js binary, found no ${JSON.stringify(node)} on PATH`);
+  return resolve(found);
+}
+
 function checkNode(node: string): string {
-  if (resolve(node) === process.execPath) return process.version;
+  if (node === process.execPath) return process.version;
   const result = spawnSync(node, ['--version'], { encoding: 'utf8', timeout: 30_000 });
   if (result.error || result.status !== 0) {
     throw new InputError(`--node: expected a Node.js binary, could not run ${JSON.stringify(node)} (${result.error?.message ?? `exit ${result.status}`})`);
@@ -237,6 +245,7 @@ export function registerSlurm(program: Command): void {
     )
     .action(async (target: string, rest: string[], flags: SlurmFlags) => {
       const warn = (text: string): void => void process.stderr.write(`concentric: warning: ${text}\n`);
+      if (target.startsWith('-')) throw new InputError(`slurm: expected a sweep file or the word compare before compare's options, got ${target}`);
       const planned = target === 'compare' ? await planCompare(rest) : planSweepFile(target, rest);
       const manifest = createManifest(planned.spec, planned.scenario, null);
       if (flags.shards > manifest.totalRuns) {
@@ -244,7 +253,8 @@ export function registerSlurm(program: Command): void {
       }
       const out = checkBatchPath('--out', resolve(flags.out ?? planned.defaultOut));
       const workdir = checkBatchPath('the working folder', process.cwd());
-      const version = checkNode(flags.node);
+      const node = nodePath(flags.node);
+      const version = checkNode(node);
       checkWritable(out);
       const started = checkExisting(out, manifest, flags.shards);
       if (flags.partition && onPath('sinfo')) checkPartition(flags.partition, warn);
@@ -262,7 +272,7 @@ export function registerSlurm(program: Command): void {
         account: flags.account,
         extra: flags.sbatch,
         workdir,
-        node: resolve(flags.node),
+        node,
         cli: fileURLToPath(new URL('./main.js', import.meta.url)),
         command: planned.command,
         out,
