@@ -223,8 +223,7 @@ export function registerSlurm(program: Command): void {
         'the results folder. Layout: <out>/shards/shard-i, <out>/slurm/. See\n' +
         'docs/CLUSTER.md.',
     )
-    .argument('<sweep.yaml|compare>', 'a sweep file, or the word compare followed by compare arguments')
-    .argument('[compare-args...]', 'compare arguments (scenario, --lengths, --reps, --months, --set, …)')
+    .argument('<target...>', 'a sweep file, or the word compare then compare\'s arguments (scenario, --lengths, --reps, --months, --set, …)')
     .requiredOption('--shards <n>', 'array tasks = shards (at most the number of runs)', integerOption('--shards', 1, 1_000_000))
     .option('--cpus <n>', 'CPUs per array task; each task runs that many worker threads', integerOption('--cpus', 1, 1024), DEFAULT_CPUS)
     .option('--time <limit>', 'time limit per task and for the merge (Slurm format)', parseSlurmTime, DEFAULT_TIME)
@@ -243,7 +242,7 @@ export function registerSlurm(program: Command): void {
         '  concentric slurm compare my-org.yaml --set isps.count=3 --shards 4 --partition short\n' +
         '  bash results/big/slurm/submit.sh     # then: squeue --me\n',
     )
-    .action(async (target: string, rest: string[], flags: SlurmFlags) => {
+    .action(async ([target, ...rest]: string[], flags: SlurmFlags) => {
       const warn = (text: string): void => void process.stderr.write(`concentric: warning: ${text}\n`);
       if (target.startsWith('-')) throw new InputError(`slurm: expected a sweep file or the word compare before compare's options, got ${target}`);
       const planned = target === 'compare' ? await planCompare(rest) : planSweepFile(target, rest);
@@ -318,11 +317,11 @@ export function registerSlurm(program: Command): void {
       if (flags.shards >= DEFAULT_MAX_ARRAY_SIZE) {
         warn(`--shards ${flags.shards}: Slurm's default MaxArraySize is ${DEFAULT_MAX_ARRAY_SIZE} (task ids 0–1000); check \`scontrol show config | grep MaxArraySize\``);
       }
-      if (perTask < flags.cpus) warn(`about ${perTask} runs per task for ${flags.cpus} CPUs: threads will idle; use fewer --shards or --cpus`);
+      if (perTask < flags.cpus) warn(`about ${perTask} run${perTask === 1 ? '' : 's'} per task for ${flags.cpus} CPUs: threads will idle; use fewer --shards or --cpus`);
       if (!onPath('sbatch')) warn('sbatch is not on PATH here: submit from a login node of the cluster (the scripts name this machine\'s paths)');
       process.stdout.write(
         `"${planned.spec.name}": ${manifest.totalRuns} runs (sweepHash ${manifest.sweepHash}) as ${flags.shards} array task${flags.shards === 1 ? '' : 's'} ` +
-          `of about ${perTask} runs, ${flags.cpus} CPU${flags.cpus === 1 ? '' : 's'} and ${flags.time} each; node ${version}\n` +
+          `of about ${perTask} run${perTask === 1 ? '' : 's'}, ${flags.cpus} CPU${flags.cpus === 1 ? '' : 's'} and ${flags.time} each; node ${version}\n` +
           `  ${shown(join(folder, ARRAY_SCRIPT))}  task i runs shard i/${flags.shards} into ${shown(join(out, 'shards'))}/shard-i (resuming)\n` +
           `  ${shown(join(folder, MERGE_SCRIPT))}  merges them into ${shown(out)}${job.afterMerge!.length > 0 ? ', then builds the report' : ''}\n` +
           `  ${shown(join(folder, SUBMIT_SCRIPT))}     submits both\n` +
