@@ -63,15 +63,21 @@ export function indexRuns(path: string, index: RunIndex, options: IndexOptions =
   const fd = openSync(path, options.repair ? 'r+' : 'r');
   try {
     const size = fstatSync(fd).size;
-    const chunk = Buffer.allocUnsafe(1 << 22);
-    let carry: Buffer = Buffer.alloc(0);
+    let chunk = Buffer.allocUnsafe(1 << 22);
+    // The unfinished line of the previous read sits at the front of `chunk` (`carried` bytes).
+    let carried = 0;
     let position = 0;
     let lineNumber = 0;
     while (position < size) {
-      const read = readSync(fd, chunk, 0, chunk.length, position);
+      if (carried === chunk.length) {
+        const larger = Buffer.allocUnsafe(chunk.length * 2); // a line longer than the chunk
+        chunk.copy(larger, 0, 0, carried);
+        chunk = larger;
+      }
+      const read = readSync(fd, chunk, carried, chunk.length - carried, position);
       if (read === 0) break;
-      const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);
-      const dataStart = position - carry.length;
+      const data = chunk.subarray(0, carried + read);
+      const dataStart = position - carried;
       let start = 0;
       for (let newline = data.indexOf(10, start); newline >= 0; newline = data.indexOf(10, start)) {
         lineNumber++;
@@ -94,14 +100,15 @@ export function indexRuns(path: string, index: RunIndex, options: IndexOptions =
         }
         start = newline + 1;
       }
-      carry = Buffer.from(data.subarray(start));
+      carried = data.length - start;
+      chunk.copy(chunk, 0, start, data.length);
       position += read;
     }
-    if (carry.length > 0) {
+    if (carried > 0) {
       index.canonical = false;
-      if (options.repair) ftruncateSync(fd, size - carry.length);
+      if (options.repair) ftruncateSync(fd, size - carried);
     }
-    return carry.length;
+    return carried;
   } finally {
     closeSync(fd);
   }
