@@ -6,14 +6,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bassDocking, peakIncrement } from '../../src/validation/bass.js';
-import { meanSeries, runAll, seedList } from '../../src/validation/common.js';
+import { meanSeries, seedList } from '../../src/validation/common.js';
+import { runsInBuiltEngine } from '../support/built-engine.js';
 import { scenario } from './helpers.js';
 
 describe('Bass docking', () => {
   it('the mean adoption curve over 20 replicates tracks the discrete recursion (≤ 0.01) and the closed form (≤ 0.025)', () => {
     const bass = scenario('classic-bass');
     expect(bass.organization.staff).toBe(10_000);
-    const meanCurve = meanSeries(runAll(bass, seedList(20, 1000)));
+    const meanCurve = meanSeries(runsInBuiltEngine('classic-bass', [], seedList(20, 1000)));
     // Month m is observed at the end of tick round(m·52/12): the closed form is compared at that time.
     const docking = bassDocking(meanCurve);
     expect(docking.worstRecursion).toBeLessThan(0.01);

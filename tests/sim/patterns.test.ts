@@ -5,14 +5,15 @@
  * (lengths equivalent, by TOST).
  */
 import { describe, expect, it } from 'vitest';
-import { simulate, type RunResult } from '../../src/sim/index.js';
+import type { RunResult } from '../../src/sim/index.js';
 import { conversion, demandLevel, demandRises, orderOfChange, PATTERN_CRITERIA as C, ringOrder } from '../../src/validation/study-patterns.js';
-import { scenario } from './helpers.js';
+import { runsInBuiltEngine } from '../support/built-engine.js';
 
 const SEEDS = Array.from({ length: 50 }, (_, k) => k + 1);
 
 describe('study patterns (foundation, 50 seeds)', () => {
-  const runs: RunResult[] = SEEDS.map((seed) => simulate(scenario(), seed));
+  // Hundreds of runs: in a plain Node process on the built engine (see tests/support/built-engine.ts).
+  const runs: RunResult[] = runsInBuiltEngine('foundation', [], SEEDS);
 
   it('1. order of change: trust → A/P/F → knowledge → application → sustained capacity', () => {
     const { meanHalfRises, orderedShare } = orderOfChange(runs);
@@ -32,7 +33,7 @@ describe('study patterns (foundation, 50 seeds)', () => {
 
   it('4. requests for ISPs rise with their credibility', () => {
     const bySkill = [0.3, 0.6, 0.9].map((skill) =>
-      demandLevel(skill, SEEDS.map((seed) => simulate(scenario('foundation', `isps.relationalSkill=${skill}`), seed))),
+      demandLevel(skill, runsInBuiltEngine('foundation', [`isps.relationalSkill=${skill}`], SEEDS)),
     );
     expect(demandRises(bySkill)).toBe(true);
   });
