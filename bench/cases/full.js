@@ -52,11 +52,13 @@ export function setup(p) {
   params = p;
   const scaled = scaledFoundation(p.n);
   scenario = scaled.scenario;
-  // Warm the JIT on an organization of the same shape (smaller where a full-size one costs too much).
-  const warm = scaledFoundation(Math.min(p.n, p.warmN ?? p.n)).scenario;
-  const warmRun = runOnce(warm, 999);
-  collectGarbage();
-  const info = { overrides: scaled.overrides, warmN: warm.organization.staff, warmMs: warmRun.setupMs + warmRun.wallMs };
+  // Warm the JIT on an organization of the same shape (warmN = 0: no warm-up run).
+  const info = { overrides: scaled.overrides, warmN: p.warmN ?? p.n };
+  if (info.warmN > 0) {
+    const warmRun = runOnce(scaledFoundation(Math.min(p.n, info.warmN)).scenario, 999);
+    info.warmMs = warmRun.setupMs + warmRun.wallMs;
+    collectGarbage();
+  }
   if (p.mode === 'blocks') {
     const created = timed(() => createSimulation(scenario, p.seed));
     simulation = created.value;
