@@ -104,11 +104,13 @@ export interface Simulation {
 const GATE_MARGIN = 1 + 1e-9;
 
 /**
- * Organizations this large scan their ties in two passes (counts, then trust): their state no
- * longer fits in cache, and gathering colleagues' state from fewer arrays at a time is faster
- * (docs/PERFORMANCE.md). Smaller ones take one pass. Both give the same sums in the same order.
+ * Organizations this large scan their ties in two passes (counts, then trust): once the state
+ * gathered from colleagues (trust 8 B + applying 1 B + contact 1 B a person) outgrows a last-level
+ * cache share (~8 MB), fetching from fewer arrays at a time is faster; below that one pass is
+ * (bench/probes/tie-scan.js: one pass wins at 750,000 staff, two passes at 1,000,000 on the
+ * project's machine). Both give the same sums in the same order.
  */
-const TWO_PASS_STAFF = 65_536;
+const TWO_PASS_STAFF = 800_000;
 
 /** Per-week rates and fixed quantities, derived once from the scenario. */
 function weeklyRates(s: Scenario) {
