@@ -4,8 +4,8 @@
  *
  *   (a) reduced model — Bass on an Erdős–Rényi network (N = 100,000, mean degree 10, 100 ticks,
  *       every agent scans its neighbours every tick) in Concentric's engine, a plain
- *       struct-of-arrays reference, bitecs and Flocc (Flocc smaller; compared per neighbour visit)
- *   (b) the full model at N = 10k, 100k and 1M staff for 156 weeks
+ *       struct-of-arrays reference, bitecs and Flocc (Flocc for 5 ticks; compared per neighbour visit)
+ *   (b) the full model at N = 10k, 100k and 1M staff for 156 weeks (1M: one run in 26-week blocks)
  *   (c) the foundation scenario: runs/s on one core and the median simulate() time
  *   (d) sweep throughput, 1 vs 2 threads (bench/sweep.js) and the TUI (bench/tui.js), when present
  *
