@@ -47,6 +47,16 @@ export class SupportDesk {
 
   /** Resize the ISP team live (teaching demo). Removed ISPs' engagements keep running to their end. */
   setIspCount(count: number): void {
+    if (count < this.isps.count) {
+      // ISPs who leave drop out of their engagements now, so that when those engagements end
+      // nobody releases a slot on behalf of a departed ISP (or of a newcomer at the same index).
+      for (let k = 0; k < this.active.length; k++) {
+        const engagement = this.active[k];
+        if (engagement.coLeads.some((isp) => isp >= count)) {
+          this.active[k] = { ...engagement, coLeads: engagement.coLeads.filter((isp) => isp < count) };
+        }
+      }
+    }
     this.isps = createIspTeam(count, this.hoursPerWeek, this.hoursPerCoLeadWeek, this.isps.load.subarray(0, Math.min(count, this.isps.count)));
   }
 
@@ -72,8 +82,7 @@ export class SupportDesk {
       if (engagement.endWeek > week) continue;
       ended++;
       this.phase[engagement.unit] = EngagementPhase.ended;
-      // ISPs removed live may no longer exist; release only those still on the team.
-      releaseCoLeads(this.isps, engagement.coLeads.filter((isp) => isp < this.isps.count));
+      releaseCoLeads(this.isps, engagement.coLeads);
       this.setSupport(engagement.unit, false);
       this.events.push({ kind: 'ended', unit: engagement.unit, week });
     }

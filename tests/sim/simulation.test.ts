@@ -81,3 +81,21 @@ describe('simulate', () => {
     expect(stepper.view.activeEngagements.length).toBeGreaterThan(7);
   });
 });
+
+describe('live ISP changes', () => {
+  it('shrinking then regrowing the team never leaves an ISP with a negative load', async () => {
+    const { SupportDesk } = await import('../../src/sim/engagements.js');
+    const { buildOrganization, RandomStream } = await import('../../src/sim/index.js');
+    const { createStaffState } = await import('../../src/agents/index.js');
+    const s = scenario();
+    const org = buildOrganization(s, new RandomStream('desk'));
+    const desk = new SupportDesk(org, createStaffState(org.staff), 5, 4, 1.25, 2, 10);
+    desk.startNow([0, 1, 2, 3, 4, 5, 6], 0); // 7 engagements fill every slot
+    expect(desk.isps.load.reduce((sum, load) => sum + load, 0)).toBe(14);
+    desk.setIspCount(2); // ISPs 2, 3, 4 leave mid-engagement
+    desk.setIspCount(5); // and three newcomers join
+    desk.endDue(10); // every first engagement ends
+    expect(desk.active).toHaveLength(0);
+    expect(Array.from(desk.isps.load)).toEqual([0, 0, 0, 0, 0]);
+  });
+});
