@@ -82,7 +82,7 @@ export function registerStaffing(program: Command): void {
         'summary.md and staffing.json to --out. Guide: docs/STAFFING.md.',
     )
     .argument('[scenario]', 'built-in name or scenario file', DEFAULT_SCENARIO)
-    .option('--isps <list>', 'ISP headcounts to try', integerListOption('--isps', 0, 10_000), DEFAULT_ISPS)
+    .option('--isps <list>', 'ISP headcounts to try', integerListOption('--isps', 0, 1_000_000), DEFAULT_ISPS)
     .option('--lengths <months>', 'engagement lengths to try (default: the scenario\'s)', numberListOption('--lengths', 0, 600))
     .option('--target <share>', 'share of staff applying to reach (0.6 or 60%)', shareOption('--target'), 0.6)
     .option('--by-month <m>', 'month by which to reach it (runs stop there)', integerOption('--by-month', 1, 1200), 24)

@@ -107,7 +107,7 @@ const dispositions = z
 
 const isps = z
   .object({
-    count: int(5, { min: 0, max: 10_000, unit: 'ISPs', help: 'implementation support practitioners on the team', source: 'Metz et al. 2024: a team of five ISPs' }),
+    count: int(5, { min: 0, max: 1_000_000, unit: 'ISPs', help: 'implementation support practitioners on the team', source: 'Metz et al. 2024: a team of five ISPs' }),
     hoursPerWeek: num(4, {
       min: 0,
       max: 60,

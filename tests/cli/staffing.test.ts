@@ -31,7 +31,7 @@ describe('concentric staffing', () => {
   it('bad input: one line on stderr, exit 2', () => {
     const cases: [string[], RegExp][] = [
       [['--target', '60'], /^concentric: --target: expected a share between 0 and 1 \(e\.g\. 0\.6, or 60%\), got "60"\n$/],
-      [['--isps', '2,x'], /^concentric: --isps: expected comma-separated whole numbers between 0 and 10000, got "2,x"\n$/],
+      [['--isps', '2,x'], /^concentric: --isps: expected comma-separated whole numbers between 0 and 1000000, got "2,x"\n$/],
       [['--set', 'isps.cuont=3'], /did you mean "isps\.count"\?/],
     ];
     for (const [args, message] of cases) {

@@ -67,7 +67,7 @@ describe('bad input: one line naming file, field, expectation and given value', 
 
   it('wrong type', () => {
     const path = file('type.yaml', 'isps:\n  count: five\n');
-    expect(errorOf(() => loadScenario(path))).toMatch(/type\.yaml:2:10: isps\.count: expected a whole number between 0 and 10000 \(ISPs\), got "five"/);
+    expect(errorOf(() => loadScenario(path))).toMatch(/type\.yaml:2:10: isps\.count: expected a whole number between 0 and 1000000 \(ISPs\), got "five"/);
   });
 
   it('out of range', () => {

@@ -63,7 +63,7 @@ describe('sweep files', () => {
     ['wrong type of value', 'factors:\n  adoption.rule: [hazard, bass]\n', /:2:27: adoption\.rule: expected one of hazard \| threshold, got "bass"/],
     ['unknown factor', 'factors:\n  isps.cuont: [1, 2]\n', /:2:3: factors: isps\.cuont: unknown scenario field \(did you mean "isps\.count"\?/],
     ['unknown top-level field', 'replicate: 3\n', /:1:1: replicate: unknown field \(did you mean "replicates"\?/],
-    ['bad set value', 'set:\n  isps:\n    count: -1\n', /:3:12: isps\.count: expected a whole number between 0 and 10000 \(ISPs\), got -1/],
+    ['bad set value', 'set:\n  isps:\n    count: -1\n', /:3:12: isps\.count: expected a whole number between 0 and 1000000 \(ISPs\), got -1/],
     ['unknown set field', 'set:\n  isps.cuont: 2\n', /:2:3: set: isps\.cuont: unknown scenario field \(did you mean "isps\.count"\?/],
     ['range needed', 'design: { type: lhs, n: 8 }\nfactors:\n  isps.count: [1, 2, 3]\n', /:3:15: factors\.isps\.count: expected a range \[low, high\] with low < high/],
     ['odd Morris levels', 'design: { type: morris, r: 4, levels: 3 }\nfactors: { isps.count: [1, 3] }\n', /:1:39: design\.levels: expected an even number of levels/],
