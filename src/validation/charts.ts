@@ -109,3 +109,14 @@ export function intervalsChart(options: {
   );
   return { ...top(options.title, options.subtitle), width: WIDTH, height: HEIGHT, layer: layers } as TopLevelSpec;
 }
+
+/** An intervals chart with a shaded horizontal band behind it (a margin or a target range). */
+export function withBand(spec: ReturnType<typeof intervalsChart>, low: number, high: number, opacity: number): ReturnType<typeof intervalsChart> {
+  const layered = spec as unknown as { layer: object[] };
+  layered.layer.unshift({
+    data: { values: [{ low, high }] },
+    mark: { type: 'rect', opacity, color: '#1b7837' },
+    encoding: { y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } },
+  });
+  return spec;
+}

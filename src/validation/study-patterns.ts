@@ -12,7 +12,7 @@
 import type { RunResult } from '../sim/index.js';
 import { equivalenceTest, pairedBootstrap, type Equivalence } from '../report/stats/index.js';
 import { check, type CaseOutcome, type Check, type Scale, type ValidationCase } from './case.js';
-import { intervalsChart, type IntervalRow } from './charts.js';
+import { intervalsChart, withBand, type IntervalRow } from './charts.js';
 import { format, mean, meanInterval, runAll, scenarioWith, seedList } from './common.js';
 
 /** First month a series reaches half of its rise from month 0 to its maximum. */
@@ -256,13 +256,8 @@ function run(scale: Scale): CaseOutcome {
 
 function marginChart(rows: readonly IntervalRow[], margin: number) {
   const categories = rows.map((r) => String(r.x));
-  const spec = intervalsChart({ title: 'Final adoption: high − limited', subtitle: `band = ±${margin} pp equivalence margin`, points: rows, xTitle: 'High engagement length', yTitle: 'Difference (pp)', yDomain: [-2 * margin, 2 * margin], categories }) as unknown as { layer: object[] };
-  spec.layer.unshift({
-    data: { values: [{ low: -margin, high: margin }] },
-    mark: { type: 'rect', opacity: 0.12, color: '#1b7837' },
-    encoding: { y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } },
-  });
-  return spec as unknown as ReturnType<typeof intervalsChart>;
+  const spec = intervalsChart({ title: 'Final adoption: high − limited', subtitle: `band = ±${margin} pp equivalence margin`, points: rows, xTitle: 'High engagement length', yTitle: 'Difference (pp)', yDomain: [-2 * margin, 2 * margin], categories });
+  return withBand(spec, -margin, margin, 0.12);
 }
 
 export const studyPatternsCase: ValidationCase = {

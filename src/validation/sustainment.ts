@@ -19,7 +19,7 @@ import type { Scenario } from '../scenarios/index.js';
 import { createSimulation, monthsToWeeks, weeklyChance } from '../sim/index.js';
 import { seededUniform } from '../report/stats/index.js';
 import { check, type CaseOutcome, type Scale, type ValidationCase } from './case.js';
-import { intervalsChart, type IntervalRow } from './charts.js';
+import { intervalsChart, withBand, type IntervalRow } from './charts.js';
 import { format, scenarioWith, seedList } from './common.js';
 
 export const UNISIC = { afterCompetence: 0.251, afterStartUp: 0.371 } as const;
@@ -222,13 +222,8 @@ function unisicChart(rows: readonly IntervalRow[], names: readonly string[]) {
     yTitle: 'Share of the cohort',
     yDomain: [0, 1],
     categories: names,
-  }) as { layer: object[] };
-  spec.layer.unshift({
-    data: { values: [{ low: UNISIC.afterCompetence, high: UNISIC.afterStartUp }] },
-    mark: { type: 'rect', opacity: 0.15, color: '#1b7837' },
-    encoding: { y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } },
   });
-  return spec as unknown as ReturnType<typeof intervalsChart>;
+  return withBand(spec, UNISIC.afterCompetence, UNISIC.afterStartUp, 0.15);
 }
 
 export const sustainmentCase: ValidationCase = {
