@@ -37,6 +37,8 @@ const VARIANTS = [
   ['isps.count=20', 'engagement.coachingEveryWeeks=1', 'engagement.initialUnits=6'],
   ['turnover.annualRate=0.9', 'context.urgency=1'],
   ['organization.staff=3', 'organization.units=1'],
+  ['adoption.pathway=false'],
+  ['adoption.pathway=false', 'organization.network=erdos-renyi', 'adoption.seeds=5', 'adoption.readinessGate=false', 'adoption.thresholds=false'],
 ];
 const CLI_SPOTS = [[1, []], [7, ['organization.network=full']], [3, ['adoption.rule=threshold']]];
 

@@ -62,7 +62,8 @@ function section(title) {
 
 // ── (a) reduced model ────────────────────────────────────────────────────────────────
 const REDUCED = [
-  { impl: 'concentric', label: 'Concentric engine', n: 100_000, ticks: 100 },
+  { impl: 'concentric', label: 'Concentric engine', n: 100_000, ticks: 100, options: { pathway: false } },
+  { impl: 'concentric', label: 'Concentric, pathway on', n: 100_000, ticks: 100, options: { pathway: true } },
   { impl: 'plain', label: 'plain struct-of-arrays', n: 100_000, ticks: 100 },
   { impl: 'bitecs', label: 'bitecs 0.4', n: 100_000, ticks: 100 },
   { impl: 'flocc', label: 'Flocc 0.7', n: 100_000, ticks: 5 },
@@ -119,14 +120,17 @@ async function reducedModel() {
   console.log(table(['implementation', 'N', 'ticks', 'median', 'cpu', 'agent-steps', 'neighbour visits', 'peak RSS', 'adopted'], rows));
   notes.push(
     'Flocc runs 5 ticks, not 100 (100 would take about a minute per repetition); it is compared per neighbour visit.',
-    'All four use the same sfc32 random stream layout; "adopted" is the share adopted after the last tick (a check that they compute the same model).',
+    'All use the same sfc32 random stream layout; "adopted" is the share adopted after the last tick (a check that they compute the same model).',
+    '"Concentric engine" runs classic-bass with adoption.pathway=false (the reduced model); "pathway on" also updates trust, affect, A/P/F and knowledge every week, which cannot change who adopts here.',
   );
-  console.log(`  ${notes.at(-2)}\n  ${notes.at(-1)}`);
-  const [engine, plain, bitecs, flocc] = runs.map((run) => run.result);
+  console.log(`  ${notes.at(-3)}\n  ${notes.at(-2)}\n  ${notes.at(-1)}`);
+  const [engine, engineWithPathway, plain, bitecs, flocc] = runs.map((run) => run.result);
   const vs = (other) => engine.visitsPerSecond / other.visitsPerSecond;
   target('a.plain', '(a) Concentric engine vs plain reference (neighbour visits/s)', vs(plain), ratio(vs(plain)), '≥ 0.9×', vs(plain) >= 0.9);
   target('a.bitecs', '(a) Concentric engine vs bitecs', vs(bitecs), ratio(vs(bitecs)), '≥ 1×', vs(bitecs) >= 1);
   target('a.flocc', '(a) Concentric engine vs Flocc (per neighbour visit)', vs(flocc), ratio(vs(flocc)), '≥ 50×', vs(flocc) >= 50);
+  const withPathway = engineWithPathway.visitsPerSecond / plain.visitsPerSecond;
+  target('a.pathway', '(a) Concentric with the pathway on vs plain reference', withPathway, ratio(withPathway), '(no target)', null);
 }
 
 // ── (b) full model ───────────────────────────────────────────────────────────────────

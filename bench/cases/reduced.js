@@ -17,7 +17,7 @@ let params;
 export async function setup(p) {
   params = p;
   const create = await IMPLEMENTATIONS[p.impl]();
-  const built = timed(() => create(p.n, p.seed, p.ticks));
+  const built = timed(() => create(p.n, p.seed, p.ticks, p.options));
   model = built.value;
   return { setupMs: built.wallMs, visitsPerTick: model.visitsPerTick };
 }

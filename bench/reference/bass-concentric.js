@@ -2,14 +2,16 @@
  * The reduced model in Concentric's own engine: the real createSimulation() on the built-in
  * `classic-bass` docking scenario (thresholds, readiness and knowledge gates off, constant ISP
  * dose, no ISPs, no discontinuation, no turnover), moved from full mixing onto an Erdős–Rényi
- * network of mean degree 10. The engine still carries and records its whole per-person state
- * (trust, affect, A/P/F, knowledge) every week: that is part of what is measured.
+ * network of mean degree 10. With `pathway: false` (adoption.pathway=false: the reduced model
+ * proper) the pathway's states keep their starting values; with the pathway on (the scenario as it
+ * ships) the engine still updates trust, affect, A/P/F and knowledge for everyone every week,
+ * although none of them can change who adopts here.
  */
 import { loadScenario } from '../../dist/scenarios/index.js';
 import { createSimulation } from '../../dist/sim/index.js';
 import { BASS } from './bass.js';
 
-export function bassScenario(n, weeks) {
+export function bassScenario(n, weeks, { pathway = true } = {}) {
   const overrides = [
     'organization.network=erdos-renyi',
     `organization.meanDegree=${BASS.meanDegree}`,
@@ -17,12 +19,13 @@ export function bassScenario(n, weeks) {
     `adoption.p=${BASS.p}`,
     `adoption.q=${BASS.q}`,
     `months=${Math.ceil((weeks * 12) / 52) + 1}`,
+    `adoption.pathway=${pathway}`,
   ];
   return loadScenario('classic-bass', { overrides }).scenario;
 }
 
-export function createConcentricBass(n, seed, weeks) {
-  const scenario = bassScenario(n, weeks);
+export function createConcentricBass(n, seed, weeks, options = {}) {
+  const scenario = bassScenario(n, weeks, options);
   let simulation = createSimulation(scenario, seed);
   return {
     visitsPerTick: simulation.view.organization.neighbors.length,

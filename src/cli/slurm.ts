@@ -31,7 +31,7 @@ import {
 } from '../sweep/cluster/index.js';
 import { writeFileAtomic } from '../sweep/files.js';
 import { registerCompare } from './compare.js';
-import { collect, integerOption } from './options.js';
+import { integerOption } from './options.js';
 
 interface SlurmFlags {
   shards: number;

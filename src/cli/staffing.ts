@@ -22,7 +22,7 @@ import {
 import { writeQuestionReport } from '../report/figures.js';
 import { staffingReport } from '../report/staffing.js';
 import { addExecutionOptions, executeSweep, EXIT_STOPPED, type ExecutionFlags } from './execution.js';
-import { collect, integerOption, numberListOption, numberOption } from './options.js';
+import { collect, integerOption, numberListOption } from './options.js';
 import { table } from './output.js';
 import { shownPath } from './sensitivity.js';
 

@@ -373,6 +373,11 @@ const adoption = z
     readinessGate: flag(true, 'adoption hazard scaled by the geometric mean of A, P, F (off ⇒ 1)', 'Metz et al. 2024 pathway: A/P/F → application'),
     knowledgeGate: flag(true, 'adoption hazard scaled by knowledge K (off ⇒ 1)', 'Metz et al. 2024 pathway: knowledge → application'),
     constantDose: flag(false, 'every person receives ISP dose 1 every week, engagement or not (Bass docking)', 'Bass 1969 limit case'),
+    pathway: flag(
+      true,
+      'simulate the pathway each week (trust, affect, team safety, A/P/F, knowledge); off ⇒ they keep their starting values (ISP contacts, word of mouth and learning change nothing; gates and initiative read the starting values) — the docking limit, several times faster',
+      'Bass 1969 / Watts 2002 limit case (off); Metz et al. 2024 pathway (on)',
+    ),
   })
   .strict();
 

@@ -14,14 +14,12 @@
  */
 import {
   acceptabilitySignal,
-  gatedHazard,
   affectAfterContact,
   affectDrift,
   appropriatenessSignal,
   Contact,
   createStaffState,
   credibility,
-  discontinuationHazard,
   Disposition,
   feasibilityCap,
   feasibilitySignal,
@@ -32,7 +30,6 @@ import {
   pickDisposition,
   placeNewcomer,
   positiveContactChance,
-  readinessGate,
   relax,
   requestRate,
   resistantGain,
@@ -40,10 +37,7 @@ import {
   safetyDrift,
   scheduledContacts,
   stageOf,
-  Support,
-  thresholdReached,
   trustAfterContact,
-  ungatedHazard,
   type DispositionProfile,
   type Engagement,
   type StaffState,
@@ -56,6 +50,7 @@ import { MonthlyRecorder } from './recorder.js';
 import type { RunResult } from './result.js';
 import { createStreams, type RandomStreams } from './rng.js';
 import { SupportDesk, type SupportEvent } from './engagements.js';
+import { starts, stops, switchRule } from './switching.js';
 
 /** What the outside world (TUI, tests) may read while a simulation runs. */
 export interface SimulationView {
@@ -95,13 +90,6 @@ export interface Simulation {
   setIspCount(count: number): void;
   setUrgency(urgency: number): void;
 }
-
-/**
- * Slack for skipping the adoption gate: A, P, F and knowledge are shares, so the gate is ≤ 1 up
- * to rounding (a few ulps); a chance compared against the ungated one times this margin can
- * only be a miss, exactly as the gated comparison would find.
- */
-const GATE_MARGIN = 1 + 1e-9;
 
 /**
  * Organizations this large scan their ties in two passes (counts, then trust): once the state
@@ -144,7 +132,12 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     cumulative.push(running);
   }
   const thresholdsOn = s.adoption.thresholds;
+  /** Off: the pathway's states keep their starting values and only adoption runs (docking limit). */
+  const pathwayOn = s.adoption.pathway;
+  /** staff applying now, kept as people switch, join and leave (an integer, so exact) */
+  let applyingTotal = 0;
   function newcomer(i: number, rng: { next(): number }): void {
+    applyingTotal -= staff.applying[i];
     const disposition = pickDisposition(cumulative, rng.next());
     placeNewcomer(staff, i, disposition, profiles[disposition], rng.next(), s.context.priorPartnershipPenalty);
     if (!thresholdsOn) staff.threshold[i] = 0;
@@ -156,6 +149,8 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   // Scratch for synchronous word of mouth: T += pull − weight·T.
   const trustPull = new Float64Array(staffCount);
   const trustWeight = new Float64Array(staffCount);
+  // Scratch for the pathway-off pass: who starts or stops applying this week.
+  const switchers = new Int32Array(pathwayOn ? 0 : staffCount);
   // Scratch for scanning ties in two passes (large organizations): colleagues who met the ISPs,
   // and each person's trust if they met them (else 0).
   const heardOf = new Int32Array(staffCount >= TWO_PASS_STAFF ? staffCount : 0);
@@ -191,6 +186,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     let i = streams.population.below(staffCount);
     while (staff.applying[i]) i = streams.population.below(staffCount);
     staff.applying[i] = 1;
+    applyingTotal++;
     staff.adoptedWeek[i] = 0;
     staff.applyingSince[i] = 0;
   }
@@ -209,6 +205,10 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   let adoptionEvents = 0;
   /** whether anyone has direct ISP contact (no word of mouth to gather until someone has) */
   let anyoneMetIsps = false;
+  /** whether any ISP contact has happened yet (until then nobody has met or heard of the ISPs) */
+  let anyoneEverContacted = false;
+  /** whether trustPull and trustWeight are all 0 (no word of mouth this week) */
+  let wordOfMouthCleared = true;
 
   /** Mean of A, P, F: how open a person is to learning (the pathway's A/P/F → knowledge). */
   function readinessOf(i: number): number {
@@ -223,25 +223,26 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
 
   /** Org credibility, applying share, and each unit's awareness-weighted trust in the ISPs. */
   function measure(): void {
-    const { applying, contact, trust } = staff;
+    const { contact, trust } = staff;
     const { unitOf, unitStart } = org;
-    let applyingCount = 0;
     let trustSum = 0;
     let contacted = 0;
     unitCredibility.fill(0);
-    for (let i = 0; i < staffCount; i++) {
-      applyingCount += applying[i];
-      const met = contact[i];
-      if (met !== Contact.none) unitCredibility[unitOf[i]] += trust[i];
-      if (met === Contact.direct) {
-        trustSum += trust[i];
-        contacted++;
+    // Until the first contact nobody has met or heard of the ISPs: trust adds nothing.
+    if (anyoneEverContacted) {
+      for (let i = 0; i < staffCount; i++) {
+        const met = contact[i];
+        if (met !== Contact.none) unitCredibility[unitOf[i]] += trust[i];
+        if (met === Contact.direct) {
+          trustSum += trust[i];
+          contacted++;
+        }
       }
     }
     for (let unit = 0; unit < org.units; unit++) {
       unitCredibility[unit] /= unitStart[unit + 1] - unitStart[unit];
     }
-    applyingShare = applyingCount / staffCount;
+    applyingShare = applyingTotal / staffCount;
     credibilityNow = credibility(trustSum, contacted);
     anyoneMetIsps = contacted > 0;
   }
@@ -274,12 +275,15 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     const safety = teamSafety[org.teamOf[i]];
     const chance = positiveContactChance(positiveBase, relationalWeight, relationalSkill, safetyWeight, safety, lowStakes ? lowStakesBonus : 0);
     const positive = streams.contacts.next() < chance;
-    const resistant = staff.disposition[i] !== Disposition.interested;
-    const gain = resistantGain(trustGain, curiousResistance, resistant, staff.directContacts[i]);
-    staff.trust[i] = trustAfterContact(staff.trust[i], positive, gain, lossRatio);
-    staff.affect[i] = affectAfterContact(staff.affect[i], positive, gain, lossRatio);
+    if (pathwayOn) {
+      const resistant = staff.disposition[i] !== Disposition.interested;
+      const gain = resistantGain(trustGain, curiousResistance, resistant, staff.directContacts[i]);
+      staff.trust[i] = trustAfterContact(staff.trust[i], positive, gain, lossRatio);
+      staff.affect[i] = affectAfterContact(staff.affect[i], positive, gain, lossRatio);
+    }
     staff.contact[i] = Contact.direct;
     anyoneMetIsps = true;
+    anyoneEverContacted = true;
     if (staff.directContacts[i] < 65535) staff.directContacts[i]++;
     if (lowStakes && staff.lowStakesContacts[i] < 65535) staff.lowStakesContacts[i]++;
   }
@@ -292,20 +296,21 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     );
     const { implementationStart, implementationMembers, unitStart, teamOf } = org;
     const { knowledge } = staff;
+    // With the pathway off, contacts are still made and counted (dose, contact stage) but change nothing.
     for (let k = implementationStart[engagement.unit]; k < implementationStart[engagement.unit + 1]; k++) {
       const i = implementationMembers[k];
       if (meeting) {
         const team = teamOf[i];
-        if (teamMetWeek[team] !== week) {
+        if (pathwayOn && teamMetWeek[team] !== week) {
           teamMetWeek[team] = week;
           teamSafety[team] = safetyAfterMeeting(teamSafety[team], s.safety.facilitation, relationalSkill);
         }
         contactPerson(i, false);
-        knowledge[i] = knowledgeAfterContact(knowledge[i], meetingGain * readinessOf(i), technicalSkill);
+        if (pathwayOn) knowledge[i] = knowledgeAfterContact(knowledge[i], meetingGain * readinessOf(i), technicalSkill);
       }
       if (coaching) {
         contactPerson(i, false);
-        knowledge[i] = knowledgeAfterContact(knowledge[i], coachingGain * readinessOf(i), technicalSkill);
+        if (pathwayOn) knowledge[i] = knowledgeAfterContact(knowledge[i], coachingGain * readinessOf(i), technicalSkill);
       }
     }
     // Low-stakes outreach to anyone in the unit: check-ins, tools, office hours (one draw each,
@@ -314,7 +319,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     const end = unitStart[engagement.unit + 1];
     for (let i = streams.contacts.firstBelow(outreach, unitStart[engagement.unit], end); i < end; i = streams.contacts.firstBelow(outreach, i + 1, end)) {
       contactPerson(i, true);
-      knowledge[i] = knowledgeAfterContact(knowledge[i], outreachGain * readinessOf(i), technicalSkill);
+      if (pathwayOn) knowledge[i] = knowledgeAfterContact(knowledge[i], outreachGain * readinessOf(i), technicalSkill);
     }
   }
 
@@ -324,28 +329,31 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     const { applying, contact, trust, exposure } = staff;
     const wordOfMouth = rates.wordOfMouth;
     if (org.fullyMixed) {
-      let applyingCount = 0;
       let heard = 0;
       let heardTrust = 0;
       for (let i = 0; i < staffCount; i++) {
-        applyingCount += applying[i];
         if (contact[i] === Contact.direct) {
           heard++;
           heardTrust += trust[i];
         }
       }
-      const share = applyingCount / staffCount;
+      const share = applyingTotal / staffCount;
       const heardShare = heard / staffCount;
       const meanTrust = heard > 0 ? heardTrust / heard : 0;
       exposure.fill(share);
+      wordOfMouthCleared = false;
       trustPull.fill(wordOfMouth * heardShare * meanTrust);
       trustWeight.fill(wordOfMouth * heardShare);
       return;
     }
-    if (!anyoneMetIsps) {
-      // Nobody has worked with the ISPs yet: no word of mouth, only exposure to count.
-      trustPull.fill(0);
-      trustWeight.fill(0);
+    if (!anyoneMetIsps || !pathwayOn) {
+      // Nobody has worked with the ISPs yet (or the pathway is off): no word of mouth, only
+      // exposure to count.
+      if (!wordOfMouthCleared) {
+        trustPull.fill(0);
+        trustWeight.fill(0);
+        wordOfMouthCleared = true;
+      }
       for (let i = 0; i < staffCount; i++) {
         const first = offsets[i];
         const last = offsets[i + 1];
@@ -356,6 +364,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
       }
       return;
     }
+    wordOfMouthCleared = false;
     if (staffCount < TWO_PASS_STAFF) scanTiesOnce();
     else scanTiesTwice();
   }
@@ -424,82 +433,95 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     }
   }
 
+  const rule = switchRule(s);
+
+  /** Dates of a switch; the caller flips `applying[i]`. */
+  function switched(i: number, started: boolean): void {
+    applyingTotal += started ? 1 : -1;
+    if (!started) {
+      staff.applyingSince[i] = -1;
+      return;
+    }
+    staff.applyingSince[i] = week + 1;
+    if (staff.adoptedWeek[i] < 0) {
+      staff.adoptedWeek[i] = week + 1;
+      staff.lowStakesBeforeAdoption[i] = staff.lowStakesContacts[i] > 0 ? 1 : 0;
+    }
+    adoptionEvents++;
+  }
+
+  /** The week's personal change: the pathway (M2–M4, M6) when on, then adoption and sustainment. */
   function personalChange(): void {
     const { trust, affect, acceptability, appropriateness, feasibility, knowledge: knowledgeOf, exposure: exposureOf } = staff;
-    const { applying, applyingSince, adoptedWeek, support: supportOf, ownProject, threshold, contact } = staff;
-    const { lowStakesContacts, lowStakesBeforeAdoption } = staff;
+    const { applying, ownProject, contact } = staff;
     const teamOf = org.teamOf;
-    const { p, q, initiative, constantDose, readinessGate: readinessGateOn, knowledgeGate: knowledgeGateOn } = s.adoption;
-    const thresholdRule = s.adoption.rule === 'threshold';
-    const { teamDose, unitDose, tailoring } = s.engagement;
+    const { tailoring } = s.engagement;
     const { trustWeight: acceptabilityTrustWeight, tailoringWeight } = s.readiness;
-    const { discontinuation, duringSupport, peerProtection, buyInProtection } = s.sustainment;
-    const learningAt = s.knowledge.learningAt;
-    const buyIn = s.context.leadershipBuyIn;
     const { affectDecay, readiness: readinessRate, peerLearning, forgetting } = rates;
     const cap = fCap;
     const adoptionRng = streams.adoption;
     for (let i = 0; i < staffCount; i++) {
       const u = adoptionRng.next();
-      // Word of mouth (M2), applied synchronously.
-      let trustNow = trust[i];
-      if (trustWeight[i] > 0) {
-        trustNow = trustNow + trustPull[i] - trustWeight[i] * trustNow;
-        trust[i] = trustNow;
-        if (contact[i] === Contact.none) contact[i] = Contact.heard;
-      }
-      const affectNow = affectDrift(affect[i], affectDecay);
-      affect[i] = affectNow;
-      // Readiness (M4).
-      const a = relax(acceptability[i], acceptabilitySignal(trustNow, affectNow, acceptabilityTrustWeight), readinessRate);
-      const pr = relax(appropriateness[i], appropriatenessSignal(trustNow, ownProject[i], tailoring, tailoringWeight), readinessRate);
-      const f = relax(feasibility[i], feasibilitySignal(knowledgeOf[i], teamSafety[teamOf[i]], cap), readinessRate);
-      acceptability[i] = a;
-      appropriateness[i] = pr;
-      feasibility[i] = f;
-      // Knowledge (M6), learned in proportion to readiness (mean of A, P, F).
       const exposure = exposureOf[i];
       const isApplying = applying[i];
-      let knowledge = knowledgeFromColleagues(knowledgeOf[i], exposure, peerLearning * ((a + pr + f) / 3));
-      if (!isApplying) knowledge = knowledgeFading(knowledge, forgetting);
-      knowledgeOf[i] = knowledge;
-      const support = supportOf[i];
-      if (isApplying) {
-        // Sustainment (M8).
-        const hazard = discontinuationHazard(discontinuation, support !== Support.none, duringSupport, exposure, peerProtection, buyIn, buyInProtection);
-        if (u < weeklyChance(hazard)) {
-          applying[i] = 0;
-          applyingSince[i] = -1;
+      let knowledge = knowledgeOf[i];
+      if (pathwayOn) {
+        // Word of mouth (M2), applied synchronously.
+        let trustNow = trust[i];
+        if (trustWeight[i] > 0) {
+          trustNow = trustNow + trustPull[i] - trustWeight[i] * trustNow;
+          trust[i] = trustNow;
+          if (contact[i] === Contact.none) contact[i] = Contact.heard;
         }
-        continue;
+        const affectNow = affectDrift(affect[i], affectDecay);
+        affect[i] = affectNow;
+        // Readiness (M4).
+        const a = relax(acceptability[i], acceptabilitySignal(trustNow, affectNow, acceptabilityTrustWeight), readinessRate);
+        const pr = relax(appropriateness[i], appropriatenessSignal(trustNow, ownProject[i], tailoring, tailoringWeight), readinessRate);
+        const f = relax(feasibility[i], feasibilitySignal(knowledge, teamSafety[teamOf[i]], cap), readinessRate);
+        acceptability[i] = a;
+        appropriateness[i] = pr;
+        feasibility[i] = f;
+        // Knowledge (M6), learned in proportion to readiness (mean of A, P, F).
+        knowledge = knowledgeFromColleagues(knowledge, exposure, peerLearning * ((a + pr + f) / 3));
+        if (!isApplying) knowledge = knowledgeFading(knowledge, forgetting);
+        knowledgeOf[i] = knowledge;
       }
-      // Adoption (M5).
-      let adopts: boolean;
-      if (thresholdRule) {
-        adopts = thresholdReached(exposure, threshold[i]);
-      } else {
-        const dose = constantDose ? 1 : support === Support.implementationTeam ? teamDose : support === Support.unitMember ? unitDose : 0;
-        const ungated = ungatedHazard(p, dose, initiative, knowledge, q, exposure, threshold[i]);
-        // The gate (≤ 1) can only lower the chance: when even the ungated chance misses, skip it.
-        if (u >= weeklyChance(ungated) * GATE_MARGIN) {
-          adopts = false;
-        } else {
-          let gate = 1;
-          if (readinessGateOn) gate *= readinessGate(a, pr, f);
-          if (knowledgeGateOn) gate *= Math.min(1, knowledge / learningAt);
-          adopts = u < weeklyChance(gatedHazard(ungated, gate));
-        }
-      }
-      if (adopts) {
-        applying[i] = 1;
-        applyingSince[i] = week + 1;
-        if (adoptedWeek[i] < 0) {
-          adoptedWeek[i] = week + 1;
-          lowStakesBeforeAdoption[i] = lowStakesContacts[i] > 0 ? 1 : 0;
-        }
-        adoptionEvents++;
+      if (isApplying ? stops(rule, staff, i, u, exposure) : starts(rule, staff, i, u, exposure, knowledge)) {
+        switched(i, !isApplying);
+        applying[i] = isApplying ^ 1;
       }
     }
+  }
+
+  /**
+   * colleagues() and personalChange() in one pass, for the pathway off on a network: each person
+   * counts colleagues applying, then draws. Switches are applied after the pass, so everyone reads
+   * last week's colleagues, exactly as the two passes do.
+   */
+  function adoptionOnNetwork(): void {
+    const { offsets, neighbors } = org;
+    const { applying, exposure: exposureOf, knowledge: knowledgeOf } = staff;
+    const adoptionRng = streams.adoption;
+    // Knowledge matters to adoption only through initiative and the gate (0 · K = 0 otherwise).
+    const readsKnowledge = rule.initiative !== 0 || rule.knowledgeGate;
+    let switches = 0;
+    for (let i = 0; i < staffCount; i++) {
+      const first = offsets[i];
+      const last = offsets[i + 1];
+      let applyingCount = 0;
+      for (let k = first; k < last; k++) applyingCount += applying[neighbors[k]];
+      const degree = last - first;
+      const exposure = degree > 0 ? applyingCount / degree : 0;
+      exposureOf[i] = exposure;
+      const u = adoptionRng.next();
+      const isApplying = applying[i];
+      if (isApplying ? stops(rule, staff, i, u, exposure) : starts(rule, staff, i, u, exposure, readsKnowledge ? knowledgeOf[i] : 0)) {
+        switched(i, !isApplying);
+        switchers[switches++] = i;
+      }
+    }
+    for (let k = 0; k < switches; k++) applying[switchers[k]] ^= 1;
   }
 
   function turnover(): void {
@@ -514,6 +536,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   }
 
   function teamSafetyDrift(): void {
+    if (!pathwayOn) return;
     for (let t = 0; t < org.teams; t++) teamSafety[t] = safetyDrift(teamSafety[t], s.context.learningCulture, rates.safetyRelax);
   }
 
@@ -535,8 +558,12 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     desk.startWaiting(week);
     for (const engagement of desk.active) ispContacts(engagement);
     hoursThisMonth += desk.hoursThisWeek();
-    colleagues();
-    personalChange();
+    if (pathwayOn || org.fullyMixed) {
+      colleagues();
+      personalChange();
+    } else {
+      adoptionOnNetwork();
+    }
     turnover();
     teamSafetyDrift();
     measure();

@@ -24,6 +24,7 @@ const VARIANTS: Record<string, string[]> = {
     'adoption.constantDose=true',
     'adoption.seeds=3',
   ],
+  'pathway off (one-pass loop)': ['adoption.pathway=false', 'adoption.seeds=3'],
   'many ISPs': ['isps.count=40', 'organization.staff=600', 'organization.units=36', 'engagement.initialUnits=6'],
 };
 
