@@ -25,8 +25,9 @@ export interface RunCounters {
 export class MonthlyRecorder {
   private readonly series: MonthlySeries;
   private readonly ringSize: Float64Array;
-  private readonly stageCounts = new Float64Array(STAGES.length);
-  private readonly ringApplying = new Float64Array(RINGS.length);
+  // Integer counters (a float increment is a slower loop-carried chain).
+  private readonly stageCounts = new Int32Array(STAGES.length);
+  private readonly ringApplying = new Int32Array(RINGS.length);
 
   constructor(
     private readonly scenario: Scenario,
@@ -75,8 +76,9 @@ export class MonthlyRecorder {
       feasibility += f;
       knowledge += k;
       applying += on;
-      if (adoptedWeek[i] >= 0) everAdopted++;
-      if (on) ringApplying[Math.min(ring[i], lastRing)]++;
+      // Branch-free (who has adopted is unpredictable mid-run): adoptedWeek is −1 until then.
+      everAdopted += ~adoptedWeek[i] >>> 31;
+      ringApplying[Math.min(ring[i], lastRing)] += on;
     }
     let safety = 0;
     for (let t = 0; t < org.teams; t++) safety += this.teamSafety[t];

@@ -91,15 +91,6 @@ export interface Simulation {
   setUrgency(urgency: number): void;
 }
 
-/**
- * Organizations this large scan their ties in two passes (counts, then trust): once the state
- * gathered from colleagues (trust 8 B + applying 1 B + contact 1 B a person) outgrows a last-level
- * cache share (~8 MB), fetching from fewer arrays at a time is faster; below that one pass is
- * (bench/probes/tie-scan.js: one pass wins at 750,000 staff, two passes at 1,000,000 on the
- * project's machine). Both give the same sums in the same order.
- */
-const TWO_PASS_STAFF = 800_000;
-
 /** Per-week rates and fixed quantities, derived once from the scenario. */
 function weeklyRates(s: Scenario) {
   return {
@@ -134,10 +125,27 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   const thresholdsOn = s.adoption.thresholds;
   /** Off: the pathway's states keep their starting values and only adoption runs (docking limit). */
   const pathwayOn = s.adoption.pathway;
+  // With the pathway on a network, each person's count of colleagues applying and of colleagues
+  // who have met the ISPs is kept as people switch, meet the ISPs and leave (integers, so exactly
+  // what a scan would count); the weekly scan then only gathers trust, from `metTrust`.
+  const countsKept = pathwayOn && !org.fullyMixed;
+  const applyingAround = new Int32Array(countsKept ? staffCount : 0);
+  const metAround = new Int32Array(countsKept ? staffCount : 0);
+  /** each person's trust if they have met the ISPs, else 0: refreshed before each gather */
+  const metTrust = new Float64Array(countsKept ? staffCount : 0);
+  function tellColleagues(counts: Int32Array, i: number, change: number): void {
+    const { offsets, neighbors } = org;
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) counts[neighbors[k]] += change;
+  }
+
   /** staff applying now, kept as people switch, join and leave (an integer, so exact) */
   let applyingTotal = 0;
   function newcomer(i: number, rng: { next(): number }): void {
     applyingTotal -= staff.applying[i];
+    if (countsKept) {
+      if (staff.applying[i]) tellColleagues(applyingAround, i, -1);
+      if (staff.contact[i] === Contact.direct) tellColleagues(metAround, i, -1);
+    }
     const disposition = pickDisposition(cumulative, rng.next());
     placeNewcomer(staff, i, disposition, profiles[disposition], rng.next(), s.context.priorPartnershipPenalty);
     if (!thresholdsOn) staff.threshold[i] = 0;
@@ -151,11 +159,6 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   const trustWeight = new Float64Array(staffCount);
   // Scratch for the pathway-off pass: who starts or stops applying this week.
   const switchers = new Int32Array(pathwayOn ? 0 : staffCount);
-  // Scratch for scanning ties in two passes (large organizations): colleagues who met the ISPs,
-  // and each person's trust if they met them (else 0).
-  const heardOf = new Int32Array(staffCount >= TWO_PASS_STAFF ? staffCount : 0);
-  const metTrust = new Float64Array(staffCount >= TWO_PASS_STAFF ? staffCount : 0);
-
   const desk = new SupportDesk(
     org,
     staff,
@@ -187,6 +190,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     while (staff.applying[i]) i = streams.population.below(staffCount);
     staff.applying[i] = 1;
     applyingTotal++;
+    if (countsKept) tellColleagues(applyingAround, i, 1);
     staff.adoptedWeek[i] = 0;
     staff.applyingSince[i] = 0;
   }
@@ -281,6 +285,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
       staff.trust[i] = trustAfterContact(staff.trust[i], positive, gain, lossRatio);
       staff.affect[i] = affectAfterContact(staff.affect[i], positive, gain, lossRatio);
     }
+    if (countsKept && staff.contact[i] !== Contact.direct) tellColleagues(metAround, i, 1);
     staff.contact[i] = Contact.direct;
     anyoneMetIsps = true;
     anyoneEverContacted = true;
@@ -326,7 +331,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   /** Exposure to colleagues who apply, and word of mouth from colleagues who worked with ISPs. */
   function colleagues(): void {
     const { offsets, neighbors } = org;
-    const { applying, contact, trust, exposure } = staff;
+    const { contact, trust, exposure } = staff;
     const wordOfMouth = rates.wordOfMouth;
     if (org.fullyMixed) {
       let heard = 0;
@@ -346,90 +351,38 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
       trustWeight.fill(wordOfMouth * heardShare);
       return;
     }
-    if (!anyoneMetIsps || !pathwayOn) {
-      // Nobody has worked with the ISPs yet (or the pathway is off): no word of mouth, only
-      // exposure to count.
+    // A network with the pathway on (the pathway-off network runs adoptionOnNetwork instead).
+    for (let i = 0; i < staffCount; i++) {
+      const degree = offsets[i + 1] - offsets[i];
+      exposure[i] = degree > 0 ? applyingAround[i] / degree : 0;
+    }
+    if (!anyoneMetIsps) {
+      // Nobody has worked with the ISPs yet: no word of mouth.
       if (!wordOfMouthCleared) {
         trustPull.fill(0);
         trustWeight.fill(0);
         wordOfMouthCleared = true;
       }
-      for (let i = 0; i < staffCount; i++) {
-        const first = offsets[i];
-        const last = offsets[i + 1];
-        let applyingCount = 0;
-        for (let k = first; k < last; k++) applyingCount += applying[neighbors[k]];
-        const degree = last - first;
-        exposure[i] = degree > 0 ? applyingCount / degree : 0;
-      }
       return;
     }
     wordOfMouthCleared = false;
-    if (staffCount < TWO_PASS_STAFF) scanTiesOnce();
-    else scanTiesTwice();
-  }
-
-  function scanTiesOnce(): void {
-    const { offsets, neighbors } = org;
-    const { applying, contact, trust, exposure } = staff;
-    const wordOfMouth = rates.wordOfMouth;
-    for (let i = 0; i < staffCount; i++) {
-      const first = offsets[i];
-      const last = offsets[i + 1];
-      let applyingCount = 0;
-      let heard = 0;
-      let heardTrust = 0;
-      for (let k = first; k < last; k++) {
-        const j = neighbors[k];
-        applyingCount += applying[j];
-        // Branch-free: adding 0 · trust leaves the sum exactly as it was.
-        const met = metIsps(contact[j]);
-        heard += met;
-        heardTrust += met * trust[j];
-      }
-      const degree = last - first;
-      exposure[i] = degree > 0 ? applyingCount / degree : 0;
-      const heardShare = degree > 0 ? heard / degree : 0;
-      // trustFromColleagues, split so every person reads last week's trust of colleagues.
-      const weight = wordOfMouth * heardShare;
-      trustWeight[i] = weight;
-      trustPull[i] = heard > 0 ? weight * (heardTrust / heard) : 0;
-    }
-  }
-
-  /** scanTiesOnce for large organizations: the same sums in the same order, in two passes. */
-  function scanTiesTwice(): void {
-    const { offsets, neighbors } = org;
-    const { applying, contact, trust, exposure } = staff;
-    const wordOfMouth = rates.wordOfMouth;
-    // First: how many colleagues apply and how many have met the ISPs.
-    for (let i = 0; i < staffCount; i++) {
-      const first = offsets[i];
-      const last = offsets[i + 1];
-      let applyingCount = 0;
-      let heard = 0;
-      for (let k = first; k < last; k++) {
-        const j = neighbors[k];
-        applyingCount += applying[j];
-        heard += metIsps(contact[j]);
-      }
-      const degree = last - first;
-      exposure[i] = degree > 0 ? applyingCount / degree : 0;
-      const heardShare = degree > 0 ? heard / degree : 0;
-      trustWeight[i] = wordOfMouth * heardShare;
-      heardOf[i] = heard;
-    }
-    // Then the trust of the colleagues who met them (0 for the others), for those who heard.
     for (let j = 0; j < staffCount; j++) metTrust[j] = metIsps(contact[j]) * trust[j];
     for (let i = 0; i < staffCount; i++) {
-      const heard = heardOf[i];
+      const first = offsets[i];
+      const last = offsets[i + 1];
+      const heard = metAround[i];
+      const degree = last - first;
+      // trustFromColleagues, split so every person reads last week's trust of colleagues.
+      const weight = wordOfMouth * (degree > 0 ? heard / degree : 0);
+      trustWeight[i] = weight;
       if (heard === 0) {
         trustPull[i] = 0;
         continue;
       }
+      // Every colleague in tie order, as a scan adds them (those who have not met add exactly 0).
       let heardTrust = 0;
-      for (let k = offsets[i]; k < offsets[i + 1]; k++) heardTrust += metTrust[neighbors[k]];
-      trustPull[i] = trustWeight[i] * (heardTrust / heard);
+      for (let k = first; k < last; k++) heardTrust += metTrust[neighbors[k]];
+      trustPull[i] = weight * (heardTrust / heard);
     }
   }
 
@@ -438,6 +391,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   /** Dates of a switch; the caller flips `applying[i]`. */
   function switched(i: number, started: boolean): void {
     applyingTotal += started ? 1 : -1;
+    if (countsKept) tellColleagues(applyingAround, i, started ? 1 : -1);
     if (!started) {
       staff.applyingSince[i] = -1;
       return;

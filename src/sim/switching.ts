@@ -65,6 +65,8 @@ export function switchRule(s: Scenario): SwitchRule {
 
 /** Whether person i, applying, stops this week (M8), given draw u. */
 export function stops(rule: SwitchRule, staff: StaffState, i: number, u: number, exposure: number): boolean {
+  // No base hazard, no discontinuation (every factor is finite and ≥ 0): skip the reads.
+  if (rule.discontinuation === 0) return false;
   const supported = staff.support[i] !== Support.none;
   const hazard = discontinuationHazard(rule.discontinuation, supported, rule.duringSupport, exposure, rule.peerProtection, rule.buyIn, rule.buyInProtection);
   return u < weeklyChance(hazard);
