@@ -13,24 +13,16 @@
  * that differ in one parameter stay in step until that parameter first matters.
  */
 import {
-  acceptabilitySignal,
   affectAfterContact,
-  affectDrift,
-  appropriatenessSignal,
   Contact,
   createStaffState,
   credibility,
   Disposition,
   feasibilityCap,
-  feasibilitySignal,
   knowledgeAfterContact,
-  knowledgeFading,
-  knowledgeFromColleagues,
-  metIsps,
   pickDisposition,
   placeNewcomer,
   positiveContactChance,
-  relax,
   requestRate,
   resistantGain,
   safetyAfterMeeting,
@@ -50,6 +42,7 @@ import { MonthlyRecorder } from './recorder.js';
 import type { RunResult } from './result.js';
 import { createStreams, type RandomStreams } from './rng.js';
 import { SupportDesk, type SupportEvent } from './engagements.js';
+import { changePeople, colleaguesOnNetwork, type PathwayRates, type WordOfMouth } from './personal-change.js';
 import { starts, stops, switchRule } from './switching.js';
 
 /** What the outside world (TUI, tests) may read while a simulation runs. */
@@ -330,9 +323,9 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
 
   /** Exposure to colleagues who apply, and word of mouth from colleagues who worked with ISPs. */
   function colleagues(): void {
-    const { offsets, neighbors } = org;
+    const { offsets } = org;
     const { contact, trust, exposure } = staff;
-    const wordOfMouth = rates.wordOfMouth;
+    const wordOfMouthRate = rates.wordOfMouth;
     if (org.fullyMixed) {
       let heard = 0;
       let heardTrust = 0;
@@ -347,17 +340,17 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
       const meanTrust = heard > 0 ? heardTrust / heard : 0;
       exposure.fill(share);
       wordOfMouthCleared = false;
-      trustPull.fill(wordOfMouth * heardShare * meanTrust);
-      trustWeight.fill(wordOfMouth * heardShare);
+      trustPull.fill(wordOfMouthRate * heardShare * meanTrust);
+      trustWeight.fill(wordOfMouthRate * heardShare);
       return;
     }
     // A network with the pathway on (the pathway-off network runs adoptionOnNetwork instead).
-    for (let i = 0; i < staffCount; i++) {
-      const degree = offsets[i + 1] - offsets[i];
-      exposure[i] = degree > 0 ? applyingAround[i] / degree : 0;
-    }
     if (!anyoneMetIsps) {
-      // Nobody has worked with the ISPs yet: no word of mouth.
+      // Nobody has worked with the ISPs yet: no word of mouth, only exposure (from the counts).
+      for (let i = 0; i < staffCount; i++) {
+        const degree = offsets[i + 1] - offsets[i];
+        exposure[i] = degree > 0 ? applyingAround[i] / degree : 0;
+      }
       if (!wordOfMouthCleared) {
         trustPull.fill(0);
         trustWeight.fill(0);
@@ -366,24 +359,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
       return;
     }
     wordOfMouthCleared = false;
-    for (let j = 0; j < staffCount; j++) metTrust[j] = metIsps(contact[j]) * trust[j];
-    for (let i = 0; i < staffCount; i++) {
-      const first = offsets[i];
-      const last = offsets[i + 1];
-      const heard = metAround[i];
-      const degree = last - first;
-      // trustFromColleagues, split so every person reads last week's trust of colleagues.
-      const weight = wordOfMouth * (degree > 0 ? heard / degree : 0);
-      trustWeight[i] = weight;
-      if (heard === 0) {
-        trustPull[i] = 0;
-        continue;
-      }
-      // Every colleague in tie order, as a scan adds them (those who have not met add exactly 0).
-      let heardTrust = 0;
-      for (let k = first; k < last; k++) heardTrust += metTrust[neighbors[k]];
-      trustPull[i] = weight * (heardTrust / heard);
-    }
+    colleaguesOnNetwork(offsets, org.neighbors, staff, applyingAround, metAround, metTrust, wordOfMouth, wordOfMouthRate);
   }
 
   const rule = switchRule(s);
@@ -404,48 +380,20 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     adoptionEvents++;
   }
 
+  const pathwayRates: PathwayRates = {
+    affectDecay: rates.affectDecay,
+    readiness: rates.readiness,
+    peerLearning: rates.peerLearning,
+    forgetting: rates.forgetting,
+    acceptabilityTrustWeight: s.readiness.trustWeight,
+    tailoring: s.engagement.tailoring,
+    tailoringWeight: s.readiness.tailoringWeight,
+  };
+  const wordOfMouth: WordOfMouth = { trustPull, trustWeight };
+
   /** The week's personal change: the pathway (M2–M4, M6) when on, then adoption and sustainment. */
   function personalChange(): void {
-    const { trust, affect, acceptability, appropriateness, feasibility, knowledge: knowledgeOf, exposure: exposureOf } = staff;
-    const { applying, ownProject, contact } = staff;
-    const teamOf = org.teamOf;
-    const { tailoring } = s.engagement;
-    const { trustWeight: acceptabilityTrustWeight, tailoringWeight } = s.readiness;
-    const { affectDecay, readiness: readinessRate, peerLearning, forgetting } = rates;
-    const cap = fCap;
-    const adoptionRng = streams.adoption;
-    for (let i = 0; i < staffCount; i++) {
-      const u = adoptionRng.next();
-      const exposure = exposureOf[i];
-      const isApplying = applying[i];
-      let knowledge = knowledgeOf[i];
-      if (pathwayOn) {
-        // Word of mouth (M2), applied synchronously.
-        let trustNow = trust[i];
-        if (trustWeight[i] > 0) {
-          trustNow = trustNow + trustPull[i] - trustWeight[i] * trustNow;
-          trust[i] = trustNow;
-          if (contact[i] === Contact.none) contact[i] = Contact.heard;
-        }
-        const affectNow = affectDrift(affect[i], affectDecay);
-        affect[i] = affectNow;
-        // Readiness (M4).
-        const a = relax(acceptability[i], acceptabilitySignal(trustNow, affectNow, acceptabilityTrustWeight), readinessRate);
-        const pr = relax(appropriateness[i], appropriatenessSignal(trustNow, ownProject[i], tailoring, tailoringWeight), readinessRate);
-        const f = relax(feasibility[i], feasibilitySignal(knowledge, teamSafety[teamOf[i]], cap), readinessRate);
-        acceptability[i] = a;
-        appropriateness[i] = pr;
-        feasibility[i] = f;
-        // Knowledge (M6), learned in proportion to readiness (mean of A, P, F).
-        knowledge = knowledgeFromColleagues(knowledge, exposure, peerLearning * ((a + pr + f) / 3));
-        if (!isApplying) knowledge = knowledgeFading(knowledge, forgetting);
-        knowledgeOf[i] = knowledge;
-      }
-      if (isApplying ? stops(rule, staff, i, u, exposure) : starts(rule, staff, i, u, exposure, knowledge)) {
-        switched(i, !isApplying);
-        applying[i] = isApplying ^ 1;
-      }
-    }
+    changePeople(staff, org.teamOf, teamSafety, wordOfMouth, pathwayOn, pathwayRates, fCap, streams.adoption, rule, switched);
   }
 
   /**

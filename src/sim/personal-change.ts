@@ -1,0 +1,129 @@
+/**
+ * The week's personal change for everyone (step 6 of the week): the pathway — word of mouth
+ * (M2), affect drift (M3), readiness (M4), knowledge (M6) — when it is on, then adoption (M5) or
+ * discontinuation (M8). A module-level function with everything passed in: V8 compiles this loop
+ * markedly better here than as a closure inside createSimulation.
+ */
+import {
+  acceptabilitySignal,
+  affectDrift,
+  appropriatenessSignal,
+  Contact,
+  feasibilitySignal,
+  knowledgeFading,
+  knowledgeFromColleagues,
+  metIsps,
+  relax,
+  type StaffState,
+} from '../agents/index.js';
+import type { RandomStream } from './rng.js';
+import { starts, stops, type SwitchRule } from './switching.js';
+
+/** Weekly rates and weights of the pathway, read once from the scenario. */
+export interface PathwayRates {
+  readonly affectDecay: number;
+  readonly readiness: number;
+  readonly peerLearning: number;
+  readonly forgetting: number;
+  readonly acceptabilityTrustWeight: number;
+  readonly tailoring: number;
+  readonly tailoringWeight: number;
+}
+
+/** This week's word of mouth for each person (synchronous: computed from last week's trust). */
+export interface WordOfMouth {
+  readonly trustPull: Float64Array;
+  readonly trustWeight: Float64Array;
+}
+
+export function changePeople(
+  staff: StaffState,
+  teamOf: Int32Array,
+  teamSafety: Float64Array,
+  wordOfMouth: WordOfMouth,
+  pathwayOn: boolean,
+  rates: PathwayRates,
+  feasibilityCap: number,
+  adoptionRng: RandomStream,
+  rule: SwitchRule,
+  switched: (i: number, started: boolean) => void,
+): void {
+  const { trust, affect, acceptability, appropriateness, feasibility, knowledge: knowledgeOf, exposure: exposureOf } = staff;
+  const { applying, ownProject, contact } = staff;
+  const { trustPull, trustWeight } = wordOfMouth;
+  const { affectDecay, readiness: readinessRate, peerLearning, forgetting, acceptabilityTrustWeight, tailoring, tailoringWeight } = rates;
+  const n = applying.length;
+  for (let i = 0; i < n; i++) {
+    const u = adoptionRng.next();
+    const exposure = exposureOf[i];
+    const isApplying = applying[i];
+    let knowledge = knowledgeOf[i];
+    if (pathwayOn) {
+      // Word of mouth (M2), applied synchronously.
+      let trustNow = trust[i];
+      if (trustWeight[i] > 0) {
+        trustNow = trustNow + trustPull[i] - trustWeight[i] * trustNow;
+        trust[i] = trustNow;
+        if (contact[i] === Contact.none) contact[i] = Contact.heard;
+      }
+      const affectNow = affectDrift(affect[i], affectDecay);
+      affect[i] = affectNow;
+      // Readiness (M4).
+      const a = relax(acceptability[i], acceptabilitySignal(trustNow, affectNow, acceptabilityTrustWeight), readinessRate);
+      const pr = relax(appropriateness[i], appropriatenessSignal(trustNow, ownProject[i], tailoring, tailoringWeight), readinessRate);
+      const f = relax(feasibility[i], feasibilitySignal(knowledge, teamSafety[teamOf[i]], feasibilityCap), readinessRate);
+      acceptability[i] = a;
+      appropriateness[i] = pr;
+      feasibility[i] = f;
+      // Knowledge (M6), learned in proportion to readiness (mean of A, P, F).
+      knowledge = knowledgeFromColleagues(knowledge, exposure, peerLearning * ((a + pr + f) / 3));
+      if (!isApplying) knowledge = knowledgeFading(knowledge, forgetting);
+      knowledgeOf[i] = knowledge;
+    }
+    if (isApplying ? stops(rule, staff, i, u, exposure) : starts(rule, staff, i, u, exposure, knowledge)) {
+      switched(i, !isApplying);
+      applying[i] = isApplying ^ 1;
+    }
+  }
+}
+
+/**
+ * Step 5 on a network with the pathway on: exposure from the kept counts of colleagues applying,
+ * and word of mouth from the colleagues who have met the ISPs — every tie in order, as a scan
+ * adds them (those who have not met add exactly 0). `metTrust` is scratch.
+ */
+export function colleaguesOnNetwork(
+  offsets: Int32Array,
+  neighbors: Int32Array,
+  staff: StaffState,
+  applyingAround: Int32Array,
+  metAround: Int32Array,
+  metTrust: Float64Array,
+  wordOfMouth: WordOfMouth,
+  weeklyRate: number,
+): void {
+  const { contact, trust, exposure } = staff;
+  const { trustPull, trustWeight } = wordOfMouth;
+  const n = exposure.length;
+  for (let i = 0; i < n; i++) {
+    const degree = offsets[i + 1] - offsets[i];
+    exposure[i] = degree > 0 ? applyingAround[i] / degree : 0;
+  }
+  for (let j = 0; j < n; j++) metTrust[j] = metIsps(contact[j]) * trust[j];
+  for (let i = 0; i < n; i++) {
+    const first = offsets[i];
+    const last = offsets[i + 1];
+    const heard = metAround[i];
+    const degree = last - first;
+    // trustFromColleagues, split so every person reads last week's trust of colleagues.
+    const weight = weeklyRate * (degree > 0 ? heard / degree : 0);
+    trustWeight[i] = weight;
+    if (heard === 0) {
+      trustPull[i] = 0;
+      continue;
+    }
+    let heardTrust = 0;
+    for (let k = first; k < last; k++) heardTrust += metTrust[neighbors[k]];
+    trustPull[i] = weight * (heardTrust / heard);
+  }
+}
