@@ -42,6 +42,7 @@ import { MonthlyRecorder } from './recorder.js';
 import type { RunResult } from './result.js';
 import { createStreams, type RandomStreams } from './rng.js';
 import { SupportDesk, type SupportEvent } from './engagements.js';
+import { measureUnits } from './credibility.js';
 import { changePeople, colleaguesOnNetwork, type PathwayRates, type WordOfMouth } from './personal-change.js';
 import { starts, stops, switchRule } from './switching.js';
 
@@ -220,24 +221,14 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
 
   /** Org credibility, applying share, and each unit's awareness-weighted trust in the ISPs. */
   function measure(): void {
-    const { contact, trust } = staff;
-    const { unitOf, unitStart } = org;
     let trustSum = 0;
     let contacted = 0;
-    unitCredibility.fill(0);
-    // Until the first contact nobody has met or heard of the ISPs: trust adds nothing.
     if (anyoneEverContacted) {
-      for (let i = 0; i < staffCount; i++) {
-        const met = contact[i];
-        if (met !== Contact.none) unitCredibility[unitOf[i]] += trust[i];
-        if (met === Contact.direct) {
-          trustSum += trust[i];
-          contacted++;
-        }
-      }
-    }
-    for (let unit = 0; unit < org.units; unit++) {
-      unitCredibility[unit] /= unitStart[unit + 1] - unitStart[unit];
+      ({ trustSum, contacted } = measureUnits(org.unitStart, staff.contact, staff.trust, unitCredibility));
+    } else {
+      // Until the first contact nobody has met or heard of the ISPs: trust adds nothing.
+      const { unitStart } = org;
+      for (let unit = 0; unit < org.units; unit++) unitCredibility[unit] = 0 / (unitStart[unit + 1] - unitStart[unit]);
     }
     applyingShare = applyingTotal / staffCount;
     credibilityNow = credibility(trustSum, contacted);

@@ -1,0 +1,38 @@
+/**
+ * The week's measurement for demand (M7): each unit's awareness-weighted trust in the ISPs
+ * (staff who met or heard of them count their trust, the others 0, over the unit's size) and the
+ * sums behind organization-wide credibility (the mean trust of those who met them).
+ */
+import { Contact } from '../agents/index.js';
+
+export interface TrustOfContacted {
+  /** trust summed over staff who met the ISPs */
+  readonly trustSum: number;
+  /** staff who met the ISPs */
+  readonly contacted: number;
+}
+
+/**
+ * Fills `unitCredibility` and returns the sums. Units are contiguous blocks of staff, so each
+ * unit's sum runs in a register, in staff order (the same additions as one running total per unit).
+ */
+export function measureUnits(unitStart: Int32Array, contact: Uint8Array, trust: Float64Array, unitCredibility: Float64Array): TrustOfContacted {
+  let trustSum = 0;
+  let contacted = 0;
+  const units = unitCredibility.length;
+  for (let unit = 0; unit < units; unit++) {
+    const first = unitStart[unit];
+    const last = unitStart[unit + 1];
+    let unitTrust = 0;
+    for (let i = first; i < last; i++) {
+      const met = contact[i];
+      if (met !== Contact.none) unitTrust += trust[i];
+      if (met === Contact.direct) {
+        trustSum += trust[i];
+        contacted++;
+      }
+    }
+    unitCredibility[unit] = unitTrust / (last - first);
+  }
+  return { trustSum, contacted };
+}
