@@ -43,8 +43,8 @@ import type { RunResult } from './result.js';
 import { createStreams, type RandomStreams } from './rng.js';
 import { SupportDesk, type SupportEvent } from './engagements.js';
 import { measureUnits } from './credibility.js';
-import { changePeople, colleaguesOnNetwork, type PathwayRates, type WordOfMouth } from './personal-change.js';
-import { starts, stops, switchRule } from './switching.js';
+import { adoptOnNetwork, changePeople, colleaguesOnNetwork, type PathwayRates, type WordOfMouth } from './staff-week.js';
+import { switchRule } from './switching.js';
 
 /** What the outside world (TUI, tests) may read while a simulation runs. */
 export interface SimulationView {
@@ -335,7 +335,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
       trustWeight.fill(wordOfMouthRate * heardShare);
       return;
     }
-    // A network with the pathway on (the pathway-off network runs adoptionOnNetwork instead).
+    // A network with the pathway on (the pathway-off network runs adoptOnNetwork instead).
     if (!anyoneMetIsps) {
       // Nobody has worked with the ISPs yet: no word of mouth, only exposure (from the counts).
       for (let i = 0; i < staffCount; i++) {
@@ -387,36 +387,6 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     changePeople(staff, org.teamOf, teamSafety, wordOfMouth, pathwayOn, pathwayRates, fCap, streams.adoption, rule, switched);
   }
 
-  /**
-   * colleagues() and personalChange() in one pass, for the pathway off on a network: each person
-   * counts colleagues applying, then draws. Switches are applied after the pass, so everyone reads
-   * last week's colleagues, exactly as the two passes do.
-   */
-  function adoptionOnNetwork(): void {
-    const { offsets, neighbors } = org;
-    const { applying, exposure: exposureOf, knowledge: knowledgeOf } = staff;
-    const adoptionRng = streams.adoption;
-    // Knowledge matters to adoption only through initiative and the gate (0 · K = 0 otherwise).
-    const readsKnowledge = rule.initiative !== 0 || rule.knowledgeGate;
-    let switches = 0;
-    for (let i = 0; i < staffCount; i++) {
-      const first = offsets[i];
-      const last = offsets[i + 1];
-      let applyingCount = 0;
-      for (let k = first; k < last; k++) applyingCount += applying[neighbors[k]];
-      const degree = last - first;
-      const exposure = degree > 0 ? applyingCount / degree : 0;
-      exposureOf[i] = exposure;
-      const u = adoptionRng.next();
-      const isApplying = applying[i];
-      if (isApplying ? stops(rule, staff, i, u, exposure) : starts(rule, staff, i, u, exposure, readsKnowledge ? knowledgeOf[i] : 0)) {
-        switched(i, !isApplying);
-        switchers[switches++] = i;
-      }
-    }
-    for (let k = 0; k < switches; k++) applying[switchers[k]] ^= 1;
-  }
-
   function turnover(): void {
     const chance = rates.turnover;
     // The turnover stream serves turnover alone: with no turnover its draws could change nothing.
@@ -455,7 +425,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
       colleagues();
       personalChange();
     } else {
-      adoptionOnNetwork();
+      adoptOnNetwork(org.offsets, org.neighbors, staff, streams.adoption, rule, switchers, switched);
     }
     turnover();
     teamSafetyDrift();

@@ -1,8 +1,10 @@
 /**
- * The week's personal change for everyone (step 6 of the week): the pathway — word of mouth
- * (M2), affect drift (M3), readiness (M4), knowledge (M6) — when it is on, then adoption (M5) or
- * discontinuation (M8). A module-level function with everything passed in: V8 compiles this loop
- * markedly better here than as a closure inside createSimulation.
+ * The week's passes over the staff, as module-level functions with everything passed in (V8
+ * compiles these loops markedly better than closures inside createSimulation):
+ *   colleaguesOnNetwork — step 5: exposure and word of mouth from colleagues;
+ *   changePeople        — step 6: the pathway (M2–M4, M6) when on, then adoption (M5) or
+ *                         discontinuation (M8);
+ *   adoptOnNetwork      — steps 5 and 6 in one pass, for the pathway off on a network.
  */
 import {
   acceptabilitySignal,
@@ -126,4 +128,41 @@ export function colleaguesOnNetwork(
     for (let k = first; k < last; k++) heardTrust += metTrust[neighbors[k]];
     trustPull[i] = weight * (heardTrust / heard);
   }
+}
+
+/**
+ * Steps 5 and 6 in one pass for the pathway off on a network: each person counts colleagues
+ * applying, then draws. Switches are applied after the pass, so everyone reads last week's
+ * colleagues, exactly as the two passes do. `switchers` is scratch.
+ */
+export function adoptOnNetwork(
+  offsets: Int32Array,
+  neighbors: Int32Array,
+  staff: StaffState,
+  adoptionRng: RandomStream,
+  rule: SwitchRule,
+  switchers: Int32Array,
+  switched: (i: number, started: boolean) => void,
+): void {
+  const { applying, exposure: exposureOf, knowledge: knowledgeOf } = staff;
+  // Knowledge matters to adoption only through initiative and the gate (0 · K = 0 otherwise).
+  const readsKnowledge = rule.initiative !== 0 || rule.knowledgeGate;
+  const n = applying.length;
+  let switches = 0;
+  for (let i = 0; i < n; i++) {
+    const first = offsets[i];
+    const last = offsets[i + 1];
+    let applyingCount = 0;
+    for (let k = first; k < last; k++) applyingCount += applying[neighbors[k]];
+    const degree = last - first;
+    const exposure = degree > 0 ? applyingCount / degree : 0;
+    exposureOf[i] = exposure;
+    const u = adoptionRng.next();
+    const isApplying = applying[i];
+    if (isApplying ? stops(rule, staff, i, u, exposure) : starts(rule, staff, i, u, exposure, readsKnowledge ? knowledgeOf[i] : 0)) {
+      switched(i, !isApplying);
+      switchers[switches++] = i;
+    }
+  }
+  for (let k = 0; k < switches; k++) applying[switchers[k]] ^= 1;
 }
