@@ -375,7 +375,7 @@ const adoption = z
     constantDose: flag(false, 'every person receives ISP dose 1 every week, engagement or not (Bass docking)', 'Bass 1969 limit case'),
     pathway: flag(
       true,
-      'simulate the pathway each week (trust, affect, team safety, A/P/F, knowledge); off ⇒ they keep their starting values (ISP contacts, word of mouth and learning change nothing; gates and initiative read the starting values) — the docking limit, several times faster',
+      'simulate the pathway each week (trust, affect, team safety, A/P/F, knowledge); off ⇒ they keep their starting values (ISP contacts, word of mouth and learning change nothing; gates and initiative read the starting values) — the docking limit; about twice as fast on the foundation scenario',
       'Bass 1969 / Watts 2002 limit case (off); Metz et al. 2024 pathway (on)',
     ),
   })
