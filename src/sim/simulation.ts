@@ -69,6 +69,11 @@ export interface SimulationView {
   readonly urgency: number;
   /** support events of the last step */
   readonly events: readonly SupportEvent[];
+  /**
+   * Each person's kept counts of colleagues applying and of colleagues who have met the ISPs (a
+   * network with the pathway on; null otherwise): what a scan of their ties would count now.
+   */
+  readonly colleagueCounts: { readonly applying: Int32Array; readonly met: Int32Array } | null;
   /** pathway stage of person i (see STAGES) */
   stageOf(i: number): number;
   /** the run so far as a RunResult (series up to the last completed month) */
@@ -485,6 +490,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     get events() {
       return desk.events;
     },
+    colleagueCounts: countsKept ? { applying: applyingAround, met: metAround } : null,
     stageOf: stageOfPerson,
     result: () =>
       recorder.result(seed, {
