@@ -66,6 +66,32 @@ export class RandomStream {
     return position;
   }
 
+  /**
+   * Fill `draws[0 .. count)` with the next `count` uniform floats — exactly the draws of calling
+   * next() `count` times — with the state in locals meanwhile (a loop over people that reads its
+   * draws from the buffer keeps the generator off its critical path).
+   */
+  fill(draws: Float64Array, count: number): void {
+    const s = this.state;
+    let s0 = s[0];
+    let s1 = s[1];
+    let s2 = s[2];
+    let s3 = s[3];
+    for (let k = 0; k < count; k++) {
+      const t = (((s0 + s1) | 0) + s3) | 0;
+      s3 = (s3 + 1) | 0;
+      s0 = s1 ^ (s1 >>> 9);
+      s1 = (s2 + (s2 << 3)) | 0;
+      s2 = (s2 << 21) | (s2 >>> 11);
+      s2 = (s2 + t) | 0;
+      draws[k] = (t >>> 0) / 4294967296;
+    }
+    s[0] = s0;
+    s[1] = s1;
+    s[2] = s2;
+    s[3] = s3;
+  }
+
   /** Uniform integer in [0, n). */
   below(n: number): number {
     return Math.floor(this.next() * n);

@@ -386,10 +386,12 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     tailoringWeight: s.readiness.tailoringWeight,
   };
   const wordOfMouth: WordOfMouth = { trustPull, trustWeight };
+  /** the week's adoption draws, one per person (scratch) */
+  const adoptionDraws = new Float64Array(staffCount);
 
   /** The week's personal change: the pathway (M2–M4, M6) when on, then adoption and sustainment. */
   function personalChange(): void {
-    changePeople(staff, org.teamOf, teamSafety, wordOfMouth, pathwayOn, pathwayRates, fCap, streams.adoption, rule, switched);
+    changePeople(staff, org.teamOf, teamSafety, wordOfMouth, pathwayOn, pathwayRates, fCap, streams.adoption, adoptionDraws, rule, switched);
   }
 
   function turnover(): void {
@@ -430,7 +432,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
       colleagues();
       personalChange();
     } else {
-      adoptOnNetwork(org.offsets, org.neighbors, staff, streams.adoption, rule, switchers, switched);
+      adoptOnNetwork(org.offsets, org.neighbors, staff, streams.adoption, adoptionDraws, rule, switchers, switched);
     }
     turnover();
     teamSafetyDrift();

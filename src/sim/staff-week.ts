@@ -47,6 +47,7 @@ export function changePeople(
   rates: PathwayRates,
   feasibilityCap: number,
   adoptionRng: RandomStream,
+  draws: Float64Array,
   rule: SwitchRule,
   switched: (i: number, started: boolean) => void,
 ): void {
@@ -55,8 +56,10 @@ export function changePeople(
   const { trustPull, trustWeight } = wordOfMouth;
   const { affectDecay, readiness: readinessRate, peerLearning, forgetting, acceptabilityTrustWeight, tailoring, tailoringWeight } = rates;
   const n = applying.length;
+  // One draw per person, in staff order: the same draws as next() inside the loop.
+  adoptionRng.fill(draws, n);
   for (let i = 0; i < n; i++) {
-    const u = adoptionRng.next();
+    const u = draws[i];
     const exposure = exposureOf[i];
     const isApplying = applying[i];
     let knowledge = knowledgeOf[i];
@@ -140,6 +143,7 @@ export function adoptOnNetwork(
   neighbors: Int32Array,
   staff: StaffState,
   adoptionRng: RandomStream,
+  draws: Float64Array,
   rule: SwitchRule,
   switchers: Int32Array,
   switched: (i: number, started: boolean) => void,
@@ -148,6 +152,7 @@ export function adoptOnNetwork(
   // Knowledge matters to adoption only through initiative and the gate (0 · K = 0 otherwise).
   const readsKnowledge = rule.initiative !== 0 || rule.knowledgeGate;
   const n = applying.length;
+  adoptionRng.fill(draws, n);
   let switches = 0;
   for (let i = 0; i < n; i++) {
     const first = offsets[i];
@@ -157,7 +162,7 @@ export function adoptOnNetwork(
     const degree = last - first;
     const exposure = degree > 0 ? applyingCount / degree : 0;
     exposureOf[i] = exposure;
-    const u = adoptionRng.next();
+    const u = draws[i];
     const isApplying = applying[i];
     if (isApplying ? stops(rule, staff, i, u, exposure) : starts(rule, staff, i, u, exposure, readsKnowledge ? knowledgeOf[i] : 0)) {
       switched(i, !isApplying);
