@@ -58,7 +58,9 @@ function tally(
     const t = trustOf[i];
     const k = knowledgeOf[i];
     const on = applyingOf[i];
-    const weeksApplying = on ? week - applyingSince[i] : 0;
+    // Read whether or not they apply (stageOf ignores it for those who do not): no branch, and
+    // no code path that a run's first months never take (which cost V8 a deoptimization).
+    const weeksApplying = week - applyingSince[i];
     stageCounts[stageOf(contact[i], t, (a + p + f) / 3, k, on, weeksApplying, stageThresholds)]++;
     trust += t;
     affect += affectOf[i];
