@@ -3,7 +3,6 @@
  * (staff who met or heard of them count their trust, the others 0, over the unit's size) and the
  * sums behind organization-wide credibility (the mean trust of those who met them).
  */
-import { Contact } from '../agents/index.js';
 
 export interface TrustOfContacted {
   /** trust summed over staff who met the ISPs */
@@ -25,12 +24,15 @@ export function measureUnits(unitStart: Int32Array, contact: Uint8Array, trust: 
     const last = unitStart[unit + 1];
     let unitTrust = 0;
     for (let i = first; i < last; i++) {
+      // Branch-free (who has met or heard of the ISPs is unpredictable): contact is 0 none,
+      // 1 heard, 2 direct; adding 0 · trust leaves a sum exactly as it was (trust ≥ 0).
       const met = contact[i];
-      if (met !== Contact.none) unitTrust += trust[i];
-      if (met === Contact.direct) {
-        trustSum += trust[i];
-        contacted++;
-      }
+      const aware = (met | (met >> 1)) & 1;
+      const direct = met >> 1;
+      const t = trust[i];
+      unitTrust += aware * t;
+      trustSum += direct * t;
+      contacted += direct;
     }
     unitCredibility[unit] = unitTrust / (last - first);
   }
