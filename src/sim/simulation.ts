@@ -13,23 +13,15 @@
  * that differ in one parameter stay in step until that parameter first matters.
  */
 import {
-  affectAfterContact,
   Contact,
   createStaffState,
   credibility,
-  Disposition,
   feasibilityCap,
-  knowledgeAfterContact,
   pickDisposition,
   placeNewcomer,
-  positiveContactChance,
   requestRate,
-  resistantGain,
-  safetyAfterMeeting,
   safetyDrift,
-  scheduledContacts,
   stageOf,
-  trustAfterContact,
   type DispositionProfile,
   type Engagement,
   type StaffState,
@@ -43,7 +35,8 @@ import type { RunResult } from './result.js';
 import { createStreams, type RandomStreams } from './rng.js';
 import { SupportDesk, type SupportEvent } from './engagements.js';
 import { measureUnits } from './credibility.js';
-import { adoptOnNetwork, changePeople, colleaguesOnNetwork, type PathwayRates, type WordOfMouth } from './staff-week.js';
+import { contactRules, contactUnit, type ContactTargets } from './contacts.js';
+import { adoptOnNetwork, changePeople, colleaguesOnNetwork, tellColleagues, type PathwayRates, type WordOfMouth } from './staff-week.js';
 import { switchRule } from './switching.js';
 
 /** What the outside world (TUI, tests) may read while a simulation runs. */
@@ -132,18 +125,14 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   const metAround = new Int32Array(countsKept ? staffCount : 0);
   /** each person's trust if they have met the ISPs, else 0: refreshed before each gather */
   const metTrust = new Float64Array(countsKept ? staffCount : 0);
-  function tellColleagues(counts: Int32Array, i: number, change: number): void {
-    const { offsets, neighbors } = org;
-    for (let k = offsets[i]; k < offsets[i + 1]; k++) counts[neighbors[k]] += change;
-  }
 
   /** staff applying now, kept as people switch, join and leave (an integer, so exact) */
   let applyingTotal = 0;
   function newcomer(i: number, rng: { next(): number }): void {
     applyingTotal -= staff.applying[i];
     if (countsKept) {
-      if (staff.applying[i]) tellColleagues(applyingAround, i, -1);
-      if (staff.contact[i] === Contact.direct) tellColleagues(metAround, i, -1);
+      if (staff.applying[i]) tellColleagues(org.offsets, org.neighbors, applyingAround, i, -1);
+      if (staff.contact[i] === Contact.direct) tellColleagues(org.offsets, org.neighbors, metAround, i, -1);
     }
     const disposition = pickDisposition(cumulative, rng.next());
     placeNewcomer(staff, i, disposition, profiles[disposition], rng.next(), s.context.priorPartnershipPenalty);
@@ -189,7 +178,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     while (staff.applying[i]) i = streams.population.below(staffCount);
     staff.applying[i] = 1;
     applyingTotal++;
-    if (countsKept) tellColleagues(applyingAround, i, 1);
+    if (countsKept) tellColleagues(org.offsets, org.neighbors, applyingAround, i, 1);
     staff.adoptedWeek[i] = 0;
     staff.applyingSince[i] = 0;
   }
@@ -212,11 +201,6 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   let anyoneEverContacted = false;
   /** whether trustPull and trustWeight are all 0 (no word of mouth this week) */
   let wordOfMouthCleared = true;
-
-  /** Mean of A, P, F: how open a person is to learning (the pathway's A/P/F → knowledge). */
-  function readinessOf(i: number): number {
-    return (staff.acceptability[i] + staff.appropriateness[i] + staff.feasibility[i]) / 3;
-  }
 
   function stageOfPerson(i: number): number {
     const readinessMean = (staff.acceptability[i] + staff.appropriateness[i] + staff.feasibility[i]) / 3;
@@ -258,62 +242,21 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     }
   }
 
-  // What an ISP contact does (M2, M3, M6): the scenario's values, read once.
-  const { positiveBase, relationalWeight, safetyWeight, lowStakesBonus, gain: trustGain, lossRatio } = s.trust;
-  const { relationalSkill, technicalSkill } = s.isps;
-  const { curiousResistance } = s.context;
-  const { meetingGain, coachingGain, outreachGain } = s.knowledge;
-
-  function contactPerson(i: number, lowStakes: boolean): void {
-    const safety = teamSafety[org.teamOf[i]];
-    const chance = positiveContactChance(positiveBase, relationalWeight, relationalSkill, safetyWeight, safety, lowStakes ? lowStakesBonus : 0);
-    const positive = streams.contacts.next() < chance;
-    if (pathwayOn) {
-      const resistant = staff.disposition[i] !== Disposition.interested;
-      const gain = resistantGain(trustGain, curiousResistance, resistant, staff.directContacts[i]);
-      staff.trust[i] = trustAfterContact(staff.trust[i], positive, gain, lossRatio);
-      staff.affect[i] = affectAfterContact(staff.affect[i], positive, gain, lossRatio);
-    }
-    if (countsKept && staff.contact[i] !== Contact.direct) tellColleagues(metAround, i, 1);
-    staff.contact[i] = Contact.direct;
-    anyoneMetIsps = true;
-    anyoneEverContacted = true;
-    if (staff.directContacts[i] < 65535) staff.directContacts[i]++;
-    if (lowStakes && staff.lowStakesContacts[i] < 65535) staff.lowStakesContacts[i]++;
-  }
+  // What ISPs do in an engaged unit (M2, M3, M6): src/sim/contacts.ts.
+  const rulesOfContact = contactRules(s);
+  const contactTargets: ContactTargets = {
+    staff,
+    org,
+    teamSafety,
+    teamMetWeek,
+    rng: streams.contacts,
+    metAround: countsKept ? metAround : null,
+  };
 
   function ispContacts(engagement: Engagement): void {
-    const { meeting, coaching } = scheduledContacts(
-      week - engagement.startWeek,
-      s.engagement.meetingEveryWeeks,
-      s.engagement.coachingEveryWeeks,
-    );
-    const { implementationStart, implementationMembers, unitStart, teamOf } = org;
-    const { knowledge } = staff;
-    // With the pathway off, contacts are still made and counted (dose, contact stage) but change nothing.
-    for (let k = implementationStart[engagement.unit]; k < implementationStart[engagement.unit + 1]; k++) {
-      const i = implementationMembers[k];
-      if (meeting) {
-        const team = teamOf[i];
-        if (pathwayOn && teamMetWeek[team] !== week) {
-          teamMetWeek[team] = week;
-          teamSafety[team] = safetyAfterMeeting(teamSafety[team], s.safety.facilitation, relationalSkill);
-        }
-        contactPerson(i, false);
-        if (pathwayOn) knowledge[i] = knowledgeAfterContact(knowledge[i], meetingGain * readinessOf(i), technicalSkill);
-      }
-      if (coaching) {
-        contactPerson(i, false);
-        if (pathwayOn) knowledge[i] = knowledgeAfterContact(knowledge[i], coachingGain * readinessOf(i), technicalSkill);
-      }
-    }
-    // Low-stakes outreach to anyone in the unit: check-ins, tools, office hours (one draw each,
-    // then the contact's own draw).
-    const outreach = s.engagement.outreachPerWeek;
-    const end = unitStart[engagement.unit + 1];
-    for (let i = streams.contacts.firstBelow(outreach, unitStart[engagement.unit], end); i < end; i = streams.contacts.firstBelow(outreach, i + 1, end)) {
-      contactPerson(i, true);
-      if (pathwayOn) knowledge[i] = knowledgeAfterContact(knowledge[i], outreachGain * readinessOf(i), technicalSkill);
+    if (contactUnit(rulesOfContact, contactTargets, engagement.unit, week - engagement.startWeek, week)) {
+      anyoneMetIsps = true;
+      anyoneEverContacted = true;
     }
   }
 
@@ -363,7 +306,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   /** Dates of a switch; the caller flips `applying[i]`. */
   function switched(i: number, started: boolean): void {
     applyingTotal += started ? 1 : -1;
-    if (countsKept) tellColleagues(applyingAround, i, started ? 1 : -1);
+    if (countsKept) tellColleagues(org.offsets, org.neighbors, applyingAround, i, started ? 1 : -1);
     if (!started) {
       staff.applyingSince[i] = -1;
       return;

@@ -4,7 +4,8 @@
  *   colleaguesOnNetwork — step 5: exposure and word of mouth from colleagues;
  *   changePeople        — step 6: the pathway (M2–M4, M6) when on, then adoption (M5) or
  *                         discontinuation (M8);
- *   adoptOnNetwork      — steps 5 and 6 in one pass, for the pathway off on a network.
+ *   adoptOnNetwork      — steps 5 and 6 in one pass, for the pathway off on a network;
+ *   tellColleagues      — a kept count changes for each colleague of one person.
  */
 import {
   acceptabilitySignal,
@@ -170,4 +171,9 @@ export function adoptOnNetwork(
     }
   }
   for (let k = 0; k < switches; k++) applying[switchers[k]] ^= 1;
+}
+
+/** Add `change` to the count of each of person i's colleagues (a kept count: i switched, met the ISPs, or left). */
+export function tellColleagues(offsets: Int32Array, neighbors: Int32Array, counts: Int32Array, i: number, change: number): void {
+  for (let k = offsets[i]; k < offsets[i + 1]; k++) counts[neighbors[k]] += change;
 }
