@@ -1,10 +1,11 @@
 /**
  * Seeded randomness. Each run has one seed, split into named sub-streams (network, contacts,
- * adoption, …) so changing one mechanism does not reshuffle the others. seedrandom derives each
- * stream's starting state; the stream itself is sfc32 with its state in an Int32Array, which V8
- * keeps unboxed (≈ 6× faster than state held in object fields). Never Math.random.
+ * adoption, …) so changing one mechanism does not reshuffle the others. seedrandom's ARC4 seeding
+ * (ported in arc4-seed.ts, checked against seedrandom in the tests) derives each stream's starting
+ * state; the stream itself is sfc32 with its state in an Int32Array, which V8 keeps unboxed
+ * (≈ 6× faster than state held in object fields). Never Math.random.
  */
-import seedrandom from 'seedrandom';
+import { seedWords } from './arc4-seed.js';
 
 export const STREAMS = ['network', 'population', 'contacts', 'adoption', 'turnover', 'demand', 'survey'] as const;
 export type StreamName = (typeof STREAMS)[number];
@@ -13,8 +14,7 @@ export class RandomStream {
   private readonly state = new Int32Array(4);
 
   constructor(seed: string) {
-    const seeder = seedrandom(seed);
-    for (let i = 0; i < 4; i++) this.state[i] = seeder.int32();
+    seedWords(seed, this.state); // = four seedrandom(seed).int32() words
     if ((this.state[0] | this.state[1] | this.state[2] | this.state[3]) === 0) this.state[0] = 1;
     // Discard the first outputs: sfc32 mixes its state over a few rounds.
     for (let i = 0; i < 12; i++) this.nextUint32();
@@ -111,7 +111,10 @@ export function createStreams(seed: number): RandomStreams {
   return streams;
 }
 
+const hashWord = new Int32Array(1);
+
 /** A 32-bit seed from any list of parts: used for run seeds (master seed, replicate, point). */
 export function hashSeed(...parts: readonly (number | string)[]): number {
-  return seedrandom(parts.join('/')).int32() >>> 0;
+  seedWords(parts.join('/'), hashWord);
+  return hashWord[0] >>> 0;
 }
