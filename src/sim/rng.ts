@@ -10,6 +10,12 @@ import { seedWords } from './arc4-seed.js';
 export const STREAMS = ['network', 'population', 'contacts', 'adoption', 'turnover', 'demand', 'survey'] as const;
 export type StreamName = (typeof STREAMS)[number];
 
+/**
+ * One named stream. The sfc32 step is written out three times on purpose — in nextUint32, and in
+ * firstBelow and fill, which keep the state in locals for a whole loop (that is their point; a
+ * shared helper would have to go back through the Int32Array). tests/sim/rng.test.ts checks that
+ * all three give the same sequence.
+ */
 export class RandomStream {
   private readonly state = new Int32Array(4);
 

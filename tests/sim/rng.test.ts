@@ -40,6 +40,26 @@ describe('random streams', () => {
     expect(squares / n - (sum / n) ** 2).toBeCloseTo(1 / 12, 2);
   });
 
+  it('fill and firstBelow consume exactly the draws next() would, in order', () => {
+    const reference = new RandomStream('written-out');
+    const expected = Array.from({ length: 3000 }, () => reference.next());
+    const filled = new RandomStream('written-out');
+    const draws = new Float64Array(1000);
+    filled.fill(draws, 1000);
+    expect(Array.from(draws)).toEqual(expected.slice(0, 1000));
+    // firstBelow from draw 1000 on: each hit is the first later draw below the chance.
+    const skipping = new RandomStream('written-out');
+    skipping.fill(draws, 1000);
+    const chance = 0.01;
+    let position = 1000;
+    const hits: number[] = [];
+    for (let i = skipping.firstBelow(chance, position, 2500); i < 2500; i = skipping.firstBelow(chance, i + 1, 2500)) hits.push(i);
+    expect(hits).toEqual(expected.map((u, k) => (k >= 1000 && k < 2500 && u < chance ? k : -1)).filter((k) => k >= 0));
+    expect(hits.length).toBeGreaterThan(5);
+    position = 2500;
+    expect(skipping.next()).toBe(expected[position]);
+  });
+
   it('hashSeed is a stable 32-bit function of its parts', () => {
     expect(hashSeed(1, 2)).toBe(hashSeed(1, 2));
     expect(hashSeed(1, 2)).not.toBe(hashSeed(2, 1));
