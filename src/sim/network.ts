@@ -82,7 +82,8 @@ class EdgeList {
       }
     }
     offsets[nodes] = write;
-    return { offsets, neighbors: raw.slice(0, write) };
+    // Without duplicate ties (the usual case) the compacted list is the whole array: no copy.
+    return { offsets, neighbors: write === raw.length ? raw : raw.slice(0, write) };
   }
 }
 

@@ -193,6 +193,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   let week = 0;
   let credibilityNow = 0;
   const unitCredibility = new Float64Array(org.units);
+  const demandDraws = new Float64Array(org.units);
   let applyingShare = 0;
   let adoptionEvents = 0;
   /** whether anyone has direct ISP contact (no word of mouth to gather until someone has) */
@@ -228,8 +229,10 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
 
   /** Units ask for support as the ISPs' credibility reaches them (M7). */
   function requestSupport(): void {
+    // One draw per unit, whether or not it may ask (the same draws as next() per unit).
+    streams.demand.fill(demandDraws, org.units);
     for (let unit = 0; unit < org.units; unit++) {
-      const u = streams.demand.next();
+      const u = demandDraws[unit];
       if (!desk.canRequest(unit)) continue;
       const rate = requestRate(
         s.demand.baseRequestRate,
