@@ -28,6 +28,11 @@ export function relax(value: number, signal: number, weeklyRate: number): number
 }
 
 /** AIM/IAM/FIM-style scale score (1–5) from a latent share in [0, 1]. */
+/** Readiness: the mean of A, P, F — how open a person is to learning and to the stages (M4 → M6). */
+export function readinessMean(acceptability: number, appropriateness: number, feasibility: number): number {
+  return (acceptability + appropriateness + feasibility) / 3;
+}
+
 export function scaleScore(latent: number): number {
   return 1 + 4 * latent;
 }

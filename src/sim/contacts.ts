@@ -9,6 +9,7 @@ import {
   Disposition,
   knowledgeAfterContact,
   positiveContactChance,
+  readinessMean,
   resistantGain,
   safetyAfterMeeting,
   scheduledContacts,
@@ -78,7 +79,7 @@ export interface ContactTargets {
 
 /** Mean of A, P, F: how open a person is to learning (the pathway's A/P/F → knowledge). */
 export function readinessOf(staff: StaffState, i: number): number {
-  return (staff.acceptability[i] + staff.appropriateness[i] + staff.feasibility[i]) / 3;
+  return readinessMean(staff.acceptability[i], staff.appropriateness[i], staff.feasibility[i]);
 }
 
 /** One ISP contact with person i, then what they learn from it (`learning` · readiness). */

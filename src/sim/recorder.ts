@@ -2,7 +2,7 @@
  * Observes the state at month ends into columnar series, and turns the final state into the
  * run summary. One pass over the staff per month; nothing per week.
  */
-import { scaleScore, stageOf, STAGES, type StaffState, type StageThresholds } from '../agents/index.js';
+import { readinessMean, scaleScore, stageOf, STAGES, type StaffState, type StageThresholds } from '../agents/index.js';
 import { DISPOSITIONS, type Scenario } from '../scenarios/index.js';
 import { firstReaching, spearman } from './metrics.js';
 import type { Organization } from './network.js';
@@ -61,7 +61,7 @@ function tally(
     // Read whether or not they apply (stageOf ignores it for those who do not): no branch, and
     // no code path that a run's first months never take (which cost V8 a deoptimization).
     const weeksApplying = week - applyingSince[i];
-    stageCounts[stageOf(contact[i], t, (a + p + f) / 3, k, on, weeksApplying, stageThresholds)]++;
+    stageCounts[stageOf(contact[i], t, readinessMean(a, p, f), k, on, weeksApplying, stageThresholds)]++;
     trust += t;
     affect += affectOf[i];
     acceptability += a;

@@ -35,8 +35,8 @@ import type { RunResult } from './result.js';
 import { createStreams, type RandomStreams } from './rng.js';
 import { SupportDesk, type SupportEvent } from './engagements.js';
 import { measureUnits } from './credibility.js';
-import { contactRules, contactUnit, type ContactTargets } from './contacts.js';
-import { adoptOnNetwork, changePeople, colleaguesOnNetwork, tellColleagues, type PathwayRates, type WordOfMouth } from './staff-week.js';
+import { contactRules, contactUnit, readinessOf, type ContactTargets } from './contacts.js';
+import { adoptOnNetwork, changePeople, colleaguesOnNetwork, exposureFromCounts, tellColleagues, type PathwayRates, type WordOfMouth } from './staff-week.js';
 import { switchRule } from './switching.js';
 
 /** What the outside world (TUI, tests) may read while a simulation runs. */
@@ -204,9 +204,8 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   let wordOfMouthCleared = true;
 
   function stageOfPerson(i: number): number {
-    const readinessMean = (staff.acceptability[i] + staff.appropriateness[i] + staff.feasibility[i]) / 3;
     const weeksApplying = staff.applying[i] ? week - staff.applyingSince[i] : 0;
-    return stageOf(staff.contact[i], staff.trust[i], readinessMean, staff.knowledge[i], staff.applying[i], weeksApplying, stageThresholds);
+    return stageOf(staff.contact[i], staff.trust[i], readinessOf(staff, i), staff.knowledge[i], staff.applying[i], weeksApplying, stageThresholds);
   }
 
   /** Org credibility, applying share, and each unit's awareness-weighted trust in the ISPs. */
@@ -289,10 +288,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     // A network with the pathway on (the pathway-off network runs adoptOnNetwork instead).
     if (!anyoneMetIsps) {
       // Nobody has worked with the ISPs yet: no word of mouth, only exposure (from the counts).
-      for (let i = 0; i < staffCount; i++) {
-        const degree = offsets[i + 1] - offsets[i];
-        exposure[i] = degree > 0 ? applyingAround[i] / degree : 0;
-      }
+      exposureFromCounts(offsets, applyingAround, exposure);
       if (!wordOfMouthCleared) {
         trustPull.fill(0);
         trustWeight.fill(0);

@@ -15,6 +15,7 @@ import {
   feasibilitySignal,
   knowledgeFading,
   knowledgeFromColleagues,
+  readinessMean,
   metIsps,
   relax,
   type StaffState,
@@ -82,7 +83,7 @@ export function changePeople(
       appropriateness[i] = pr;
       feasibility[i] = f;
       // Knowledge (M6), learned in proportion to readiness (mean of A, P, F).
-      knowledge = knowledgeFromColleagues(knowledge, exposure, peerLearning * ((a + pr + f) / 3));
+      knowledge = knowledgeFromColleagues(knowledge, exposure, peerLearning * readinessMean(a, pr, f));
       if (!isApplying) knowledge = knowledgeFading(knowledge, forgetting);
       knowledgeOf[i] = knowledge;
     }
@@ -90,6 +91,14 @@ export function changePeople(
       switched(i, !isApplying);
       applying[i] = isApplying ^ 1;
     }
+  }
+}
+
+/** Each person's exposure — the share of their colleagues applying — from the kept counts. */
+export function exposureFromCounts(offsets: Int32Array, applyingAround: Int32Array, exposure: Float64Array): void {
+  for (let i = 0; i < exposure.length; i++) {
+    const degree = offsets[i + 1] - offsets[i];
+    exposure[i] = degree > 0 ? applyingAround[i] / degree : 0;
   }
 }
 
@@ -110,11 +119,8 @@ export function colleaguesOnNetwork(
 ): void {
   const { contact, trust, exposure } = staff;
   const { trustPull, trustWeight } = wordOfMouth;
+  exposureFromCounts(offsets, applyingAround, exposure);
   const n = exposure.length;
-  for (let i = 0; i < n; i++) {
-    const degree = offsets[i + 1] - offsets[i];
-    exposure[i] = degree > 0 ? applyingAround[i] / degree : 0;
-  }
   for (let j = 0; j < n; j++) metTrust[j] = metIsps(contact[j]) * trust[j];
   for (let i = 0; i < n; i++) {
     const first = offsets[i];
