@@ -23,9 +23,29 @@ export function stageOf(
   weeksApplying: number,
   t: StageThresholds,
 ): number {
-  if (applying) return weeksApplying >= t.sustainedAfterWeeks ? Stage.sustaining : Stage.applying;
+  return applying ? applyingStage(weeksApplying, t) : restingStage(contact, trust, readinessMean, knowledge, t);
+}
+
+/** The stage of someone applying: sustaining after enough weeks of it. */
+export function applyingStage(weeksApplying: number, t: StageThresholds): number {
+  return weeksApplying >= t.sustainedAfterWeeks ? Stage.sustaining : Stage.applying;
+}
+
+/** The stage of someone not applying: how far along the pathway they are. */
+export function restingStage(contact: number, trust: number, readinessMean: number, knowledge: number, t: StageThresholds): number {
   if (knowledge >= t.learningAt) return Stage.learning;
   if (readinessMean >= t.acceptingAt) return Stage.accepting;
   if (trust >= t.trustingAt) return Stage.trusting;
   return contact > 0 ? Stage.contacted : Stage.unaware;
+}
+
+/**
+ * stageOf from a precomputed resting stage, without branching on whether the person applies (in
+ * a pass over everyone that is unpredictable, and a mispredicted branch cost more than the rest
+ * of the month-end pass). Needs whole numbers of weeks.
+ */
+export function stageFromResting(resting: number, applying: number, weeksApplying: number, sustainedAfterWeeks: number): number {
+  // 1 when weeksApplying ≥ sustainedAfterWeeks (the sign bit of sustainedAfterWeeks − 1 − weeksApplying).
+  const sustaining = (sustainedAfterWeeks - 1 - weeksApplying) >>> 31;
+  return resting + applying * (Stage.applying + sustaining - resting);
 }

@@ -128,7 +128,13 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
 
   /** staff applying now, kept as people switch, join and leave (an integer, so exact) */
   let applyingTotal = 0;
+  /**
+   * Whether anything but who applies may have changed since the last month-end record: always
+   * with the pathway on; with it off only a newcomer or an ISP contact changes a person's state.
+   */
+  let restingChanged = true;
   function newcomer(i: number, rng: { next(): number }): void {
+    restingChanged = true;
     applyingTotal -= staff.applying[i];
     if (countsKept) {
       if (staff.applying[i]) tellColleagues(org.offsets, org.neighbors, applyingAround, i, -1);
@@ -257,6 +263,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
 
   function ispContacts(engagement: Engagement): void {
     if (contactUnit(rulesOfContact, contactTargets, engagement.unit, week - engagement.startWeek, week)) {
+      restingChanged = true;
       anyoneMetIsps = true;
       anyoneEverContacted = true;
     }
@@ -360,6 +367,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   let hoursThisMonth = 0;
   let requestsAtMonthStart = desk.requests;
   recorder.record(0, week, { credibility: credibilityNow, ispHours: 0, requests: 0, active: desk.active.length, waiting: desk.waitlist.length });
+  restingChanged = pathwayOn;
   let monthsRecorded = 1;
 
   function step(): void {
@@ -381,13 +389,19 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     measure();
     week++;
     if (monthsRecorded <= s.months && week === monthEndWeek(monthsRecorded)) {
-      recorder.record(monthsRecorded, week, {
-        credibility: credibilityNow,
-        ispHours: hoursThisMonth,
-        requests: desk.requests - requestsAtMonthStart,
-        active: desk.active.length,
-        waiting: desk.waitlist.length,
-      });
+      recorder.record(
+        monthsRecorded,
+        week,
+        {
+          credibility: credibilityNow,
+          ispHours: hoursThisMonth,
+          requests: desk.requests - requestsAtMonthStart,
+          active: desk.active.length,
+          waiting: desk.waitlist.length,
+        },
+        !restingChanged,
+      );
+      restingChanged = pathwayOn;
       monthsRecorded++;
       hoursThisMonth = 0;
       requestsAtMonthStart = desk.requests;

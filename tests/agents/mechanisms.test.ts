@@ -25,7 +25,9 @@ import {
   safetyDrift,
   scaleScore,
   scheduledContacts,
+  restingStage,
   Stage,
+  stageFromResting,
   stageOf,
   thresholdReached,
   trustAfterContact,
@@ -208,5 +210,18 @@ describe('M1 population, ISP team, engagement schedule, stages', () => {
     expect(stageOf(2, 0.7, 0.7, 0.5, 0, 0, t)).toBe(Stage.learning);
     expect(stageOf(2, 0.7, 0.7, 0.5, 1, 10, t)).toBe(Stage.applying);
     expect(stageOf(2, 0.7, 0.7, 0.5, 1, 52, t)).toBe(Stage.sustaining);
+  });
+
+  it('gives the same stage from a resting stage without a branch (the month-end pass)', () => {
+    const t = { trustingAt: 0.6, acceptingAt: 0.6, learningAt: 0.4, sustainedAfterWeeks: 52 };
+    for (const contact of [0, 1, 2])
+      for (const trust of [0.3, 0.7])
+        for (const readiness of [0.3, 0.7])
+          for (const knowledge of [0, 0.5])
+            for (const applying of [0, 1])
+              for (const weeks of [-5, 0, 1, 51, 52, 53, 400]) {
+                const resting = restingStage(contact, trust, readiness, knowledge, t);
+                expect(stageFromResting(resting, applying, weeks, t.sustainedAfterWeeks)).toBe(stageOf(contact, trust, readiness, knowledge, applying, weeks, t));
+              }
   });
 });
