@@ -28,6 +28,7 @@ const weight = new Float64Array(n);
 const pull = new Float64Array(n);
 const heardOf = new Int32Array(n);
 const metTrust = new Float64Array(n);
+const tieTrust = new Float64Array(neighbors.length);
 
 const VARIANTS = {
   'ties only, no gather': () => {
@@ -55,6 +56,15 @@ const VARIANTS = {
       }
       exposure[i] = a;
       heardOf[i] = h;
+    }
+  },
+  'flat gather of trust into a per-tie array, then per-person sums': () => {
+    const e = neighbors.length;
+    for (let k = 0; k < e; k++) tieTrust[k] = trust[neighbors[k]];
+    for (let i = 0; i < n; i++) {
+      let t = 0;
+      for (let k = offsets[i]; k < offsets[i + 1]; k++) t += tieTrust[k];
+      pull[i] = t;
     }
   },
   'gather 1 float64 array (trust)': () => {

@@ -13,6 +13,8 @@ export interface IspTeam {
    */
   readonly minLoad: Int32Array;
   readonly leaves: number;
+  /** scratch: the ISPs being tried for one engagement (a list is made only once enough are free) */
+  readonly trying: Int32Array;
 }
 
 /** Above any real load: marks tree leaves that hold no ISP, or an ISP already chosen. */
@@ -28,6 +30,7 @@ export function createIspTeam(count: number, hoursPerWeek: number, hoursPerCoLea
     load: new Int32Array(count),
     minLoad: new Int32Array(2 * leaves).fill(UNAVAILABLE),
     leaves,
+    trying: new Int32Array(count),
   };
   for (let isp = 0; isp < count; isp++) {
     team.load[isp] = loads !== undefined && isp < loads.length ? loads[isp] : 0;
@@ -57,18 +60,21 @@ function leastLoaded(team: IspTeam): number {
  * their indices in that order, or null (booking nothing) when too few ISPs have a free slot.
  */
 export function assignCoLeads(team: IspTeam, coLeads: number): number[] | null {
-  const chosen: number[] = [];
-  while (chosen.length < coLeads && team.count > 0 && team.minLoad[1] < team.slotsPerIsp) {
+  // Most calls find too few ISPs free (a unit waiting week after week): they make no list.
+  const { trying } = team;
+  let found = 0;
+  while (found < coLeads && team.count > 0 && team.minLoad[1] < team.slotsPerIsp) {
     const isp = leastLoaded(team);
-    chosen.push(isp);
+    trying[found++] = isp;
     setLeaf(team, isp, UNAVAILABLE);
   }
-  const enough = chosen.length === coLeads;
-  for (const isp of chosen) {
+  const enough = found === coLeads;
+  for (let k = 0; k < found; k++) {
+    const isp = trying[k];
     if (enough) team.load[isp]++;
     setLeaf(team, isp, team.load[isp]);
   }
-  return enough ? chosen : null;
+  return enough ? Array.from(trying.subarray(0, found)) : null;
 }
 
 export function releaseCoLeads(team: IspTeam, coLeads: readonly number[]): void {

@@ -82,9 +82,19 @@ export function readinessOf(staff: StaffState, i: number): number {
   return readinessMean(staff.acceptability[i], staff.appropriateness[i], staff.feasibility[i]);
 }
 
-/** One ISP contact with person i, then what they learn from it (`learning` · readiness). */
-function contact(r: ContactRules, t: ContactTargets, i: number, lowStakes: boolean, learning: number): void {
+/** The kinds of ISP contact, by what each teaches. */
+const Kind = { meeting: 0, coaching: 1, outreach: 2 } as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
+
+/**
+ * One ISP contact with person i, then what they learn from it (the kind's gain · readiness).
+ * Takes the kind, not its gain: a fractional number passed to a call V8 does not inline is boxed
+ * on the heap, which made this the largest source of garbage in a foundation run.
+ */
+function contact(r: ContactRules, t: ContactTargets, i: number, kind: Kind): void {
   const { staff } = t;
+  const lowStakes = kind === Kind.outreach;
+  const learning = kind === Kind.meeting ? r.meetingGain : kind === Kind.coaching ? r.coachingGain : r.outreachGain;
   const safety = t.teamSafety[t.org.teamOf[i]];
   const chance = positiveContactChance(r.positiveBase, r.relationalWeight, r.relationalSkill, r.safetyWeight, safety, lowStakes ? r.lowStakesBonus : 0);
   const positive = t.rng.next() < chance;
@@ -116,11 +126,11 @@ export function contactUnit(r: ContactRules, t: ContactTargets, unit: number, we
         teamMetWeek[team] = week;
         teamSafety[team] = safetyAfterMeeting(teamSafety[team], r.facilitation, r.relationalSkill);
       }
-      contact(r, t, i, false, r.meetingGain);
+      contact(r, t, i, Kind.meeting);
       contacted = true;
     }
     if (coaching) {
-      contact(r, t, i, false, r.coachingGain);
+      contact(r, t, i, Kind.coaching);
       contacted = true;
     }
   }
@@ -129,7 +139,7 @@ export function contactUnit(r: ContactRules, t: ContactTargets, unit: number, we
   const end = unitStart[unit + 1];
   const outreach = r.outreachPerWeek;
   for (let i = t.rng.firstBelow(outreach, unitStart[unit], end); i < end; i = t.rng.firstBelow(outreach, i + 1, end)) {
-    contact(r, t, i, true, r.outreachGain);
+    contact(r, t, i, Kind.outreach);
     contacted = true;
   }
   return contacted;

@@ -7,6 +7,7 @@
  * units, managers tied to their unit leader, and a few liaisons with many cross-unit ties.
  * Other topologies (Erdős–Rényi, ring lattice, small world, full mixing) exist for docking.
  */
+import { freshArrays, type ArrayAllocator } from '../agents/index.js';
 import type { Scenario } from '../scenarios/index.js';
 import type { RandomStream } from './rng.js';
 
@@ -37,13 +38,17 @@ export interface Organization {
 
 /** A growable list of undirected edges in one Int32Array (pairs). */
 class EdgeList {
-  private pairs = new Int32Array(1024);
+  private pairs: Int32Array;
   length = 0;
+
+  constructor(private readonly arrays: ArrayAllocator) {
+    this.pairs = arrays.int32(1024);
+  }
 
   add(a: number, b: number): void {
     if (a === b) return;
     if (this.length * 2 + 2 > this.pairs.length) {
-      const grown = new Int32Array(this.pairs.length * 2);
+      const grown = this.arrays.int32(this.pairs.length * 2);
       grown.set(this.pairs);
       this.pairs = grown;
     }
@@ -54,15 +59,18 @@ class EdgeList {
 
   /** Symmetric CSR with duplicate ties removed; neighbours sorted ascending. */
   toCsr(nodes: number): { offsets: Int32Array; neighbors: Int32Array } {
-    const degree = new Int32Array(nodes + 1);
+    const { arrays } = this;
+    const degree = arrays.int32(nodes + 1);
     for (let e = 0; e < this.length; e++) {
       degree[this.pairs[2 * e]]++;
       degree[this.pairs[2 * e + 1]]++;
     }
-    const start = new Int32Array(nodes + 1);
+    const start = arrays.int32(nodes + 1);
     for (let i = 0; i < nodes; i++) start[i + 1] = start[i] + degree[i];
-    const fill = start.slice(0, nodes);
-    const raw = new Int32Array(start[nodes]);
+    // Where each list is being filled: reuses `degree`, no longer needed.
+    const fill = degree;
+    fill.set(start);
+    const raw = arrays.int32(start[nodes]);
     for (let e = 0; e < this.length; e++) {
       const a = this.pairs[2 * e];
       const b = this.pairs[2 * e + 1];
@@ -70,7 +78,7 @@ class EdgeList {
       raw[fill[b]++] = a;
     }
     // Sort each adjacency list and drop duplicates, compacting in place.
-    const offsets = new Int32Array(nodes + 1);
+    const offsets = arrays.int32(nodes + 1);
     let write = 0;
     for (let i = 0; i < nodes; i++) {
       sortRange(raw, start[i], start[i + 1]);
@@ -83,7 +91,10 @@ class EdgeList {
     }
     offsets[nodes] = write;
     // Without duplicate ties (the usual case) the compacted list is the whole array: no copy.
-    return { offsets, neighbors: write === raw.length ? raw : raw.slice(0, write) };
+    if (write === raw.length) return { offsets, neighbors: raw };
+    const neighbors = arrays.int32(write);
+    neighbors.set(raw.subarray(0, write));
+    return { offsets, neighbors };
   }
 }
 
@@ -117,23 +128,23 @@ function poisson(mean: number, rng: RandomStream): number {
   return count;
 }
 
-function layOut(scenario: Scenario) {
+function layOut(scenario: Scenario, arrays: ArrayAllocator) {
   const { staff } = scenario.organization;
   const units = Math.min(scenario.organization.units, staff);
   const teams = Math.min(units * scenario.organization.teamsPerUnit, staff);
   const teamsPerUnit = Math.max(1, Math.floor(teams / units));
-  const teamStart = new Int32Array(teams + 1);
+  const teamStart = arrays.int32(teams + 1);
   const base = Math.floor(staff / teams);
   const extra = staff % teams;
   for (let t = 0; t < teams; t++) teamStart[t + 1] = teamStart[t] + base + (t < extra ? 1 : 0);
-  const unitStart = new Int32Array(units + 1);
+  const unitStart = arrays.int32(units + 1);
   for (let u = 0; u < units; u++) {
     const lastTeam = u === units - 1 ? teams : (u + 1) * teamsPerUnit;
     unitStart[u + 1] = teamStart[lastTeam];
   }
-  const unitOf = new Int32Array(staff);
-  const teamOf = new Int32Array(staff);
-  const role = new Uint8Array(staff);
+  const unitOf = arrays.int32(staff);
+  const teamOf = arrays.int32(staff);
+  const role = arrays.uint8(staff);
   for (let t = 0; t < teams; t++) {
     for (let i = teamStart[t]; i < teamStart[t + 1]; i++) teamOf[i] = t;
     role[teamStart[t]] = Role.manager;
@@ -201,9 +212,9 @@ function latticeTies(staff: number, meanDegree: number, rewire: number, rng: Ran
   }
 }
 
-function chooseImplementationTeams(layout: Layout, members: number, rng: RandomStream) {
+function chooseImplementationTeams(layout: Layout, members: number, rng: RandomStream, arrays: ArrayAllocator) {
   const { units, unitStart, role } = layout;
-  const start = new Int32Array(units + 1);
+  const start = arrays.int32(units + 1);
   const chosen: number[] = [];
   for (let u = 0; u < units; u++) {
     start[u] = chosen.length;
@@ -220,13 +231,15 @@ function chooseImplementationTeams(layout: Layout, members: number, rng: RandomS
     chosen.push(...[...picked].sort((a, b) => a - b));
   }
   start[units] = chosen.length;
-  return { implementationStart: start, implementationMembers: Int32Array.from(chosen) };
+  const implementationMembers = arrays.int32(chosen.length);
+  implementationMembers.set(chosen);
+  return { implementationStart: start, implementationMembers };
 }
 
-export function buildOrganization(scenario: Scenario, rng: RandomStream): Organization {
-  const layout = layOut(scenario);
-  const liaison = new Uint8Array(layout.staff);
-  const edges = new EdgeList();
+export function buildOrganization(scenario: Scenario, rng: RandomStream, arrays: ArrayAllocator = freshArrays): Organization {
+  const layout = layOut(scenario, arrays);
+  const liaison = arrays.uint8(layout.staff);
+  const edges = new EdgeList(arrays);
   const o = scenario.organization;
   switch (o.network) {
     case 'organization':
@@ -245,7 +258,7 @@ export function buildOrganization(scenario: Scenario, rng: RandomStream): Organi
       break;
   }
   const { offsets, neighbors } = edges.toCsr(layout.staff);
-  const implementation = chooseImplementationTeams(layout, scenario.engagement.teamMembers, rng);
+  const implementation = chooseImplementationTeams(layout, scenario.engagement.teamMembers, rng, arrays);
   return { ...layout, liaison, offsets, neighbors, fullyMixed: o.network === 'full', ...implementation };
 }
 
@@ -254,9 +267,9 @@ export function buildOrganization(scenario: Scenario, rng: RandomStream): Organi
  * Unreachable people get the largest finite distance + 1. Under full mixing everyone outside
  * the units is at distance 1.
  */
-export function ringDistances(org: Organization, sourceUnits: readonly number[]): Int32Array {
-  const distance = new Int32Array(org.staff).fill(-1);
-  const queue = new Int32Array(org.staff);
+export function ringDistances(org: Organization, sourceUnits: readonly number[], arrays: ArrayAllocator = freshArrays): Int32Array {
+  const distance = arrays.int32(org.staff).fill(-1);
+  const queue = arrays.int32(org.staff);
   let head = 0;
   let tail = 0;
   for (const unit of sourceUnits) {

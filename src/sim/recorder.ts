@@ -2,7 +2,7 @@
  * Observes the state at month ends into columnar series, and turns the final state into the
  * run summary. One pass over the staff per month; nothing per week.
  */
-import { readinessMean, restingStage, scaleScore, stageFromResting, stageOf, STAGES, type StaffState, type StageThresholds } from '../agents/index.js';
+import { readinessMean, restingStage, scaleScore, stageFromResting, stageOf, STAGES, type ArrayAllocator, type StaffState, type StageThresholds } from '../agents/index.js';
 import { DISPOSITIONS, type Scenario } from '../scenarios/index.js';
 import { firstReaching, spearman } from './metrics.js';
 import type { Organization } from './network.js';
@@ -167,6 +167,7 @@ export class MonthlyRecorder {
     private readonly ring: Int32Array,
     private readonly teamSafety: Float64Array,
     private readonly stageThresholds: StageThresholds,
+    private readonly arrays: ArrayAllocator,
   ) {
     this.series = Object.fromEntries(SERIES.map((name) => [name, [] as number[]])) as MonthlySeries;
     this.ringSize = new Float64Array(RINGS.length);
@@ -187,7 +188,7 @@ export class MonthlyRecorder {
       // Nothing else has changed since the last record, so neither since the last full pass
       // (every record either is one or vouches the same): its sums 0–5 still hold.
       const state = (this.restingState ??= {
-        resting: new Uint8Array(n),
+        resting: this.arrays.uint8(n),
         stageLanes: new Int32Array(LANES * STAGE_STRIDE),
         ringLanes: new Int32Array(LANES * RING_STRIDE),
       });

@@ -16,12 +16,14 @@ import {
   Contact,
   createStaffState,
   credibility,
+  freshArrays,
   feasibilityCap,
   pickDisposition,
   placeNewcomer,
   requestRate,
   safetyDrift,
   stageOf,
+  type ArrayAllocator,
   type DispositionProfile,
   type Engagement,
   type StaffState,
@@ -29,6 +31,7 @@ import {
 } from '../agents/index.js';
 import { DISPOSITIONS, type Scenario } from '../scenarios/index.js';
 import { monthEndWeek, monthsToWeeks, weeklyChance, weeklyChanceFromAnnual } from './clock.js';
+import { ArrayArena } from './arena.js';
 import { buildOrganization, ringDistances, type Organization } from './network.js';
 import { MonthlyRecorder } from './recorder.js';
 import type { RunResult } from './result.js';
@@ -96,12 +99,16 @@ function weeklyRates(s: Scenario) {
   };
 }
 
-export function createSimulation(scenario: Scenario, seed: number): Simulation {
+/**
+ * A run, ready to step. `arrays`: where its state lives — fresh arrays unless the caller reuses
+ * memory across runs (then it must be done with this simulation before reusing it; see arena.ts).
+ */
+export function createSimulation(scenario: Scenario, seed: number, arrays: ArrayAllocator = freshArrays): Simulation {
   const s = scenario;
   const streams: RandomStreams = createStreams(seed);
-  const org = buildOrganization(s, streams.network);
+  const org = buildOrganization(s, streams.network, arrays);
   const staffCount = org.staff;
-  const staff = createStaffState(staffCount);
+  const staff = createStaffState(staffCount, arrays);
   const rates = weeklyRates(s);
   const totalWeeks = monthsToWeeks(s.months);
 
@@ -121,10 +128,10 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   // who have met the ISPs is kept as people switch, meet the ISPs and leave (integers, so exactly
   // what a scan would count); the weekly scan then only gathers trust, from `metTrust`.
   const countsKept = pathwayOn && !org.fullyMixed;
-  const applyingAround = new Int32Array(countsKept ? staffCount : 0);
-  const metAround = new Int32Array(countsKept ? staffCount : 0);
+  const applyingAround = arrays.int32(countsKept ? staffCount : 0);
+  const metAround = arrays.int32(countsKept ? staffCount : 0);
   /** each person's trust if they have met the ISPs, else 0: refreshed before each gather */
-  const metTrust = new Float64Array(countsKept ? staffCount : 0);
+  const metTrust = arrays.float64(countsKept ? staffCount : 0);
 
   /** staff applying now, kept as people switch, join and leave (an integer, so exact) */
   let applyingTotal = 0;
@@ -146,13 +153,13 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   }
   for (let i = 0; i < staffCount; i++) newcomer(i, streams.population);
 
-  const teamSafety = new Float64Array(org.teams).fill(s.context.learningCulture);
-  const teamMetWeek = new Int32Array(org.teams).fill(-1);
+  const teamSafety = arrays.float64(org.teams).fill(s.context.learningCulture);
+  const teamMetWeek = arrays.int32(org.teams).fill(-1);
   // Scratch for synchronous word of mouth: T += pull − weight·T.
-  const trustPull = new Float64Array(staffCount);
-  const trustWeight = new Float64Array(staffCount);
+  const trustPull = arrays.float64(staffCount);
+  const trustWeight = arrays.float64(staffCount);
   // Scratch for the pathway-off pass: who starts or stops applying this week.
-  const switchers = new Int32Array(pathwayOn ? 0 : staffCount);
+  const switchers = arrays.int32(pathwayOn ? 0 : staffCount);
   const desk = new SupportDesk(
     org,
     staff,
@@ -175,7 +182,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     initialUnits.push(pool[k]);
   }
   initialUnits.sort((a, b) => a - b);
-  const ring = ringDistances(org, initialUnits);
+  const ring = ringDistances(org, initialUnits, arrays);
 
   // Seed adopters (docking cases): applying from week 0.
   // Distinct people: redraw anyone already chosen (identical to plain draws when none repeat).
@@ -198,8 +205,8 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
 
   let week = 0;
   let credibilityNow = 0;
-  const unitCredibility = new Float64Array(org.units);
-  const demandDraws = new Float64Array(org.units);
+  const unitCredibility = arrays.float64(org.units);
+  const demandDraws = arrays.float64(org.units);
   let applyingShare = 0;
   let adoptionEvents = 0;
   /** whether anyone has direct ISP contact (no word of mouth to gather until someone has) */
@@ -336,7 +343,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   };
   const wordOfMouth: WordOfMouth = { trustPull, trustWeight };
   /** the week's adoption draws, one per person (scratch) */
-  const adoptionDraws = new Float64Array(staffCount);
+  const adoptionDraws = arrays.float64(staffCount);
 
   /** The week's personal change: the pathway (M2–M4, M6) when on, then adoption and sustainment. */
   function personalChange(): void {
@@ -361,7 +368,7 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
 
   // ── setup and the stepper ────────────────────────────────────────────────────────
 
-  const recorder = new MonthlyRecorder(s, staff, org, ring, teamSafety, stageThresholds);
+  const recorder = new MonthlyRecorder(s, staff, org, ring, teamSafety, stageThresholds, arrays);
   desk.startNow(initialUnits, 0);
   measure();
   let hoursThisMonth = 0;
@@ -376,7 +383,8 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
     desk.endDue(week);
     requestSupport();
     desk.startWaiting(week);
-    for (const engagement of desk.active) ispContacts(engagement);
+    const active = desk.active;
+    for (let k = 0; k < active.length; k++) ispContacts(active[k]);
     hoursThisMonth += desk.hoursThisWeek();
     if (pathwayOn || org.fullyMixed) {
       colleagues();
@@ -478,9 +486,17 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
   };
 }
 
+/**
+ * The memory that simulate() reuses from run to run (per thread: each worker has its own module
+ * instance). Up to 32 MB — a run of ~100,000 staff; larger runs allocate the rest afresh.
+ */
+const batchArrays = new ArrayArena(32 * 1024 * 1024);
+
 /** One run from start to end. Pure: same scenario and seed ⇒ the same result. */
 export function simulate(scenario: Scenario, seed: number): RunResult {
-  const simulation = createSimulation(scenario, seed);
+  // Nothing of the last run is in use: its RunResult holds no array of the arena.
+  batchArrays.reset();
+  const simulation = createSimulation(scenario, seed, batchArrays);
   while (!simulation.done) simulation.step();
   return simulation.view.result();
 }

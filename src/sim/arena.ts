@@ -1,0 +1,73 @@
+/**
+ * One block of memory that a batch of runs reuses for their arrays, run after run: `reset()`
+ * before each run, then every array the run asks for is a zeroed view into the block. A typed
+ * array with a buffer of its own costs ~3 µs to make and to collect; a view ~0.05 µs.
+ *
+ * Whoever resets the arena must be done with every array taken since the last reset: `simulate()`
+ * resets it at the start of each run and keeps nothing of the run but its RunResult (plain
+ * numbers and arrays). Requests that would take the block beyond `maxBytes` get fresh arrays, so a
+ * huge run does not pin its memory for the rest of the process.
+ */
+import type { ArrayAllocator } from '../agents/index.js';
+
+/** Views start on a cache line, as fresh buffers (16-byte aligned) nearly do. */
+const ALIGN = 64;
+
+export class ArrayArena implements ArrayAllocator {
+  private block: ArrayBuffer;
+  private used = 0;
+
+  constructor(
+    private readonly maxBytes: number,
+    initialBytes = 64 * 1024,
+  ) {
+    this.block = new ArrayBuffer(Math.min(initialBytes, maxBytes));
+  }
+
+  /** Start over: the arrays handed out since the last reset must no longer be in use. */
+  reset(): void {
+    this.used = 0;
+  }
+
+  /** Bytes of the block in use since the last reset (for tests). */
+  get bytesUsed(): number {
+    return this.used;
+  }
+
+  /** Byte offset of `bytes` more in the block, or −1 if they are to be a fresh array. */
+  private take(bytes: number): number {
+    const start = Math.ceil(this.used / ALIGN) * ALIGN;
+    if (start + bytes <= this.block.byteLength) {
+      this.used = start + bytes;
+      return start;
+    }
+    if (bytes > this.maxBytes) return -1;
+    // Grow: the arrays already handed out keep the old block alive until they are dropped; this
+    // run continues in a new block, and later runs fit in it from the start.
+    const size = Math.min(this.maxBytes, Math.max(2 * this.block.byteLength, this.used + bytes));
+    if (size < bytes) return -1;
+    this.block = new ArrayBuffer(size);
+    this.used = bytes;
+    return 0;
+  }
+
+  float64(length: number): Float64Array {
+    const at = this.take(length * 8);
+    return at < 0 ? new Float64Array(length) : new Float64Array(this.block, at, length).fill(0);
+  }
+
+  int32(length: number): Int32Array {
+    const at = this.take(length * 4);
+    return at < 0 ? new Int32Array(length) : new Int32Array(this.block, at, length).fill(0);
+  }
+
+  uint16(length: number): Uint16Array {
+    const at = this.take(length * 2);
+    return at < 0 ? new Uint16Array(length) : new Uint16Array(this.block, at, length).fill(0);
+  }
+
+  uint8(length: number): Uint8Array {
+    const at = this.take(length);
+    return at < 0 ? new Uint8Array(length) : new Uint8Array(this.block, at, length).fill(0);
+  }
+}
