@@ -390,7 +390,8 @@ export function createSimulation(scenario: Scenario, seed: number, arrays: Array
       colleagues();
       personalChange();
     } else {
-      adoptOnNetwork(org.offsets, org.neighbors, staff, streams.adoption, adoptionDraws, rule, switchers, switched);
+      const switches = adoptOnNetwork(org.offsets, org.neighbors, staff, streams.adoption, adoptionDraws, rule, switchers);
+      for (let k = 0; k < switches; k++) switched(switchers[k], staff.applying[switchers[k]] === 1);
     }
     turnover();
     teamSafetyDrift();

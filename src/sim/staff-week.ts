@@ -143,7 +143,9 @@ export function colleaguesOnNetwork(
 /**
  * Steps 5 and 6 in one pass for the pathway off on a network: each person counts colleagues
  * applying, then draws. Switches are applied after the pass, so everyone reads last week's
- * colleagues, exactly as the two passes do. `switchers` is scratch.
+ * colleagues, exactly as the two passes do. Returns how many switched; they are
+ * `switchers[0 .. count)`, in staff order, for the caller to date (no callback in this loop: V8
+ * specialized the loop on the one run's callback and threw the code away with that run).
  */
 export function adoptOnNetwork(
   offsets: Int32Array,
@@ -153,8 +155,7 @@ export function adoptOnNetwork(
   draws: Float64Array,
   rule: SwitchRule,
   switchers: Int32Array,
-  switched: (i: number, started: boolean) => void,
-): void {
+): number {
   const { applying, exposure: exposureOf, knowledge: knowledgeOf } = staff;
   // Knowledge matters to adoption only through initiative and the gate (0 · K = 0 otherwise).
   const readsKnowledge = rule.initiative !== 0 || rule.knowledgeGate;
@@ -172,11 +173,11 @@ export function adoptOnNetwork(
     const u = draws[i];
     const isApplying = applying[i];
     if (isApplying ? stops(rule, staff, i, u, exposure) : starts(rule, staff, i, u, exposure, readsKnowledge ? knowledgeOf[i] : 0)) {
-      switched(i, !isApplying);
       switchers[switches++] = i;
     }
   }
   for (let k = 0; k < switches; k++) applying[switchers[k]] ^= 1;
+  return switches;
 }
 
 /** Add `change` to the count of each of person i's colleagues (a kept count: i switched, met the ISPs, or left). */
