@@ -158,8 +158,8 @@ export function createSimulation(scenario: Scenario, seed: number, arrays: Array
   // Scratch for synchronous word of mouth: T += pull − weight·T.
   const trustPull = arrays.float64(staffCount);
   const trustWeight = arrays.float64(staffCount);
-  // Scratch for the pathway-off pass: who starts or stops applying this week.
-  const switchers = arrays.int32(pathwayOn ? 0 : staffCount);
+  // Scratch: who starts or stops applying this week.
+  const switchers = arrays.int32(staffCount);
   const desk = new SupportDesk(
     org,
     staff,
@@ -316,20 +316,29 @@ export function createSimulation(scenario: Scenario, seed: number, arrays: Array
 
   const rule = switchRule(s);
 
-  /** Dates of a switch; the caller flips `applying[i]`. */
-  function switched(i: number, started: boolean): void {
-    applyingTotal += started ? 1 : -1;
-    if (countsKept) tellColleagues(org.offsets, org.neighbors, applyingAround, i, started ? 1 : -1);
-    if (!started) {
-      staff.applyingSince[i] = -1;
-      return;
+  /**
+   * Date the week's switches: `switchers[0 .. count)`, whose `applying` the pass has already
+   * flipped. After the pass, not from inside it: a loop that calls back into this run gets
+   * specialized on the run, and V8 discards that code when the run is gone (each new run then
+   * began unoptimized). Nothing here is read by the pass itself.
+   */
+  function dateSwitches(count: number): void {
+    for (let k = 0; k < count; k++) {
+      const i = switchers[k];
+      const started = staff.applying[i] === 1;
+      applyingTotal += started ? 1 : -1;
+      if (countsKept) tellColleagues(org.offsets, org.neighbors, applyingAround, i, started ? 1 : -1);
+      if (!started) {
+        staff.applyingSince[i] = -1;
+        continue;
+      }
+      staff.applyingSince[i] = week + 1;
+      if (staff.adoptedWeek[i] < 0) {
+        staff.adoptedWeek[i] = week + 1;
+        staff.lowStakesBeforeAdoption[i] = staff.lowStakesContacts[i] > 0 ? 1 : 0;
+      }
+      adoptionEvents++;
     }
-    staff.applyingSince[i] = week + 1;
-    if (staff.adoptedWeek[i] < 0) {
-      staff.adoptedWeek[i] = week + 1;
-      staff.lowStakesBeforeAdoption[i] = staff.lowStakesContacts[i] > 0 ? 1 : 0;
-    }
-    adoptionEvents++;
   }
 
   const pathwayRates: PathwayRates = {
@@ -347,7 +356,8 @@ export function createSimulation(scenario: Scenario, seed: number, arrays: Array
 
   /** The week's personal change: the pathway (M2–M4, M6) when on, then adoption and sustainment. */
   function personalChange(): void {
-    changePeople(staff, org.teamOf, teamSafety, wordOfMouth, pathwayOn, pathwayRates, fCap, streams.adoption, adoptionDraws, rule, switched);
+    const switches = changePeople(staff, org.teamOf, teamSafety, wordOfMouth, pathwayOn, pathwayRates, fCap, streams.adoption, adoptionDraws, rule, switchers);
+    dateSwitches(switches);
   }
 
   function turnover(): void {
@@ -391,7 +401,7 @@ export function createSimulation(scenario: Scenario, seed: number, arrays: Array
       personalChange();
     } else {
       const switches = adoptOnNetwork(org.offsets, org.neighbors, staff, streams.adoption, adoptionDraws, rule, switchers);
-      for (let k = 0; k < switches; k++) switched(switchers[k], staff.applying[switchers[k]] === 1);
+      dateSwitches(switches);
     }
     turnover();
     teamSafetyDrift();

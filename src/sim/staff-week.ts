@@ -3,7 +3,7 @@
  * compiles these loops markedly better than closures inside createSimulation):
  *   colleaguesOnNetwork — step 5: exposure and word of mouth from colleagues;
  *   changePeople        — step 6: the pathway (M2–M4, M6) when on, then adoption (M5) or
- *                         discontinuation (M8);
+ *                         discontinuation (M8); returns who switched, for the caller to date;
  *   adoptOnNetwork      — steps 5 and 6 in one pass, for the pathway off on a network;
  *   tellColleagues      — a kept count changes for each colleague of one person.
  */
@@ -40,6 +40,10 @@ export interface WordOfMouth {
   readonly trustWeight: Float64Array;
 }
 
+/**
+ * Step 6 for everyone, in staff order. Flips `applying` of those who start or stop and lists them
+ * in `switchers`; returns how many.
+ */
 export function changePeople(
   staff: StaffState,
   teamOf: Int32Array,
@@ -51,8 +55,8 @@ export function changePeople(
   adoptionRng: RandomStream,
   draws: Float64Array,
   rule: SwitchRule,
-  switched: (i: number, started: boolean) => void,
-): void {
+  switchers: Int32Array,
+): number {
   const { trust, affect, acceptability, appropriateness, feasibility, knowledge: knowledgeOf, exposure: exposureOf } = staff;
   const { applying, ownProject, contact } = staff;
   const { trustPull, trustWeight } = wordOfMouth;
@@ -60,6 +64,7 @@ export function changePeople(
   const n = applying.length;
   // One draw per person, in staff order: the same draws as next() inside the loop.
   adoptionRng.fill(draws, n);
+  let switches = 0;
   for (let i = 0; i < n; i++) {
     const u = draws[i];
     const exposure = exposureOf[i];
@@ -88,10 +93,11 @@ export function changePeople(
       knowledgeOf[i] = knowledge;
     }
     if (isApplying ? stops(rule, staff, i, u, exposure) : starts(rule, staff, i, u, exposure, knowledge)) {
-      switched(i, !isApplying);
       applying[i] = isApplying ^ 1;
+      switchers[switches++] = i;
     }
   }
+  return switches;
 }
 
 /** Each person's exposure — the share of their colleagues applying — from the kept counts. */
@@ -100,6 +106,11 @@ export function exposureFromCounts(offsets: Int32Array, applyingAround: Int32Arr
     const degree = offsets[i + 1] - offsets[i];
     exposure[i] = degree > 0 ? applyingAround[i] / degree : 0;
   }
+}
+
+/** Each person's trust if they have met the ISPs, else 0 (what their colleagues gather). */
+function trustOfThoseWhoMet(contact: Uint8Array, trust: Float64Array, metTrust: Float64Array): void {
+  for (let j = 0; j < metTrust.length; j++) metTrust[j] = metIsps(contact[j]) * trust[j];
 }
 
 /**
@@ -120,8 +131,11 @@ export function colleaguesOnNetwork(
   const { contact, trust, exposure } = staff;
   const { trustPull, trustWeight } = wordOfMouth;
   exposureFromCounts(offsets, applyingAround, exposure);
+  trustOfThoseWhoMet(contact, trust, metTrust);
+  // This function's only loop is the gather. With a second loop before it, V8 compiled the
+  // function on entering the first loop (on-stack replacement), before this loop had any type
+  // feedback, kept that code, and discarded it again every week at this loop (at 100k staff).
   const n = exposure.length;
-  for (let j = 0; j < n; j++) metTrust[j] = metIsps(contact[j]) * trust[j];
   for (let i = 0; i < n; i++) {
     const first = offsets[i];
     const last = offsets[i + 1];
