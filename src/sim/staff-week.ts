@@ -23,6 +23,15 @@ import {
 import type { RandomStream } from './rng.js';
 import { starts, stops, type SwitchRule } from './switching.js';
 
+/**
+ * Whether anyone applying can stop (stops() would say no to all otherwise), checked before the
+ * call: V8 inlines only calls it has seen made, and a pass compiled before anyone applied was
+ * seen (--trace-turbo-inlining) to call stops() out of line for the rest of the process.
+ */
+function mayStop(rule: SwitchRule): boolean {
+  return rule.discontinuation !== 0;
+}
+
 /** Weekly rates and weights of the pathway, read once from the scenario. */
 export interface PathwayRates {
   readonly affectDecay: number;
@@ -62,6 +71,7 @@ export function changePeople(
   const { trustPull, trustWeight } = wordOfMouth;
   const { affectDecay, readiness: readinessRate, peerLearning, forgetting, acceptabilityTrustWeight, tailoring, tailoringWeight } = rates;
   const n = applying.length;
+  const discontinues = mayStop(rule);
   // One draw per person, in staff order: the same draws as next() inside the loop.
   adoptionRng.fill(draws, n);
   let switches = 0;
@@ -92,7 +102,7 @@ export function changePeople(
       if (!isApplying) knowledge = knowledgeFading(knowledge, forgetting);
       knowledgeOf[i] = knowledge;
     }
-    if (isApplying ? stops(rule, staff, i, u, exposure) : starts(rule, staff, i, u, exposure, knowledge)) {
+    if (isApplying ? discontinues && stops(rule, staff, i, u, exposure) : starts(rule, staff, i, u, exposure, knowledge)) {
       applying[i] = isApplying ^ 1;
       switchers[switches++] = i;
     }
@@ -174,6 +184,7 @@ export function adoptOnNetwork(
   // Knowledge matters to adoption only through initiative and the gate (0 · K = 0 otherwise).
   const readsKnowledge = rule.initiative !== 0 || rule.knowledgeGate;
   const n = applying.length;
+  const discontinues = mayStop(rule);
   adoptionRng.fill(draws, n);
   let switches = 0;
   for (let i = 0; i < n; i++) {
@@ -186,7 +197,7 @@ export function adoptOnNetwork(
     exposureOf[i] = exposure;
     const u = draws[i];
     const isApplying = applying[i];
-    if (isApplying ? stops(rule, staff, i, u, exposure) : starts(rule, staff, i, u, exposure, readsKnowledge ? knowledgeOf[i] : 0)) {
+    if (isApplying ? discontinues && stops(rule, staff, i, u, exposure) : starts(rule, staff, i, u, exposure, readsKnowledge ? knowledgeOf[i] : 0)) {
       switchers[switches++] = i;
     }
   }
