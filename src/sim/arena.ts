@@ -41,11 +41,11 @@ export class ArrayArena implements ArrayAllocator {
       this.used = start + bytes;
       return start;
     }
-    if (bytes > this.maxBytes) return -1;
+    // At its limit the block does not grow again: what does not fit is made afresh.
+    if (bytes > this.maxBytes || this.block.byteLength >= this.maxBytes) return -1;
     // Grow: the arrays already handed out keep the old block alive until they are dropped; this
     // run continues in a new block, and later runs fit in it from the start.
     const size = Math.min(this.maxBytes, Math.max(2 * this.block.byteLength, this.used + bytes));
-    if (size < bytes) return -1;
     this.block = new ArrayBuffer(size);
     this.used = bytes;
     return 0;

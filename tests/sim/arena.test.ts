@@ -48,6 +48,21 @@ describe('ArrayArena', () => {
     expect(huge.byteOffset).toBe(0);
     expect(arena.bytesUsed).toBe(0);
   });
+
+  it('stops growing at its limit: a run that needs more gets the rest afresh, run after run', () => {
+    const arena = new ArrayArena(1024, 256);
+    for (let run = 0; run < 4; run++) {
+      arena.reset();
+      const first = arena.int32(100); // 400 bytes
+      const second = arena.int32(100);
+      const third = arena.int32(100); // with alignment, beyond the limit
+      if (run === 0) continue; // the first run grows the block to its limit
+      expect(second.buffer, `run ${run}`).toBe(first.buffer);
+      expect(first.buffer.byteLength, `run ${run}`).toBe(1024);
+      expect(third.buffer, `run ${run}`).not.toBe(first.buffer);
+      expect(third.buffer.byteLength, `run ${run}`).toBe(400);
+    }
+  });
 });
 
 describe('simulate() on reused memory', () => {
