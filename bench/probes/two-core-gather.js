@@ -1,7 +1,7 @@
 /**
  * Probe (not part of `npm run bench`): what the colleague gather — half of a 1M-staff week — would
- * gain from both cores. The gather of src/sim/staff-week.ts (colleaguesOnNetwork's loop, copied
- * here) over state in SharedArrayBuffers, done by this thread alone, then split in two halves of
+ * gain from both cores. The engine's gather (gatherWordOfMouth, src/sim/staff-week.ts) over
+ * state in SharedArrayBuffers, done by this thread alone, then split in two halves of
  * the staff with a worker thread taking one; each person's sum is made in the same order either
  * way, so the outputs must be byte-identical (checked). Backs docs/PERFORMANCE.md's estimate for
  * a two-core run.
@@ -10,24 +10,11 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
+import { gatherWordOfMouth } from '../../dist/sim/staff-week.js';
 
-/** colleaguesOnNetwork's gather for people lo .. hi. */
+/** The engine's gather for people lo .. hi. */
 function gather(lo, hi, offsets, neighbors, metAround, metTrust, trustPull, trustWeight, weeklyRate) {
-  for (let i = lo; i < hi; i++) {
-    const first = offsets[i];
-    const last = offsets[i + 1];
-    const heard = metAround[i];
-    const degree = last - first;
-    const weight = weeklyRate * (degree > 0 ? heard / degree : 0);
-    trustWeight[i] = weight;
-    if (heard === 0) {
-      trustPull[i] = 0;
-      continue;
-    }
-    let heardTrust = 0;
-    for (let k = first; k < last; k++) heardTrust += metTrust[neighbors[k]];
-    trustPull[i] = weight * (heardTrust / heard);
-  }
+  gatherWordOfMouth(lo, hi, offsets, neighbors, metAround, metTrust, { trustPull, trustWeight }, weeklyRate);
 }
 
 const RATE = 0.05;

@@ -36,7 +36,7 @@ function tally(
   stageCounts: Int32Array,
   ringApplying: Int32Array,
   sums: Float64Array,
-): Float64Array {
+): void {
   const { trust: trustOf, affect: affectOf, knowledge: knowledgeOf, applying: applyingOf, contact } = staff;
   const { acceptability: acceptabilityOf, appropriateness: appropriatenessOf, feasibility: feasibilityOf } = staff;
   const { adoptedWeek, applyingSince } = staff;
@@ -81,7 +81,6 @@ function tally(
   sums[5] = knowledge;
   sums[6] = applying;
   sums[7] = everAdopted;
-  return sums;
 }
 
 /** Each person's resting stage — their stage were they not applying — into `resting`. */

@@ -4,6 +4,7 @@
  *   colleaguesOnNetwork — step 5: exposure and word of mouth from colleagues;
  *   changePeople        — step 6: the pathway (M2–M4, M6) when on, then adoption (M5) or
  *                         discontinuation (M8); returns who switched, for the caller to date;
+ *   gatherWordOfMouth   — its word-of-mouth gather, for any range of the staff;
  *   adoptOnNetwork      — steps 5 and 6 in one pass, for the pathway off on a network;
  *   tellColleagues      — a kept count changes for each colleague of one person.
  */
@@ -21,16 +22,7 @@ import {
   type StaffState,
 } from '../agents/index.js';
 import type { RandomStream } from './rng.js';
-import { starts, stops, type SwitchRule } from './switching.js';
-
-/**
- * Whether anyone applying can stop (stops() would say no to all otherwise), checked before the
- * call: V8 inlines only calls it has seen made, and a pass compiled before anyone applied was
- * seen (--trace-turbo-inlining) to call stops() out of line for the rest of the process.
- */
-function mayStop(rule: SwitchRule): boolean {
-  return rule.discontinuation !== 0;
-}
+import { mayStop, starts, stops, type SwitchRule } from './switching.js';
 
 /** Weekly rates and weights of the pathway, read once from the scenario. */
 export interface PathwayRates {
@@ -71,6 +63,8 @@ export function changePeople(
   const { trustPull, trustWeight } = wordOfMouth;
   const { affectDecay, readiness: readinessRate, peerLearning, forgetting, acceptabilityTrustWeight, tailoring, tailoringWeight } = rates;
   const n = applying.length;
+  // Checked here, not only inside stops(): V8 inlines only calls it has seen made, and a pass
+  // compiled before anyone applied was seen (--trace-turbo-inlining) to call stops() out of line.
   const discontinues = mayStop(rule);
   // One draw per person, in staff order: the same draws as next() inside the loop.
   adoptionRng.fill(draws, n);
@@ -124,29 +118,25 @@ function trustOfThoseWhoMet(contact: Uint8Array, trust: Float64Array, metTrust: 
 }
 
 /**
- * Step 5 on a network with the pathway on: exposure from the kept counts of colleagues applying,
- * and word of mouth from the colleagues who have met the ISPs — every tie in order, as a scan
- * adds them (those who have not met add exactly 0). `metTrust` is scratch.
+ * Word of mouth for people lo .. hi from the colleagues who have met the ISPs — every tie in
+ * order, as a scan adds them (those who have not met add exactly 0; `metTrust` holds their trust).
+ * Each person reads only last week's state, so any split of the staff gives the same bytes
+ * (bench/probes/two-core-gather.js runs it on two threads). A function with this loop alone: with
+ * another loop before it, V8 compiled on entering that loop (on-stack replacement), before this
+ * one had type feedback, and discarded the code here every week (at 100k staff).
  */
-export function colleaguesOnNetwork(
+export function gatherWordOfMouth(
+  lo: number,
+  hi: number,
   offsets: Int32Array,
   neighbors: Int32Array,
-  staff: StaffState,
-  applyingAround: Int32Array,
   metAround: Int32Array,
   metTrust: Float64Array,
   wordOfMouth: WordOfMouth,
   weeklyRate: number,
 ): void {
-  const { contact, trust, exposure } = staff;
   const { trustPull, trustWeight } = wordOfMouth;
-  exposureFromCounts(offsets, applyingAround, exposure);
-  trustOfThoseWhoMet(contact, trust, metTrust);
-  // This function's only loop is the gather. With a second loop before it, V8 compiled the
-  // function on entering the first loop (on-stack replacement), before this loop had any type
-  // feedback, kept that code, and discarded it again every week at this loop (at 100k staff).
-  const n = exposure.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = lo; i < hi; i++) {
     const first = offsets[i];
     const last = offsets[i + 1];
     const heard = metAround[i];
@@ -162,6 +152,27 @@ export function colleaguesOnNetwork(
     for (let k = first; k < last; k++) heardTrust += metTrust[neighbors[k]];
     trustPull[i] = weight * (heardTrust / heard);
   }
+}
+
+/**
+ * Step 5 on a network with the pathway on: exposure from the kept counts of colleagues applying,
+ * and word of mouth from the colleagues who have met the ISPs — every tie in order, as a scan
+ * adds them (those who have not met add exactly 0). `metTrust` is scratch.
+ */
+export function colleaguesOnNetwork(
+  offsets: Int32Array,
+  neighbors: Int32Array,
+  staff: StaffState,
+  applyingAround: Int32Array,
+  metAround: Int32Array,
+  metTrust: Float64Array,
+  wordOfMouth: WordOfMouth,
+  weeklyRate: number,
+): void {
+  const { contact, trust, exposure } = staff;
+  exposureFromCounts(offsets, applyingAround, exposure);
+  trustOfThoseWhoMet(contact, trust, metTrust);
+  gatherWordOfMouth(0, exposure.length, offsets, neighbors, metAround, metTrust, wordOfMouth, weeklyRate);
 }
 
 /**

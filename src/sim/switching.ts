@@ -63,10 +63,14 @@ export function switchRule(s: Scenario): SwitchRule {
   };
 }
 
+/** Whether anyone applying can stop: with no base hazard nobody does (every factor is finite and ≥ 0). */
+export function mayStop(rule: SwitchRule): boolean {
+  return rule.discontinuation !== 0;
+}
+
 /** Whether person i, applying, stops this week (M8), given draw u. */
 export function stops(rule: SwitchRule, staff: StaffState, i: number, u: number, exposure: number): boolean {
-  // No base hazard, no discontinuation (every factor is finite and ≥ 0): skip the reads.
-  if (rule.discontinuation === 0) return false;
+  if (!mayStop(rule)) return false; // skip the reads
   const supported = staff.support[i] !== Support.none;
   const hazard = discontinuationHazard(rule.discontinuation, supported, rule.duringSupport, exposure, rule.peerProtection, rule.buyIn, rule.buyInProtection);
   return u < weeklyChance(hazard);
