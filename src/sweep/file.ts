@@ -276,6 +276,15 @@ function readFactors(
       throw new InputError(`${at(['factors', path])}: ${field}: expected ${expected}, got ${describeValue(given)}`);
     }
     if (values.length === 0) throw new InputError(`${at(['factors', path])}: ${field}: expected at least one value, got an empty list`);
+    const seen = new Set<unknown>();
+    values.forEach((candidate, i) => {
+      // Like `compare --lengths 6,6`: a repeated value would run the same point twice under two ids.
+      if (seen.has(candidate)) {
+        const where = Array.isArray(given) ? ['factors', path, i] : ['factors', path];
+        throw new InputError(`${at(where)}: ${field}: expected distinct values, got ${describeValue(candidate)} twice`);
+      }
+      seen.add(candidate);
+    });
     values.forEach((candidate, i) => {
       if (!isScalar(candidate)) {
         throw new InputError(`${at(['factors', path, i])}: ${field}: expected a single value (${meta.unit}), got ${describeValue(candidate)}`);
