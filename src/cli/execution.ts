@@ -19,6 +19,8 @@ import {
   type SweepOutcome,
   type SweepStart,
   type SweepSpec,
+  checkSweepFits,
+  largestScenarios,
   WriteFailure,
 } from '../sweep/index.js';
 import { shardFromEnvironment, type Environment } from '../sweep/cluster/index.js';
@@ -125,9 +127,11 @@ export function writeFailureMessage(failure: WriteFailure, resume: string): stri
 export async function executeSweep(spec: SweepSpec, scenario: Scenario, requested: ExecutionFlags): Promise<Execution> {
   const flags: ExecutionFlags = { ...requested, threads: usableThreads(requested.threads) };
   const { shard, source } = chooseShard(flags.shard);
-  const manifest = createManifest(spec, scenario, shard);
+  // Before the design points exist: a design too large for this machine is refused with its estimate.
+  checkSweepFits(spec, largestScenarios(spec, scenario), `${spec.kind} "${spec.name}"`, { threads: flags.threads });
   const dir = flags.out;
   checkOutFolder(dir);
+  const manifest = createManifest(spec, scenario, shard);
   const points = manifest.points.length;
   const shardText = shard ? `, ${formatShard(shard)}${source ? ` (from ${source})` : ''}` : '';
   const announce = (start: SweepStart): void => {

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { fieldRows, fieldsMarkdown, listBuiltins, loadScenario } from '../scenarios/index.js';
+import { checkRunFits, describeFootprint } from '../sweep/limits.js';
 import { table } from './output.js';
 
 export function registerLibrary(program: Command): void {
@@ -38,7 +39,11 @@ export function registerLibrary(program: Command): void {
     .addHelpText('after', '\nExample:\n  concentric validate my-org.yaml\n')
     .action((ref: string) => {
       const { scenario } = loadScenario(ref);
-      process.stdout.write(`${ref}: ok (${scenario.name}, ${scenario.organization.staff} staff, ${scenario.months} months)\n`);
+      // A scenario that validates but could never run here is refused too, with the estimate.
+      checkRunFits(scenario, ref);
+      process.stdout.write(
+        `${ref}: ok (${scenario.name}, ${scenario.organization.staff} staff, ${scenario.months} months; ${describeFootprint(scenario)})\n`,
+      );
     });
 
   program

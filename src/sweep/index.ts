@@ -25,3 +25,4 @@ export { SUMMARY_METRICS, HEADLINE_METRICS, isSummaryMetric, type SummaryMetric 
 export { exportCsv, exportParquet } from './export.js';
 export { WriteFailure, type WriteBytes } from './files.js';
 export { lockResults, LOCK_DIR, LOCK_HOLDER, type ResultsLock, type LockHolder } from './lock.js';
+export { checkRunFits, checkSweepFits, describeFootprint, largestScenarios, runFootprint, expectedTies, manifestBytes, machineMemory, type RunFootprint } from './limits.js';
