@@ -124,11 +124,18 @@ export function writeFailureMessage(failure: WriteFailure, resume: string): stri
   }
 }
 
+/**
+ * Before the design points exist: a design or scenario too large for this machine is refused with
+ * its estimate (src/sweep/limits.ts). Callable in-process (tests/fuzz).
+ */
+export function checkSweepPlan(spec: SweepSpec, scenario: Scenario, threads: number): void {
+  checkSweepFits(spec, largestScenarios(spec, scenario), `${spec.kind} "${spec.name}"`, { threads });
+}
+
 export async function executeSweep(spec: SweepSpec, scenario: Scenario, requested: ExecutionFlags): Promise<Execution> {
   const flags: ExecutionFlags = { ...requested, threads: usableThreads(requested.threads) };
   const { shard, source } = chooseShard(flags.shard);
-  // Before the design points exist: a design too large for this machine is refused with its estimate.
-  checkSweepFits(spec, largestScenarios(spec, scenario), `${spec.kind} "${spec.name}"`, { threads: flags.threads });
+  checkSweepPlan(spec, scenario, flags.threads);
   const dir = flags.out;
   checkOutFolder(dir);
   const manifest = createManifest(spec, scenario, shard);

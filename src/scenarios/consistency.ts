@@ -13,6 +13,11 @@ export interface Inconsistency {
   readonly given: string;
 }
 
+/** Fields the checks read: a value of any other field cannot make a valid scenario inconsistent. */
+export function affectsConsistency(path: string): boolean {
+  return path === 'isps.count' || path === 'engagement.coLeads' || path === 'organization.staff' || path === 'organization.units' || /^dispositions\.\w+\.share$/.test(path);
+}
+
 export function checkConsistency(scenario: Scenario): Inconsistency | undefined {
   const shares = DISPOSITIONS.map((name) => scenario.dispositions[name].share);
   if (shares.every((share) => share === 0)) {

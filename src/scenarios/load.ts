@@ -281,13 +281,20 @@ function parseOverride(text: string): { path: string[]; value: unknown } {
     }
   }
   // Check the value on its own now: a later --set of the same field must not hide a bad one.
-  const field = schemaAt(path);
-  const checked = field?.safeParse(value, { reportInput: true });
+  validateFieldValue(path, value, `--set ${text}`);
+  return { path, value };
+}
+
+/**
+ * Check one field's value against its schema alone (no cross-field checks), with the message
+ * validateScenario would give; `where` locates it. Much cheaper than validating a whole scenario.
+ */
+export function validateFieldValue(path: readonly string[], value: unknown, where: string): void {
+  const checked = schemaAt(path)?.safeParse(value, { reportInput: true });
   if (checked && !checked.success) {
     const issue = checked.error.issues[0];
-    throw new InputError(formatIssue({ ...issue, path: [...path, ...issue.path] } as z.core.$ZodIssue, `--set ${text}`));
+    throw new InputError(formatIssue({ ...issue, path: [...path, ...issue.path] } as z.core.$ZodIssue, where));
   }
-  return { path, value };
 }
 
 function setIn(target: Mapping, path: readonly string[], value: unknown): void {
