@@ -43,7 +43,7 @@ export function addExecutionOptions(command: Command, defaultOut: string): Comma
   return command
     .option('--out <dir>', 'results directory (manifest.json + runs.jsonl)', defaultOut)
     .addOption(
-      new Option('--threads <n>', 'worker threads; 1 runs in this thread')
+      new Option('--threads <n>', 'worker threads, at most one per core; 1 runs in this thread')
         .argParser(integerOption('--threads', 1, 1024))
         .default(availableParallelism(), `one per core: ${availableParallelism()}`),
     )
