@@ -108,12 +108,18 @@ export function lockResults(dir: string): ResultsLock {
   }
   const holder: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   writeFileSync(holderPath, JSON.stringify(holder) + '\n');
+  // proper-lockfile removes its directory when the process exits (a second Ctrl-C); the note too.
+  const forget = (): void => {
+    if (readHolder(dir)?.pid === process.pid) rmSync(holderPath, { force: true });
+  };
+  process.once('exit', forget);
   let released = false;
   return {
     release() {
       if (released) return;
       released = true;
-      if (readHolder(dir)?.pid === process.pid) rmSync(holderPath, { force: true });
+      process.off('exit', forget);
+      forget();
       try {
         unlock();
       } catch {
