@@ -1,5 +1,5 @@
 /**
- * M5 — adoption (first and renewed application). Hazard per month
+ * M6 — adoption (first and renewed application). Hazard per month
  *   h = [p·(dose + initiative·K) + q·E·1(E ≥ φ)] · g
  * with dose the ISP push, initiative·K the push a person keeps from what they learned (built
  * capacity outlives the engagement), E the share of neighbours applying, φ the person's threshold and g the

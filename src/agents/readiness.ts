@@ -27,7 +27,7 @@ export function relax(value: number, signal: number, weeklyRate: number): number
   return value + weeklyRate * (signal - value);
 }
 
-/** Readiness: the mean of A, P, F — how open a person is to learning and to the stages (M4 → M6). */
+/** Readiness: the mean of A, P, F — how open a person is to learning and to the stages (M4 → M5). */
 export function readinessMean(acceptability: number, appropriateness: number, feasibility: number): number {
   return (acceptability + appropriateness + feasibility) / 3;
 }

@@ -28,9 +28,9 @@ export interface StaffState {
   readonly acceptability: Float64Array;
   readonly appropriateness: Float64Array;
   readonly feasibility: Float64Array;
-  /** knowledge of implementation science (M6) */
+  /** knowledge of implementation science (M5) */
   readonly knowledge: Float64Array;
-  /** 1 while the person applies implementation science in their work (M5, M8) */
+  /** 1 while the person applies implementation science in their work (M6, M7) */
   readonly applying: Uint8Array;
   /** week of first adoption, −1 if never */
   readonly adoptedWeek: Int32Array;

@@ -1,5 +1,5 @@
 /**
- * The week's measurement for demand (M7): each unit's awareness-weighted trust in the ISPs
+ * The week's measurement for demand (M8): each unit's awareness-weighted trust in the ISPs
  * (staff who met or heard of them count their trust, the others 0, over the unit's size) and the
  * sums behind organization-wide credibility (the mean trust of those who met them).
  */

@@ -2,8 +2,8 @@
  * The week's passes over the staff, as module-level functions over the run's state (V8 compiles
  * these loops markedly better than closures; each reads what it needs into locals first):
  *   colleaguesOnNetwork — step 5: exposure and word of mouth from colleagues;
- *   changePeople        — step 6: the pathway (M2–M4, M6) when on, then adoption (M5) or
- *                         discontinuation (M8); returns who switched, for the caller to date;
+ *   changePeople        — step 6: the pathway (M2–M4, M5) when on, then adoption (M6) or
+ *                         discontinuation (M7); returns who switched, for the caller to date;
  *   gatherWordOfMouth   — its word-of-mouth gather, for any range of the staff;
  *   adoptOnNetwork      — steps 5 and 6 in one pass, for the pathway off on a network;
  *   tellColleagues      — a kept count changes for each colleague of one person.
@@ -66,7 +66,7 @@ export function changePeople(run: RunState): number {
       acceptability[i] = a;
       appropriateness[i] = pr;
       feasibility[i] = f;
-      // Knowledge (M6), learned in proportion to readiness (mean of A, P, F).
+      // Knowledge (M5), learned in proportion to readiness (mean of A, P, F).
       knowledge = knowledgeFromColleagues(knowledge, exposure, peerLearning * readinessMean(a, pr, f));
       if (!isApplying) knowledge = knowledgeFading(knowledge, forgetting);
       knowledgeOf[i] = knowledge;

@@ -1,5 +1,5 @@
 /**
- * Who starts or stops applying this week (M5 adoption, M8 sustainment), given the week's draw.
+ * Who starts or stops applying this week (M6 adoption, M7 sustainment), given the week's draw.
  * Module-level functions over a rule read once from the scenario: small enough for V8 to inline
  * into the weekly loops (closures made per simulation are not reliably inlined).
  */
@@ -70,7 +70,7 @@ export function mayStop(rule: SwitchRule): boolean {
   return rule.discontinuation !== 0;
 }
 
-/** Whether person i, applying, stops this week (M8), given draw u. */
+/** Whether person i, applying, stops this week (M7), given draw u. */
 export function stops(rule: SwitchRule, staff: StaffState, i: number, u: number, exposure: number): boolean {
   if (!mayStop(rule)) return false; // skip the reads
   const supported = staff.support[i] !== Support.none;
@@ -78,7 +78,7 @@ export function stops(rule: SwitchRule, staff: StaffState, i: number, u: number,
   return u < weeklyChance(hazard);
 }
 
-/** Whether person i, not applying, starts this week (M5), given draw u. */
+/** Whether person i, not applying, starts this week (M6), given draw u. */
 export function starts(rule: SwitchRule, staff: StaffState, i: number, u: number, exposure: number, knowledge: number): boolean {
   if (rule.thresholdRule) return thresholdReached(exposure, staff.threshold[i]);
   // Each array read only when it can matter (the reduced model reads none of them).

@@ -31,9 +31,9 @@ export function stepWeek(run: RunState): void {
   if (run.week >= run.totalWeeks) return;
   run.desk.events.length = 0;
   run.desk.endDue(run.week); // 1. engagements that reached their length end
-  requestSupport(run); // 2. units ask as credibility reaches them (M7)
+  requestSupport(run); // 2. units ask as credibility reaches them (M8)
   run.desk.startWaiting(run.week); // 3. waiting units start while co-leads are free
-  ispContacts(run); // 4. meetings, coaching, outreach (M2, M3, M6)
+  ispContacts(run); // 4. meetings, coaching, outreach (M2, M3, M5)
   if (run.pathwayOn || run.org.fullyMixed) {
     colleagues(run); // 5. exposure and word of mouth
     personalChange(run); // 6. the pathway, then adoption or discontinuation
@@ -42,12 +42,12 @@ export function stepWeek(run: RunState): void {
   }
   turnover(run); // 7. (M9)
   teamSafetyDrift(run); // 8. (M3)
-  measure(run); // 9. credibility (M7)
+  measure(run); // 9. credibility (M8)
   run.week++;
   recordMonthEnd(run);
 }
 
-/** Units ask for support as the ISPs' credibility reaches them (M7). */
+/** Units ask for support as the ISPs' credibility reaches them (M8). */
 function requestSupport(run: RunState): void {
   const { desk, org, unitCredibility, demandDraws } = run;
   const { demand } = run.scenario;
@@ -61,7 +61,7 @@ function requestSupport(run: RunState): void {
   }
 }
 
-/** What ISPs do in each engaged unit (M2, M3, M6): src/sim/contacts.ts. */
+/** What ISPs do in each engaged unit (M2, M3, M5): src/sim/contacts.ts. */
 function ispContacts(run: RunState): void {
   const active = run.desk.active;
   for (let k = 0; k < active.length; k++) {
@@ -119,7 +119,7 @@ function colleagues(run: RunState): void {
   colleaguesOnNetwork(run);
 }
 
-/** The week's personal change: the pathway (M2–M4, M6) when on, then adoption (M5) and sustainment (M8). */
+/** The week's personal change: the pathway (M2–M4, M5) when on, then adoption (M6) and sustainment (M7). */
 function personalChange(run: RunState): void {
   dateSwitches(run, changePeople(run));
 }

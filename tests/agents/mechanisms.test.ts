@@ -125,7 +125,7 @@ describe('M4 acceptability, appropriateness, feasibility', () => {
   });
 });
 
-describe('M6 knowledge', () => {
+describe('M5 knowledge', () => {
   it('grows with coaching in proportion to technical skill, from colleagues, and fades', () => {
     expect(knowledgeAfterContact(0, 0.1, 1)).toBeCloseTo(0.1);
     expect(knowledgeAfterContact(0, 0.1, 0.5)).toBeCloseTo(0.05);
@@ -139,7 +139,7 @@ describe('M6 knowledge', () => {
 const adoptionHazard = (p: number, dose: number, initiative: number, knowledge: number, q: number, exposure: number, threshold: number, gate: number) =>
   gatedHazard(ungatedHazard(p, dose, initiative, knowledge, q, exposure, threshold), gate);
 
-describe('M5 adoption', () => {
+describe('M6 adoption', () => {
   it('reduces to the Bass hazard p + q·E when φ = 0, g = 1, dose = 1', () => {
     expect(adoptionHazard(0.03, 1, 0, 0, 0.38, 0.25, 0, 1)).toBeCloseTo(0.03 + 0.38 * 0.25);
   });
@@ -173,7 +173,7 @@ describe('M5 adoption', () => {
   });
 });
 
-describe('M8 sustainment and M7 demand', () => {
+describe('M7 sustainment and M8 demand', () => {
   it('discontinuation is lower during support, with applying colleagues and with buy-in', () => {
     const alone = discontinuationHazard(0.05, false, 0.2, 0, 0.5, 0, 0.5);
     expect(alone).toBeCloseTo(0.05);

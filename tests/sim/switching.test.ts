@@ -43,7 +43,7 @@ describe('starts / stops decide as the plain formulas', () => {
         let gate = 1;
         if (s.adoption.readinessGate) gate *= readinessGate(staff.acceptability[i], staff.appropriateness[i], staff.feasibility[i]);
         if (s.adoption.knowledgeGate) gate *= Math.min(1, knowledge / s.knowledge.learningAt);
-        // M5 as docs/MODEL.md writes it: h = [p·(dose + initiative·K) + q·E·1(E ≥ φ)] · g
+        // M6 as docs/MODEL.md writes it: h = [p·(dose + initiative·K) + q·E·1(E ≥ φ)] · g
         const peers = exposure >= staff.threshold[i] ? s.adoption.q * exposure : 0;
         const hazard = (s.adoption.p * (dose + s.adoption.initiative * knowledge) + peers) * gate;
         const plain = u < weeklyChance(hazard);
