@@ -133,7 +133,23 @@ function meanWhere(values: Float64Array, inside: Uint8Array, eligible: Uint8Arra
   return count > 0 ? sum / count : null;
 }
 
-export function discover(results: SweepResults, question: Question, options: DiscoverOptions = DISCOVER_DEFAULTS): DiscoverAnalysis {
+/** One case as the charts draw it: its half, whether the top box holds it, its outcome and factor values. */
+export interface CasePoint {
+  readonly half: 'train' | 'test';
+  readonly inside: boolean;
+  readonly interest: boolean;
+  /** the outcome, or the contrast's difference */
+  readonly outcome: number;
+  readonly values: Readonly<Record<string, Level>>;
+}
+
+export interface Discovery {
+  readonly analysis: DiscoverAnalysis;
+  /** every case, for the charts (not written to discover.json) */
+  readonly points: readonly CasePoint[];
+}
+
+export function discover(results: SweepResults, question: Question, options: DiscoverOptions = DISCOVER_DEFAULTS): Discovery {
   const cases = buildCases(results, question);
   const total = cases.interest.length;
   const splitSeed = `${options.seed ?? results.manifest.sweep.seed}:discover`;
@@ -179,7 +195,17 @@ export function discover(results: SweepResults, question: Question, options: Dis
 
   let interest = 0;
   for (const flag of cases.interest) interest += flag;
-  return {
+  const top = found[0] ? opened(found[0].limits, trainWhole) : all;
+  const topInside = membership(cases.dimensions, top, total);
+  const testSet = new Set(split.test);
+  const points: CasePoint[] = Array.from({ length: total }, (_, i) => ({
+    half: testSet.has(i) ? 'test' : 'train',
+    inside: topInside[i] === 1,
+    interest: cases.interest[i] === 1,
+    outcome: cases.outcome[i],
+    values: Object.fromEntries(cases.dimensions.map((d) => [d.name, d.kind === 'numeric' ? d.values[i] : d.levels[d.codes[i]]])),
+  }));
+  const analysis: DiscoverAnalysis = {
     question,
     unit: question.kind === 'contrast' ? 'pair' : 'run',
     seeds: results.manifest.sweep.seeds,
@@ -194,5 +220,6 @@ export function discover(results: SweepResults, question: Question, options: Dis
     options: { peelAlpha: options.peelAlpha, pasteAlpha: options.pasteAlpha, massMin: options.massMin, boxes: options.boxes, step: options.step ?? null, splitSeed },
     boxes,
   };
+  return { analysis, points };
 }
 
