@@ -26,9 +26,12 @@ function limitOf(limits: ReturnType<typeof peel>[number]['limits'], j: number) {
 }
 
 describe('PRIM', () => {
+  const PLANTED = planted(2000, 0.03);
+  const [PLANTED_BOX] = findBoxes(PLANTED.dimensions, PLANTED.interest, { ...PRIM_DEFAULTS, boxes: 1 });
+
   it('recovers a planted box: x1 > 0.7 and x2 < 0.4, restricting only x1 and x2', () => {
-    const { dimensions, interest } = planted(2000, 0.03);
-    const [box] = findBoxes(dimensions, interest, { ...PRIM_DEFAULTS, boxes: 1 });
+    const { dimensions, interest } = PLANTED;
+    const box = PLANTED_BOX;
     const x1 = limitOf(box.limits, 0);
     const x2 = limitOf(box.limits, 1);
     expect(x1.low).toBeGreaterThan(0.65);
@@ -189,9 +192,8 @@ describe('PRIM', () => {
     expect(binomialUpperTail(11, 10, 0.3)).toBe(0);
     // P(X ≥ 9 | n = 10, p = 0.5) = 11/1024
     expect(binomialUpperTail(9, 10, 0.5)).toBeCloseTo(11 / 1024, 12);
-    const { dimensions, interest } = planted(2000, 0.03);
-    const [box] = findBoxes(dimensions, interest);
-    const p = quasiP(dimensions, interest, box.limits);
+    const { dimensions, interest } = PLANTED;
+    const p = quasiP(dimensions, interest, PLANTED_BOX.limits);
     expect(p[0]).toBeLessThan(1e-6);
     expect(p[1]).toBeLessThan(1e-6);
     expect(p[2]).toBeNull();

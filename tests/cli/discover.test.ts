@@ -1,0 +1,45 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { concentric } from './cli.js';
+
+const root = mkdtempSync(join(tmpdir(), 'concentric-cli-discover-'));
+const results = join(root, 'results');
+
+describe('concentric discover', () => {
+  beforeAll(() => {
+    // A tiny real sweep: 2 lengths × 3 ISP counts × 3 replicates of the classroom, 12 months.
+    const file = join(root, 'tiny.yaml');
+    writeFileSync(file, ['name: tiny', 'scenario: classroom', 'set: { months: 12 }', 'factors:', '  engagement.lengthMonths: [6, 12]', '  isps.count: [1, 2, 3]', 'replicates: 3', 'seed: 3', ''].join('\n'));
+    const sweep = concentric(['sweep', file, '--out', results, '--threads', '1', '--quiet']);
+    expect(sweep.status, sweep.stderr).toBe(0);
+  });
+
+  it('writes discover.json, summary.md, index.html and the charts into <results-dir>/discover', () => {
+    const result = concentric(['discover', results, '--contrast', 'engagement.lengthMonths=12:6', '--outcome', 'finalAdoption', '--above', '0']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^engagement\.lengthMonths 12 beats 6 on finalAdoption (when|in)/m);
+    const out = join(results, 'discover');
+    for (const file of ['discover.json', 'summary.md', 'index.html', 'charts/discover-trajectory.svg']) expect(existsSync(join(out, file)), file).toBe(true);
+    const json = JSON.parse(readFileSync(join(out, 'discover.json'), 'utf8'));
+    expect(json.provenance).toMatchObject({ tool: 'concentric', command: 'discover', masterSeed: 3 });
+    expect(json.question).toMatchObject({ kind: 'contrast', field: 'engagement.lengthMonths', value: '12', reference: '6', outcome: 'finalAdoption' });
+    expect(json.cases).toMatchObject({ total: 9, train: 5, test: 4 });
+    expect(json.boxes[0]).toHaveProperty('test.density');
+    expect(json.boxes[0].trajectory[0]).toMatchObject({ step: 0, mass: 1, dimensions: 0 });
+    const summary = readFileSync(join(out, 'summary.md'), 'utf8');
+    expect(summary).toContain('# When does it hold? engagement.lengthMonths 12 beats 6 on finalAdoption');
+    expect(summary).toContain('held-out half');
+    // the sweep itself is untouched
+    expect(existsSync(join(results, 'summary.md'))).toBe(false);
+  });
+
+  it('bad input: one line naming the manifest, exit 2, nothing written', () => {
+    const out = join(root, 'bad');
+    const result = concentric(['discover', results, '--contrast', 'engagement.lengthMonths=24:12', '--outcome', 'finalAdoption', '--above', '0', '--out', out]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`concentric: --contrast: engagement.lengthMonths=24: expected one of the values in ${join(results, 'manifest.json')} (6, 12), got 24\n`);
+    expect(existsSync(out)).toBe(false);
+  });
+});
