@@ -19,6 +19,7 @@ describe('concentric discover', () => {
   it('writes discover.json, summary.md, index.html and the charts into <results-dir>/discover', () => {
     const result = concentric(['discover', results, '--contrast', 'engagement.lengthMonths=12:6', '--outcome', 'finalAdoption', '--above', '0']);
     expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toBe(''); // no chart warnings
     expect(result.stdout).toMatch(/^engagement\.lengthMonths 12 beats 6 on finalAdoption (when|in)/m);
     const out = join(results, 'discover');
     for (const file of ['discover.json', 'summary.md', 'index.html', 'charts/discover-trajectory.svg']) expect(existsSync(join(out, file)), file).toBe(true);
@@ -41,5 +42,11 @@ describe('concentric discover', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`concentric: --contrast: engagement.lengthMonths=24: expected one of the values in ${join(results, 'manifest.json')} (6, 12), got 24\n`);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('--help has an example', () => {
+    const help = concentric(['discover', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Examples:\n  concentric discover results/lengths-isps --contrast engagement.lengthMonths=24:12');
   });
 });
