@@ -20,13 +20,16 @@ export function percent(share: number): string {
 
 const OP_WORDS: Record<string, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤' };
 
-/** What makes a case "of interest", e.g. "engagement.lengthMonths 24 beats 12 on finalAdoption". */
+/**
+ * What makes a case "of interest", e.g. "engagement.lengthMonths 24 gives higher finalAdoption than
+ * 12" (higher or lower, not better or worse: for timeTo50 or ispHours lower is better).
+ */
 export function caseWords(question: Question): string {
   const { threshold } = question;
   if (question.kind === 'where') return `${question.outcome} ${OP_WORDS[threshold.op]} ${shortNumber(threshold.value)}`;
   const { field, value, reference, outcome } = question;
   const up = threshold.op === '>' || threshold.op === '>=';
-  if (threshold.value === 0) return `${field} ${value} ${up ? 'beats' : 'trails'} ${reference} on ${outcome}`;
+  if (threshold.value === 0) return `${field} ${value} gives ${up ? 'higher' : 'lower'} ${outcome} than ${reference}`;
   return `${outcome} at ${field} ${value} minus at ${reference} is ${up ? 'above' : 'below'} ${shortNumber(threshold.value)}`;
 }
 

@@ -76,7 +76,7 @@ describe('discover over a sweep', () => {
     expect(points).toHaveLength(600);
     expect(points.filter((p) => p.half === 'test')).toHaveLength(300);
     expect(answerWords(analysis)).toBe(
-      'engagement.lengthMonths 24 beats 12 on finalAdoption when isps.count ≥ 5.5: coverage 100 %, density 100 % ' +
+      'engagement.lengthMonths 24 gives higher finalAdoption than 12 when isps.count ≥ 5.5: coverage 100 %, density 100 % ' +
         `(held-out half: coverage 100 %, density 100 %, ${box.test.n} pairs). Across the sweep it holds in 50 % of 600 pairs.`,
     );
     // the trajectory starts at the whole sweep and ends no smaller than the minimum mass
@@ -95,7 +95,7 @@ describe('discover over a sweep', () => {
   it('--below marks the other side; a threshold moves the cases of interest', () => {
     const below = discover(SWEEP, questionFrom({ contrast: 'engagement.lengthMonths=24:12', outcome: 'finalAdoption', below: 0 })).analysis;
     expect(below.boxes[0].restrictions).toEqual([{ field: 'isps.count', low: 1, high: 5.5, quasiP: expect.any(Number) }]);
-    expect(answerWords(below)).toMatch(/^engagement\.lengthMonths 24 trails 12 on finalAdoption when isps\.count ≤ 5\.5:/);
+    expect(answerWords(below)).toMatch(/^engagement\.lengthMonths 24 gives lower finalAdoption than 12 when isps\.count ≤ 5\.5:/);
     const none = discover(SWEEP, questionFrom({ contrast: 'engagement.lengthMonths=24:12', outcome: 'finalAdoption', above: 0.1 })).analysis;
     expect(none.cases.interest).toBe(0);
     expect(answerWords(none)).toBe('finalAdoption at engagement.lengthMonths 24 minus at 12 is above 0.1 in none of the 600 pairs: there is nothing to discover.');
