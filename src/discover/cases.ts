@@ -43,8 +43,10 @@ function matches(value: FactorValue, text: string): boolean {
   return String(value) === text || (typeof value === 'number' && text.trim() !== '' && Number(text) === value);
 }
 
-function show(value: FactorValue): string {
-  return String(value);
+/** The swept values for a message; a sampled (continuous) factor has too many to list. */
+function valueList(values: readonly FactorValue[]): string {
+  if (values.length <= 8) return values.map(String).join(', ');
+  return `${values.slice(0, 3).map(String).join(', ')}, …, ${String(values[values.length - 1])}: ${values.length} values — a contrast needs a factor swept at a few values, on a grid`;
 }
 
 export function buildCases(results: SweepResults, question: Question): Cases {
@@ -62,7 +64,7 @@ export function buildCases(results: SweepResults, question: Question): Cases {
     const swept = [...new Set(runs.map((run) => run.params[field]))].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))));
     for (const text of [question.value, question.reference]) {
       if (!swept.some((value) => matches(value, text))) {
-        throw new InputError(`--contrast: ${field}=${text}: expected one of the values in ${manifestPath} (${swept.map(show).join(', ')}), got ${text}`);
+        throw new InputError(`--contrast: ${field}=${text}: expected one of the values in ${manifestPath} (${valueList(swept)}), got ${text}`);
       }
     }
     explained = factors.filter((factor) => factor !== field);

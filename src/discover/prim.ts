@@ -229,9 +229,9 @@ export function paste(
   const inside = membership(dimensions, limits, total, eligible);
   let n = 0;
   let hits = 0;
-  for (let i = 0; i < total; i++) if (inside[i]) {
-    n++;
-    hits += interest[i];
+  for (let i = 0; i < total; i++) {
+    n += inside[i];
+    hits += inside[i] & interest[i];
   }
   let pastes = 0;
   // outsideOnly[i] = the one dimension whose limit case i misses, or −1 (inside, ineligible or several)

@@ -14,6 +14,8 @@ import { jitter, LENGTH_COLORS, r4, top, WIDTH, type Chart } from './common.js';
 
 /** At most this many cases drawn as dots (every k-th case beyond it), so the SVG stays light. */
 export const MAX_POINTS = 1500;
+/** At most this many cases behind the box plots (quartiles of every k-th case), so the spec stays small. */
+export const MAX_BOXPLOT_CASES = 10_000;
 
 const INTEREST_COLORS = { domain: ['of interest', 'not of interest'], range: ['#d95f02', '#9e9e9e'] };
 
@@ -126,7 +128,7 @@ function limitsChart(analysis: DiscoverAnalysis): Chart | null {
   }
   const names = box.restrictions.map((r) => restrictionWords(r, analysis.factors));
   const y = { field: 'factor', type: 'nominal' as const, title: null, sort: names, axis: { labelLimit: 320 } };
-  const x = { type: 'quantitative' as const, title: 'Position within the factor\'s range in the sweep (minimum → maximum)', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
+  const x = { type: 'quantitative' as const, title: 'Within the range or the values swept (minimum → maximum)', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
   const title = 'The box: each restricted factor';
   const layers: object[] = [
     { data: { values: names.map((factor) => ({ factor, from: 0, to: 1 })) }, mark: { type: 'bar', color: '#eeeeee', height: 14 }, encoding: { y, x: { ...x, field: 'from' }, x2: { field: 'to' } } },
@@ -154,9 +156,9 @@ function limitsChart(analysis: DiscoverAnalysis): Chart | null {
   };
 }
 
-/** Every k-th case so that at most MAX_POINTS are drawn (deterministic). */
-function thinned(points: readonly CasePoint[]): CasePoint[] {
-  const every = Math.max(1, Math.ceil(points.length / MAX_POINTS));
+/** Every k-th case so that at most `most` are kept (deterministic). */
+function thinned(points: readonly CasePoint[], most = MAX_POINTS): CasePoint[] {
+  const every = Math.max(1, Math.ceil(points.length / most));
   return points.filter((_, i) => i % every === 0);
 }
 
@@ -227,7 +229,7 @@ function casesChart(analysis: DiscoverAnalysis, points: readonly CasePoint[]): C
 function outcomeBoxplots(analysis: DiscoverAnalysis, points: readonly CasePoint[]): Chart | null {
   const box = analysis.boxes[0];
   if (!box || box.restrictions.length === 0) return null;
-  const rows = points.map((p) => ({ where: p.inside ? 'inside box 1' : 'outside box 1', half: p.half === 'train' ? 'training half' : 'held-out half', outcome: r4(p.outcome) }));
+  const rows = thinned(points, MAX_BOXPLOT_CASES).map((p) => ({ where: p.inside ? 'inside box 1' : 'outside box 1', half: p.half === 'train' ? 'training half' : 'held-out half', outcome: r4(p.outcome) }));
   const label = outcomeLabel(analysis);
   const title = `${label}, inside and outside the box`;
   const threshold = analysis.question.threshold.value;
