@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerDiscover } from '../../src/cli/discover.js';
+import { reportFailure } from '../../src/cli/errors.js';
 import { createManifest, loadSweepFile, runSweep } from '../../src/sweep/index.js';
 import { concentric } from './cli.js';
 
@@ -47,6 +48,38 @@ describe('concentric discover', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`concentric: --contrast: engagement.lengthMonths=24: expected one of the values in ${join(results, 'manifest.json')} (6, 12), got 24\n`);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('each kind of bad input: exit 2 and one line naming the flag or the manifest (in process, as main.ts ends)', async () => {
+    const manifest = join(results, 'manifest.json');
+    const cases: [string[], string][] = [
+      [['--contrast', 'engagement.lenghtMonths=12:6', '--outcome', 'finalAdoption', '--above', '0'], 'concentric: --contrast: engagement.lenghtMonths: unknown field (did you mean "engagement.lengthMonths"?)'],
+      [['--contrast', 'engagement.lengthMonths=18:6', '--outcome', 'finalAdoption', '--above', '0'], `concentric: --contrast: engagement.lengthMonths=18: expected one of the values in ${manifest} (6, 12), got 18`],
+      [['--contrast', 'organization.units=20:6', '--outcome', 'finalAdoption', '--above', '0'], `concentric: ${manifest}: sweep.factors: expected organization.units among the swept factors (engagement.lengthMonths, isps.count), got no such factor`],
+      [['--contrast', 'engagement.lengthMonths=12:6', '--outcome', 'adoption', '--above', '0'], 'concentric: --outcome: unknown outcome ('],
+      [['--where', 'finalAdoption = 0.6'], 'concentric: --where: expected "<outcome> <op> <number>"'],
+      [['--where', 'finalAdoption > 0.6', '--mass-min', '2'], 'concentric: --mass-min: expected a number between 0.001 and 0.9, got "2"'],
+    ];
+    for (const [args, start] of cases) {
+      const program = new Command('concentric').exitOverride();
+      registerDiscover(program);
+      for (const command of program.commands) command.exitOverride();
+      let stderr = '';
+      const write = process.stderr.write;
+      process.stderr.write = ((text: string) => ((stderr += text), true)) as typeof process.stderr.write;
+      let code = 0;
+      try {
+        await program.parseAsync(['node', 'concentric', 'discover', results, ...args, '--out', join(root, 'never')]);
+      } catch (error) {
+        code = reportFailure(error);
+      } finally {
+        process.stderr.write = write;
+      }
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr.startsWith(start), stderr).toBe(true);
+      expect(stderr.split('\n')).toHaveLength(2); // one line
+    }
+    expect(existsSync(join(root, 'never'))).toBe(false);
   });
 
   it('--help has an example', () => {
