@@ -3,6 +3,7 @@
  * boxes with PRIM on one half, measure them on both, and put everything a report or a reader needs
  * into one plain-JSON DiscoverAnalysis.
  */
+import { InputError } from '../scenarios/index.js';
 import type { SeedScheme } from '../sweep/types.js';
 import {
   boxStats,
@@ -161,6 +162,10 @@ export function discover(results: SweepResults, question: Question, options: Dis
   const trainWhole = wholeBox(train.dimensions);
 
   const found = findBoxes(train.dimensions, train.interest, { ...options, boxes: options.boxes, step: options.step });
+  const last = found[0].trajectory.length - 1;
+  if (options.step !== undefined && options.step > last) {
+    throw new InputError(`--step: expected a step of box 1's peeling trajectory (0–${last}), got ${options.step}`);
+  }
   const trainLeft = new Uint8Array(train.interest.length).fill(1);
   const testLeft = new Uint8Array(test.interest.length).fill(1);
   const boxes: DiscoveredBox[] = found.map((box) => {

@@ -129,6 +129,15 @@ describe('discover over a sweep', () => {
     for (const [flags, message] of cases) expect(() => questionFrom(flags), JSON.stringify(flags)).toThrow(message);
   });
 
+  it('--step takes box 1 at that step of the trajectory, and names the steps there are when it is beyond them', () => {
+    const options = { peelAlpha: 0.05, pasteAlpha: 0.05, massMin: 0.05, boxes: 1 };
+    const { analysis } = discover(SWEEP, CONTRAST, { ...options, step: 0 });
+    expect(analysis.boxes[0].chosenStep).toBe(0);
+    expect(analysis.boxes[0].restrictions).toEqual([]);
+    const steps = analysis.boxes[0].trajectory.length;
+    expect(() => discover(SWEEP, CONTRAST, { ...options, step: steps })).toThrow(`--step: expected a step of box 1's peeling trajectory (0–${steps - 1}), got ${steps}`);
+  });
+
   it('bad results for the question: the manifest named, the swept values listed', () => {
     const contrast = (text: string) => questionFrom({ contrast: text, outcome: 'finalAdoption', above: 0 });
     expect(() => discover(SWEEP, contrast('engagement.lengthMonths=36:12'))).toThrow(
