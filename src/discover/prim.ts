@@ -94,8 +94,8 @@ function sortedOrders(dimensions: readonly Dimension[]): (Int32Array | null)[] {
 }
 
 /**
- * Peel from the box `start` (the whole box by default) over the eligible cases; returns every
- * step, the first being the starting box.
+ * Peel from the whole box over the eligible cases (all when `eligible` is absent); returns every
+ * step, the first being the whole box.
  */
 export function peel(
   dimensions: readonly Dimension[],
