@@ -78,6 +78,17 @@ export function choice<const T extends readonly [string, ...string[]]>(
   return schema;
 }
 
+/** A list of numbers, each inside [min, max], at least `minItems` long (e.g. engagement lengths). */
+export function numberList(defaultValue: readonly number[], options: NumberOptions & { readonly minItems: number }) {
+  const { minItems, ...meta } = options;
+  const base = z.array(z.number().min(options.min).max(options.max)).min(minItems);
+  const schema = base.default([...defaultValue]);
+  const info: FieldMeta = { ...meta, unit: `list of ${options.unit}` };
+  fieldMeta.set(schema, info);
+  fieldMeta.set(base, info);
+  return schema;
+}
+
 /** A closed range [low, high] inside [min, max]; low ≤ high is checked by the schema. */
 export function range(defaultValue: readonly [number, number], options: NumberOptions) {
   const base = z

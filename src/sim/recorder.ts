@@ -6,7 +6,7 @@ import { readinessMean, restingStage, scaleScore, stageFromResting, stageOf, STA
 import { DISPOSITIONS, type Scenario } from '../scenarios/index.js';
 import { firstReaching, spearman } from './metrics.js';
 import type { Organization } from './network.js';
-import { RINGS, round6, SERIES, type DispositionOutcome, type MonthlySeries, type RunResult } from './result.js';
+import { RINGS, round6, SERIES, type DispositionOutcome, type MonthlySeries, type RunResult, type UnitOutcome } from './result.js';
 import { ENGINE_VERSION } from './version.js';
 
 export interface DeskReadings {
@@ -21,6 +21,8 @@ export interface RunCounters {
   readonly adoptionEvents: number;
   readonly requests: number;
   readonly engagementsStarted: number;
+  /** per-unit outcomes of a within-organization run (absent otherwise, so other outputs stay as they were) */
+  readonly units?: readonly UnitOutcome[];
 }
 
 /**
@@ -281,6 +283,7 @@ export class MonthlyRecorder {
         peakWaiting: Math.max(...out.waiting),
         dispositions,
       },
+      ...(counters.units ? { units: counters.units } : {}),
     };
   }
 }

@@ -37,6 +37,7 @@ import { MonthlyRecorder } from './recorder.js';
 import type { RunResult } from './result.js';
 import { createStreams, type RandomStreams } from './rng.js';
 import { SupportDesk, type SupportEvent } from './engagements.js';
+import { unitLedgerFor } from './units.js';
 import { measureUnits } from './credibility.js';
 import { contactRules, contactUnit, readinessOf, type ContactTargets } from './contacts.js';
 import { adoptOnNetwork, changePeople, colleaguesOnNetwork, exposureFromCounts, tellColleagues, type PathwayRates, type WordOfMouth } from './staff-week.js';
@@ -169,6 +170,7 @@ export function createSimulation(scenario: Scenario, seed: number, arrays: Array
     s.engagement.coLeads,
     monthsToWeeks(s.engagement.lengthMonths),
   );
+  desk.ledger = unitLedgerFor(s, seed, org, staff);
   let lengthMonths = s.engagement.lengthMonths;
   let urgency = s.context.urgency;
   let fCap = feasibilityCap(s.context.absorptiveCapacity, urgency, s.context.urgencyEffect, s.context.leadershipBuyIn);
@@ -474,6 +476,7 @@ export function createSimulation(scenario: Scenario, seed: number, arrays: Array
         adoptionEvents,
         requests: desk.requests,
         engagementsStarted: desk.started,
+        units: desk.ledger?.outcomes(week),
       }),
   };
 
