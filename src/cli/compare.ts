@@ -1,11 +1,14 @@
 /**
- * `concentric compare [scenario] --lengths 6,9,12,18,24`: the study's question — does engagement
- * length change what capacity is left behind? — as a sweep preset (length × replicates, common
- * random numbers), a headline table per length, and then the report (see afterCompareHooks).
+ * `concentric compare [scenario] --lengths 6,9,12,18,24`: does engagement length change what
+ * capacity is left behind? — as a sweep preset (length × replicates, common random numbers: whole
+ * organizations under one policy each), a headline table per length, the "Does it hold?" grid,
+ * and then the report (see afterCompareHooks). `--within`: the study's own comparison, lengths
+ * assigned to units inside one organization (compare-designs.ts).
  */
 import { Option, type Command } from 'commander';
 import { DEFAULT_SCENARIO } from '../scenarios/index.js';
 import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, type Manifest, type PointAggregate } from '../sweep/index.js';
+import { runRobustness, runWithin } from './compare-designs.js';
 import { addExecutionOptions, executeSweep, type ExecutionFlags } from './execution.js';
 import { collect, integerOption, numberListOption, numberOption } from './options.js';
 import { table } from './output.js';
@@ -16,6 +19,9 @@ export const DEFAULT_LENGTHS = [6, 9, 12, 18, 24];
 export const DEFAULT_MARGIN_PP = 5;
 
 interface CompareFlags extends ExecutionFlags {
+  within?: boolean;
+  /** false with --no-robustness */
+  robustness: boolean;
   lengths: number[];
   reps: number;
   months?: number;
@@ -107,7 +113,9 @@ export function registerCompare(program: Command): void {
     .option('--seed <n>', 'master seed (0–4294967295)', integerOption('--seed', 0, 4294967295), 1)
     .addOption(new Option('--set <path=value>', 'override a scenario field, validated like the file (repeatable)').argParser(collect).default([], 'none'))
     .option('--margin <pp>', 'equivalence margin for the report, in percentage points', numberOption('--margin', 0, 100), DEFAULT_MARGIN_PP)
-    .option('--no-report', 'only the results directory and the table: skip the report');
+    .option('--no-report', 'only the results directory and the table: skip the report')
+    .option('--within', "the study's comparison: assign the lengths to units inside each organization and compare recipients by their own unit's length")
+    .option('--no-robustness', 'skip the "Does it hold?" grid (the comparison across ISP headcount, units and horizon, fewer replicates)');
   addExecutionOptions(command, 'report')
     .addHelpText(
       'after',
@@ -115,12 +123,21 @@ export function registerCompare(program: Command): void {
         '  concentric compare\n' +
         '  concentric compare foundation --lengths 6,12,18 --reps 500 --months 48\n' +
         '  concentric compare my-org.yaml --set isps.count=3 --out results/three-isps\n' +
+        '  concentric compare --within --lengths 6,18 --out results/within   # the study\'s own comparison\n' +
+        '  concentric compare --no-robustness --reps 50                       # quick: skip "Does it hold?"\n' +
         '  concentric compare --shard 1/4 --out results/compare-1   # then: concentric merge …\n',
     )
     .action(async (ref: string, flags: CompareFlags) => {
       const overrides = [...flags.set];
       if (flags.months !== undefined) overrides.push(`months=${flags.months}`);
-      const { spec, scenario } = compareSweep({ scenario: ref, overrides, lengths: flags.lengths, replicates: flags.reps, seed: flags.seed });
+      const options = { scenario: ref, overrides, lengths: flags.lengths, replicates: flags.reps, seed: flags.seed };
+      if (flags.within) {
+        const within = await runWithin(options, flags);
+        process.exitCode = within.exitCode;
+        if (within.finished && flags.report) await afterCompare({ dir: flags.out, manifest: within.manifest, margin: flags.margin, quiet: flags.quiet ?? false });
+        return;
+      }
+      const { spec, scenario } = compareSweep(options);
       const { manifest, outcome, exitCode } = await executeSweep(spec, scenario, flags);
       process.exitCode = exitCode;
       if (outcome.interrupted || manifest.shard !== null) return;
@@ -130,7 +147,17 @@ export function registerCompare(program: Command): void {
           headlineTable(points),
       );
       if (!flags.report) return;
-      const finished: CompareFinished = { dir: flags.out, manifest, margin: flags.margin, quiet: flags.quiet ?? false };
-      for (const hook of afterCompareHooks) await hook(finished); // ← REPORT SEAM: src/cli/report.ts registers here
+      if (flags.robustness) {
+        const code = await runRobustness(options, flags);
+        if (code !== 0) {
+          process.exitCode = code;
+          return;
+        }
+      }
+      await afterCompare({ dir: flags.out, manifest, margin: flags.margin, quiet: flags.quiet ?? false });
     });
+}
+
+async function afterCompare(finished: CompareFinished): Promise<void> {
+  for (const hook of afterCompareHooks) await hook(finished); // ← REPORT SEAM: src/cli/report.ts registers here
 }
