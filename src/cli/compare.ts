@@ -8,7 +8,7 @@
 import { Option, type Command } from 'commander';
 import { DEFAULT_SCENARIO } from '../scenarios/index.js';
 import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, type Manifest, type PointAggregate } from '../sweep/index.js';
-import { runRobustness, runWithin } from './compare-designs.js';
+import { ROBUSTNESS_REPS, runRobustness, runWithin } from './compare-designs.js';
 import { addExecutionOptions, executeSweep, type ExecutionFlags } from './execution.js';
 import { collect, integerOption, numberListOption, numberOption } from './options.js';
 import { table } from './output.js';
@@ -22,6 +22,7 @@ interface CompareFlags extends ExecutionFlags {
   within?: boolean;
   /** false with --no-robustness */
   robustness: boolean;
+  robustnessReps: number;
   lengths: number[];
   reps: number;
   months?: number;
@@ -115,7 +116,8 @@ export function registerCompare(program: Command): void {
     .option('--margin <pp>', 'equivalence margin for the report, in percentage points', numberOption('--margin', 0, 100), DEFAULT_MARGIN_PP)
     .option('--no-report', 'only the results directory and the table: skip the report')
     .option('--within', "the study's comparison: assign the lengths to units inside each organization and compare recipients by their own unit's length")
-    .option('--no-robustness', 'skip the "Does it hold?" grid (the comparison across ISP headcount, units and horizon, fewer replicates)');
+    .option('--no-robustness', 'skip the "Does it hold?" grid (the comparison across ISP headcount, units and horizon, fewer replicates)')
+    .option('--robustness-reps <n>', 'replicates per condition of the "Does it hold?" grid (at most --reps)', integerOption('--robustness-reps', 1, 1_000_000), ROBUSTNESS_REPS);
   addExecutionOptions(command, 'report')
     .addHelpText(
       'after',
@@ -148,7 +150,7 @@ export function registerCompare(program: Command): void {
       );
       if (!flags.report) return;
       if (flags.robustness) {
-        const code = await runRobustness(options, flags);
+        const code = await runRobustness({ ...options, replicates: Math.min(flags.reps, flags.robustnessReps) }, flags);
         if (code !== 0) {
           process.exitCode = code;
           return;

@@ -122,10 +122,12 @@ function comparisonsTable(model: ReportModel): string {
 
 function halfRiseTable(model: ReportModel): string {
   const series = [...new Set(model.halfRises.map((h) => h.series))];
-  const head = model.lengths.map((length) => `<th>${escapeHtml(months(length))}</th>`).join('');
+  // half-rises are per group of runs: in a within design one group, the whole organization
+  const columns = model.groups.map((g) => g.length);
+  const head = columns.map((length) => `<th>${escapeHtml(model.within ? 'whole organization' : months(length))}</th>`).join('');
   const body = series
     .map((name) => {
-      const cells = model.lengths
+      const cells = columns
         .map((length) => {
           const month = model.halfRises.find((h) => h.series === name && h.length === length)?.month ?? null;
           return `<td>${month === null ? '—' : month.toFixed(1)}</td>`;
@@ -242,7 +244,7 @@ ${notes}
 <main>
 ${designSections(model)}
 ${charts.map(figure).join('\n')}
-${model.comparisons.length > 0 ? `<h2>All comparisons</h2>${comparisonsTable(model)}` : ''}
+${model.comparisons.length > 0 && !model.within ? `<h2>All comparisons</h2>${comparisonsTable(model)}` : ''}
 <h2>When each step of the pathway rises</h2>
 ${halfRiseTable(model)}
 <h2>Methods</h2>

@@ -373,6 +373,8 @@ export interface MethodsFacts {
   readonly resamples: number;
   readonly marginPp: number;
   readonly otherFactors: readonly string[];
+  /** the within-organization design: months to the follow-up; null for the policy comparison */
+  readonly withinFollowUpMonths: number | null;
 }
 
 /** Methods, as paragraphs (plain text; the HTML and summary.md both use them). */
@@ -381,7 +383,18 @@ export function methods(f: MethodsFacts): string[] {
   const score = OUTCOMES.finalAim;
   const time = OUTCOMES.timeTo50;
   const fraction = f.marginPp / 100;
-  return [
+  const design =
+    f.withinFollowUpMonths !== null
+      ? [
+          `Design: ${f.runs} runs of the ${f.scenario} scenario over ${f.horizon} months; in each run the organization's units were ` +
+            `assigned the engagement lengths ${f.lengths.map(trimNumber).join(', ')} months at random in equal shares (a stream of ` +
+            `the run's seed of its own), and recipients — the staff of engaged units — are compared by their own unit's length, at ` +
+            `the horizon and ${trimNumber(f.withinFollowUpMonths)} months after their unit's first engagement began. Master seed ${f.masterSeed}.`,
+          'Pairing: both lengths are in every run, so each difference is taken within the run (the mean over one length\'s ' +
+            'recipients minus the other\'s) and the runs are the units resampled; a run without recipients of one length has no pair.',
+        ]
+      : [];
+  const policy = [
     `Design: ${f.runs} runs of the ${f.scenario} scenario over ${f.horizon} months — ${f.lengths.length} engagement ` +
       `lengths (${f.lengths.map(trimNumber).join(', ')} months) × ${f.replicates} replicates` +
       (f.otherFactors.length > 0 ? `, crossed with ${f.otherFactors.join(', ')} (differences are averaged over them)` : '') +
@@ -390,6 +403,9 @@ export function methods(f: MethodsFacts): string[] {
       ? `Seeds: common random numbers — replicate r of every length runs with the same seed (hash of master seed and r), ` +
         `so lengths are compared ${f.paired ? 'paired by replicate: the mean of the within-replicate differences' : 'unpaired (pairing was not possible for some comparisons)'}.`
       : 'Seeds: independent per design point, so lengths are compared as independent groups (Welch standard error).',
+  ];
+  return [
+    ...(design.length > 0 ? design : policy),
     `Differences: mean of each length minus mean of ${months(f.reference)}, with a 95 % studentized bootstrap (bootstrap-t) ` +
       `confidence interval from ${f.resamples} resamples of the ${f.paired ? 'pairs' : 'runs in each group'}; resampling is seeded, ` +
       'so the same results directory always gives the same report.',

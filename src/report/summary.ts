@@ -56,7 +56,8 @@ export function renderSummary(model: ReportModel): string {
   }
   if (model.notes.length > 0) parts.push(model.notes.map((note) => `> ${note}`).join('\n>\n'));
   parts.push(...designSections(model));
-  if (model.comparisons.length > 0) {
+  // (a within design's comparisons are all in its own table above)
+  if (model.comparisons.length > 0 && !model.within) {
     parts.push('## All comparisons');
     parts.push(
       table(
