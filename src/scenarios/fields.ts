@@ -12,6 +12,8 @@ export interface FieldMeta {
   readonly max?: number;
   readonly integer?: boolean;
   readonly choices?: readonly string[];
+  /** a list field: its fewest items */
+  readonly minItems?: number;
   /** where the default comes from (a citation or the study's setting) */
   readonly source?: string;
   /** true when no source pins the value down: it belongs in sensitivity analysis. */
@@ -80,10 +82,9 @@ export function choice<const T extends readonly [string, ...string[]]>(
 
 /** A list of numbers, each inside [min, max], at least `minItems` long (e.g. engagement lengths). */
 export function numberList(defaultValue: readonly number[], options: NumberOptions & { readonly minItems: number }) {
-  const { minItems, ...meta } = options;
-  const base = z.array(z.number().min(options.min).max(options.max)).min(minItems);
+  const base = z.array(z.number().min(options.min).max(options.max)).min(options.minItems);
   const schema = base.default([...defaultValue]);
-  const info: FieldMeta = { ...meta, unit: `list of ${options.unit}` };
+  const info: FieldMeta = { ...options, unit: `list of ${options.unit}` };
   fieldMeta.set(schema, info);
   fieldMeta.set(base, info);
   return schema;
