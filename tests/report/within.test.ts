@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseDirectory } from '../../src/report/index.js';
+import { renderSummary } from '../../src/report/summary.js';
 import { holdsWhere, reliableSmall } from '../../src/report/messages.js';
 import type { Comparison } from '../../src/report/model.js';
 import { OUTCOMES } from '../../src/report/outcomes.js';
@@ -17,7 +18,7 @@ import { withinSweep } from '../../src/sweep/index.js';
 import type { FinishedRun } from '../../src/sweep/types.js';
 import { temporaryDir, writeResults } from './fixtures.js';
 
-const SETTINGS = { marginFraction: 0.05, marginPp: 5, months: 36, seed: 1, resamples: 500 };
+const SETTINGS = { marginFraction: 0.05, marginPp: 5, months: 36, seed: 1, resamples: 200 };
 
 function unit(index: number, lengthMonths: number, share: number, startWeek: number | null = 0): UnitOutcome {
   const staff = 20;
@@ -163,5 +164,26 @@ describe('"Does it hold?" rows', () => {
     }
     expect(model.notes.some((note) => note.includes('robustness runs of another compare'))).toBe(true);
     expect(model.headline.design).toMatch(/^Design: whole organizations, each run under one engagement-length policy/);
+  });
+});
+
+describe('a within report', () => {
+  it("states that it is the study's comparison, and gives the recipients' table and the 13-recipient study", async () => {
+    const dir = join(temporaryDir(), 'within');
+    const overrides = ['engagement.lengthAssignment=within', 'engagement.withinLengths=[6,18]', 'months=12', 'organization.staff=60', 'engagement.withinFollowUpMonths=6'];
+    writeResults(dir, { lengths: [12], replicates: 4, overrides });
+    const model = await analyseDirectory(dir, { resamples: 200 });
+    expect(model.within?.lengths).toEqual([6, 18]);
+    expect(model.reference).toBe(6);
+    expect(model.comparisons.map((c) => c.length)).toEqual([18, 18, 18, 18, 18]); // the horizon's, one per outcome
+    expect(model.headline.sentence).toMatch(/^Within one organization \(the study's comparison: recipients by their own unit's engagement length\), final adoption after 12 months: 18 months vs 6 months /);
+    expect(model.headline.sentence).toContain('6 months after their engagement began: 18 months vs 6 months');
+    expect(model.headline.design).toMatch(/^Design: the study's comparison — inside one organization/);
+    const summary = renderSummary(model);
+    expect(summary).toContain('## Within one organization: the study’s comparison');
+    expect(summary).toContain('### A study of the study’s size');
+    expect(summary).toMatch(/- Final adoption: a study of 13 recipients would see 18 months and 6 months differ by more than ±5 pp in \d+ % of draws/);
+    expect(summary).not.toContain('## All comparisons'); // the within table holds them
+    expect(summary).not.toContain('## Does it hold?'); // no grid beside a within design
   });
 });
