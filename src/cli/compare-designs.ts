@@ -22,17 +22,23 @@ export const ROBUSTNESS_REPS = 40;
 /** Below this many runs a robustness sweep runs in-process (worker start-up would cost more). */
 const SMALL_GRID_RUNS = 200;
 
-/** Run the robustness sweeps beside the main results (`options.replicates` each). Returns the exit code (0 when all finished). */
+/**
+ * Run the robustness sweeps beside the main results (`options.replicates` each). Returns the exit
+ * code: 0 when all finished, 1 when some runs failed (the report still follows and says so), 130
+ * when stopped.
+ */
 export async function runRobustness(options: CompareOptions, flags: ExecutionFlags): Promise<number> {
+  let code = 0;
   for (const { field, spec, scenario } of robustnessSweeps(options)) {
     const out = join(flags.out, ROBUSTNESS_DIR, field);
     // A small grid runs in this thread: starting a worker pool costs more than its runs.
     const runs = Object.values(spec.factors).reduce((product, values) => product * values.length, spec.replicates);
     const threads = runs < SMALL_GRID_RUNS ? 1 : flags.threads;
     const { outcome, exitCode } = await executeSweep(spec, scenario, { ...flags, out, threads, shard: undefined });
-    if (outcome.interrupted || exitCode !== 0) return exitCode;
+    if (outcome.interrupted) return exitCode;
+    code = Math.max(code, exitCode);
   }
-  return 0;
+  return code;
 }
 
 function plusMinus(values: readonly number[], scale: number, digits: number, unit: string): string {

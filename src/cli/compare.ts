@@ -9,7 +9,7 @@ import { Option, type Command } from 'commander';
 import { DEFAULT_SCENARIO } from '../scenarios/index.js';
 import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, type Manifest, type PointAggregate } from '../sweep/index.js';
 import { ROBUSTNESS_REPS, runRobustness, runWithin } from './compare-designs.js';
-import { addExecutionOptions, executeSweep, type ExecutionFlags } from './execution.js';
+import { addExecutionOptions, executeSweep, EXIT_STOPPED, type ExecutionFlags } from './execution.js';
 import { collect, integerOption, numberListOption, numberOption } from './options.js';
 import { table } from './output.js';
 
@@ -156,10 +156,8 @@ export function registerCompare(program: Command): void {
       if (!flags.report) return;
       if (flags.robustness) {
         const code = await runRobustness({ ...options, replicates: Math.min(flags.reps, flags.robustnessReps) }, flags);
-        if (code !== 0) {
-          process.exitCode = code;
-          return;
-        }
+        if (code !== 0) process.exitCode = code;
+        if (code === EXIT_STOPPED) return;
       }
       await afterCompare({ dir: flags.out, manifest, margin: flags.margin, quiet: flags.quiet ?? false });
     });

@@ -322,10 +322,12 @@ export function holdsWhere(rows: readonly RobustnessRow[], reference: number, ou
   const margin = marginText(outcome, marginFraction);
   const conditions = [...new Set(rows.map((r) => `${r.factor}=${String(r.value)}`))].length;
   const material = rows.filter((r) => r.materiallyDifferent);
+  const open = rows.filter((r) => r.verdict === 'inconclusive' || r.verdict === 'not-assessed').length;
+  const caveat = open > 0 ? ` (${open} of ${rows.length} comparisons there are inconclusive at ${Math.min(...rows.map((r) => r.replicates))} replicates)` : '';
   if (material.length === 0) {
     return (
       ` Does it hold? In none of the ${conditions} conditions of the grid (ISP headcount, number of units, horizon) does a length ` +
-      `differ from ${months(reference)} by more than ${margin}.`
+      `differ from ${months(reference)} by more than ${margin}${caveat}.`
     );
   }
   const parts = material.map(

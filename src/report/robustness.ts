@@ -50,6 +50,7 @@ export async function loadRobustness(dir: string, main: Manifest): Promise<{ set
       continue;
     }
     sets.push(results);
+    notes.push(...results.notes.map((note) => `"Does it hold?" (${name}): ${note}`));
   }
   return { sets, notes };
 }

@@ -140,6 +140,9 @@ describe('the verdict in words', () => {
     expect(holdsWhere([row(2, -0.01, false), row(20, 0.01, false)], 12, OUTCOMES.finalAdoption, 0.05)).toBe(
       ' Does it hold? In none of the 2 conditions of the grid (ISP headcount, number of units, horizon) does a length differ from 12 months by more than ±5 pp.',
     );
+    expect(holdsWhere([row(2, -0.01, false), { ...row(20, 0.03, false), verdict: 'inconclusive' }], 12, OUTCOMES.finalAdoption, 0.05)).toBe(
+      ' Does it hold? In none of the 2 conditions of the grid (ISP headcount, number of units, horizon) does a length differ from 12 months by more than ±5 pp (1 of 2 comparisons there are inconclusive at 40 replicates).',
+    );
     expect(holdsWhere([], 12, OUTCOMES.finalAdoption, 0.05)).toBe('');
   });
 });
