@@ -5,7 +5,19 @@
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { fieldRows, fieldsMarkdown, listBuiltins, loadScenario } from '../scenarios/index.js';
+import { checkRunFits, describeFootprint } from '../sweep/limits.js';
 import { table } from './output.js';
+
+/**
+ * What `validate` does, callable in-process (tests/fuzz runs its corpus through it): the file's
+ * located checks, then the resource estimate — a scenario that validates but could never run here
+ * is refused too. Returns the line to print.
+ */
+export function validateScenarioFile(ref: string): string {
+  const { scenario } = loadScenario(ref);
+  checkRunFits(scenario, ref);
+  return `${ref}: ok (${scenario.name}, ${scenario.organization.staff} staff, ${scenario.months} months; ${describeFootprint(scenario)})\n`;
+}
 
 export function registerLibrary(program: Command): void {
   program
@@ -37,8 +49,7 @@ export function registerLibrary(program: Command): void {
     .argument('<file>', 'scenario file (YAML or JSON) or built-in name')
     .addHelpText('after', '\nExample:\n  concentric validate my-org.yaml\n')
     .action((ref: string) => {
-      const { scenario } = loadScenario(ref);
-      process.stdout.write(`${ref}: ok (${scenario.name}, ${scenario.organization.staff} staff, ${scenario.months} months)\n`);
+      process.stdout.write(validateScenarioFile(ref));
     });
 
   program

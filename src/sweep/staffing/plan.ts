@@ -72,7 +72,8 @@ export function planStaffing(options: StaffingOptions): StaffingPlan {
   for (const [path, flag, values] of lists) {
     if (!values || values.length === 0) continue;
     distinct(values, flag);
-    for (const value of values) validateScenario(withValues(scenario, { [path]: value }), () => `${flag} ${value}`);
+    // Headcounts below the co-leads are a deliberate part of the question (they engage nobody).
+    for (const value of values) validateScenario(withValues(scenario, { [path]: value }), () => `${flag} ${value}`, { crossField: false });
     // Headcounts ascend so "the smallest team" is the first that reaches the target.
     factors[path] = [...values].sort((a, b) => a - b);
   }
