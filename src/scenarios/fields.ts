@@ -89,3 +89,51 @@ export function range(defaultValue: readonly [number, number], options: NumberOp
   fieldMeta.set(base, meta);
   return schema;
 }
+
+/** An optional text field (a file path, a hash): absent unless given, so it adds nothing to scenarios without it. */
+export function text(help: string, unit: string) {
+  const base = z.string().min(1);
+  const schema = base.optional();
+  const meta: FieldMeta = { unit, help };
+  fieldMeta.set(schema, meta);
+  fieldMeta.set(base, meta);
+  return schema;
+}
+
+/** An optional non-empty list of names. */
+export function texts(help: string) {
+  const base = z.array(z.string().min(1)).min(1);
+  const schema = base.optional();
+  const meta: FieldMeta = { unit: 'list of names', help };
+  fieldMeta.set(schema, meta);
+  fieldMeta.set(base, meta);
+  return schema;
+}
+
+/** An optional true/false: absent means false, and absent fields leave old scenarios unchanged. */
+export function optionalFlag(help: string) {
+  const base = z.boolean();
+  const schema = base.optional();
+  const meta: FieldMeta = { unit: 'true/false', help };
+  fieldMeta.set(schema, meta);
+  fieldMeta.set(base, meta);
+  return schema;
+}
+
+export const FIRST_UNITS = ['random', 'largest', 'most-connected'] as const;
+export type FirstUnitsRule = (typeof FIRST_UNITS)[number];
+
+/** Which units are engaged first: a rule, or a list of unit names (numbers for generated units). */
+export function firstUnitsField() {
+  const base = z.union([z.enum(FIRST_UNITS), z.array(z.union([z.string().min(1), z.number().int()]).transform(String)).min(1)]);
+  const schema = base.default('random');
+  const meta: FieldMeta = {
+    unit: 'random | largest | most-connected | [unit names]',
+    help: 'which units are engaged at week 0: random (drawn), the largest, the most connected to other units (most ties leaving the unit), or a list of unit names (1, 2, … for generated units)',
+    choices: FIRST_UNITS,
+    source: 'a question ISP leads ask ("where first?"); random reproduces the study setting',
+  };
+  fieldMeta.set(schema, meta);
+  fieldMeta.set(base, meta);
+  return schema;
+}

@@ -11,3 +11,7 @@ export { listFields, schemaAt, metaOf, nearest, type FieldInfo } from './introsp
 export { InputError, isInputError, describeValue } from './errors.js';
 export type { FieldMeta } from './fields.js';
 export { fieldRows, fieldsMarkdown, type FieldRow } from './reference.js';
+// A real organization (network: file): loaded at scenario-loading time, read by src/sim by hash.
+export { ensureOrganization, setOrganizationNotes } from './organization-files.js';
+export { storedOrganization, PersonRole, type OrganizationFile, type OrganizationFacts } from './organization-data.js';
+export { FIRST_UNITS, type FirstUnitsRule } from './fields.js';

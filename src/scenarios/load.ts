@@ -9,6 +9,7 @@ import { isMap, isScalar, LineCounter, parse as parseYamlValue, parseDocument, t
 import type { z } from 'zod';
 import { describeValue, InputError } from './errors.js';
 import { keysAt, metaOf, nearest, schemaAt } from './introspect.js';
+import { resolveOrganizationFiles } from './organization-files.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 
 type Mapping = Record<string, unknown>;
@@ -250,7 +251,9 @@ export function loadScenario(ref: string = DEFAULT_SCENARIO, options: LoadOption
     }
     return locate(layers, fieldPath, atKey);
   });
-  return { scenario, source: ref };
+  // A real organization's files are read here, relative to the scenario file (no I/O in src/sim).
+  const withFiles = resolveOrganizationFiles(scenario, dirname(path), (field) => locate(layers, ['organization', field]));
+  return { scenario: withFiles, source: ref };
 }
 
 /** Resolve a scenario from an already-parsed object (sweeps, workers, tests). */

@@ -33,6 +33,8 @@ import { DISPOSITIONS, type Scenario } from '../scenarios/index.js';
 import { monthEndWeek, monthsToWeeks, weeklyChance, weeklyChanceFromAnnual } from './clock.js';
 import { ArrayArena } from './arena.js';
 import { buildOrganization, ringDistances, type Organization } from './network.js';
+import { chooseFirstUnits } from './first-units.js';
+import { placeStartingValues } from './network-from-file.js';
 import { MonthlyRecorder } from './recorder.js';
 import type { RunResult } from './result.js';
 import { createStreams, type RandomStreams } from './rng.js';
@@ -140,18 +142,22 @@ export function createSimulation(scenario: Scenario, seed: number, arrays: Array
    * with the pathway on; with it off only a newcomer or an ISP contact changes a person's state.
    */
   let restingChanged = true;
-  function newcomer(i: number, rng: { next(): number }): void {
+  /** `given`: a disposition the organization's file gives (starting staff only), else -1. */
+  function newcomer(i: number, rng: { next(): number }, given = -1): void {
     restingChanged = true;
     applyingTotal -= staff.applying[i];
     if (countsKept) {
       if (staff.applying[i]) tellColleagues(org.offsets, org.neighbors, applyingAround, i, -1);
       if (staff.contact[i] === Contact.direct) tellColleagues(org.offsets, org.neighbors, metAround, i, -1);
     }
-    const disposition = pickDisposition(cumulative, rng.next());
+    const drawn = pickDisposition(cumulative, rng.next());
+    const disposition = given >= 0 ? given : drawn;
     placeNewcomer(staff, i, disposition, profiles[disposition], rng.next(), s.context.priorPartnershipPenalty);
     if (!thresholdsOn) staff.threshold[i] = 0;
   }
-  for (let i = 0; i < staffCount; i++) newcomer(i, streams.population);
+  const file = org.file;
+  for (let i = 0; i < staffCount; i++) newcomer(i, streams.population, file ? file.disposition[i] : -1);
+  if (file) placeStartingValues(staff, file);
 
   const teamSafety = arrays.float64(org.teams).fill(s.context.learningCulture);
   const teamMetWeek = arrays.int32(org.teams).fill(-1);
@@ -173,15 +179,8 @@ export function createSimulation(scenario: Scenario, seed: number, arrays: Array
   let urgency = s.context.urgency;
   let fCap = feasibilityCap(s.context.absorptiveCapacity, urgency, s.context.urgencyEffect, s.context.leadershipBuyIn);
 
-  // First-engaged units, drawn with the network stream (they are part of the setting).
-  const initialUnits: number[] = [];
-  const pool = Array.from({ length: org.units }, (_, u) => u);
-  for (let k = 0; k < Math.min(s.engagement.initialUnits, org.units); k++) {
-    const pick = k + streams.network.below(pool.length - k);
-    [pool[k], pool[pick]] = [pool[pick], pool[k]];
-    initialUnits.push(pool[k]);
-  }
-  initialUnits.sort((a, b) => a - b);
+  // First-engaged units, with the network stream (they are part of the setting).
+  const initialUnits = chooseFirstUnits(org, s.engagement, streams.network);
   const ring = ringDistances(org, initialUnits, arrays);
 
   // Seed adopters (docking cases): applying from week 0.
