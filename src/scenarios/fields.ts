@@ -125,11 +125,15 @@ export type FirstUnitsRule = (typeof FIRST_UNITS)[number];
 
 /** Which units are engaged first: a rule, or a list of unit names (numbers for generated units). */
 export function firstUnitsField() {
-  const base = z.union([z.enum(FIRST_UNITS), z.array(z.union([z.string().min(1), z.number().int()]).transform(String)).min(1)]);
+  const names = z.array(z.union([z.string().min(1), z.number().int()]).transform(String)).min(1);
+  // Also one string of names joined by "+" (e.g. "ICU+Radiology"): how a sweep factor or --set
+  // names a set of units, since a factor value is a single word.
+  const joined = z.string().min(1).transform((text) => text.split('+').map((name) => name.trim()).filter((name) => name !== ''));
+  const base = z.union([z.enum(FIRST_UNITS), names, joined]);
   const schema = base.default('random');
   const meta: FieldMeta = {
     unit: 'random | largest | most-connected | [unit names]',
-    help: 'which units are engaged at week 0: random (drawn), the largest, the most connected to other units (most ties leaving the unit), or a list of unit names (1, 2, … for generated units)',
+    help: 'which units are engaged at week 0: random (drawn), the largest, the most connected to other units (most ties leaving the unit), or a list of unit names (1, 2, … for generated units; or one string "A+B")',
     choices: FIRST_UNITS,
     source: 'a question ISP leads ask ("where first?"); random reproduces the study setting',
   };

@@ -252,7 +252,7 @@ export function loadScenario(ref: string = DEFAULT_SCENARIO, options: LoadOption
     return locate(layers, fieldPath, atKey);
   });
   // A real organization's files are read here, relative to the scenario file (no I/O in src/sim).
-  const withFiles = resolveOrganizationFiles(scenario, dirname(path), (field) => locate(layers, ['organization', field]));
+  const withFiles = resolveOrganizationFiles(scenario, dirname(path), (fieldPath) => locate(layers, fieldPath));
   return { scenario: withFiles, source: ref };
 }
 

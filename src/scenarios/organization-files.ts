@@ -20,9 +20,8 @@ import type { Scenario } from './schema.js';
 /** Bump when the reading or shaping of files changes, so old hashes no longer match. */
 const FORMAT = 'concentric-organization-files-1';
 
-type Field = 'people' | 'ties' | 'graph' | 'relations' | 'directed' | 'network';
 /** file:line:col of a scenario field, for messages about the field itself. */
-export type LocateField = (field: Field) => string;
+export type LocateField = (path: readonly string[]) => string;
 
 /** Where notes go: stderr by default; workers and tests silence or capture them. */
 let noteSink: (line: string) => void = (line) => process.stderr.write(`concentric: note: ${line}\n`);
@@ -96,6 +95,23 @@ function loadInputs(inputs: readonly FileInput[], relations: readonly string[] |
 }
 
 /**
+ * Unit names a list in `engagement.firstUnits` may use: the file's (or the communities found),
+ * else 1, 2, … for generated units. Checked when the scenario is loaded, not mid-run.
+ */
+export function checkFirstUnits(scenario: Scenario, where: string): void {
+  const rule = scenario.engagement.firstUnits;
+  if (!Array.isArray(rule)) return;
+  const o = scenario.organization;
+  const file = o.inputHash === undefined ? undefined : storedOrganization(o.inputHash);
+  const names = file ? file.unitNames : Array.from({ length: Math.min(o.units, o.staff) }, (_, u) => String(u + 1));
+  const unknown = rule.find((name) => !names.includes(name));
+  if (unknown !== undefined) {
+    const shown = names.length > 12 ? `${names.slice(0, 12).join(', ')}, …` : names.join(', ');
+    throw new InputError(`${where}: engagement.firstUnits: expected names of units in the organization (${shown}), got ${JSON.stringify(unknown)}`);
+  }
+}
+
+/**
  * Resolve `network: file` (called by loadScenario): paths relative to `baseDir`; a scenario
  * without it is returned unchanged, after checking it names no files.
  */
@@ -103,8 +119,9 @@ export function resolveOrganizationFiles(scenario: Scenario, baseDir: string, lo
   const o = scenario.organization;
   if (o.network !== 'file') {
     for (const field of ['people', 'ties', 'graph'] as const) {
-      if (o[field] !== undefined) throw new InputError(`${locateField(field)}: organization.${field}: only read with organization.network: file, got network: ${o.network}`);
+      if (o[field] !== undefined) throw new InputError(`${locateField(['organization', field])}: organization.${field}: only read with organization.network: file, got network: ${o.network}`);
     }
+    checkFirstUnits(scenario, locateField(['engagement', 'firstUnits']));
     return scenario;
   }
   const relations = o.relations ?? null;
@@ -112,25 +129,25 @@ export function resolveOrganizationFiles(scenario: Scenario, baseDir: string, lo
   let inputs: FileInput[];
   if (o.graph !== undefined) {
     if (o.people !== undefined || o.ties !== undefined) {
-      throw new InputError(`${locateField('graph')}: organization.graph: expected either graph or people + ties, got both`);
+      throw new InputError(`${locateField(['organization', 'graph'])}: organization.graph: expected either graph or people + ties, got both`);
     }
     const path = resolve(baseDir, o.graph);
-    if (!formatOf(path)) throw new InputError(`${locateField('graph')}: organization.graph: expected a .graphml or .gexf file, got ${JSON.stringify(o.graph)}`);
-    inputs = [readInput(path, labelFor(path), `${locateField('graph')}: organization.graph`)];
+    if (!formatOf(path)) throw new InputError(`${locateField(['organization', 'graph'])}: organization.graph: expected a .graphml or .gexf file, got ${JSON.stringify(o.graph)}`);
+    inputs = [readInput(path, labelFor(path), `${locateField(['organization', 'graph'])}: organization.graph`)];
   } else {
     if (o.people === undefined || o.ties === undefined) {
       const missing = o.people === undefined ? 'people' : 'ties';
       throw new InputError(
-        `${locateField('network')}: organization.${missing}: network: file needs people and ties (CSV files) or graph (GraphML/GEXF), got ${o.people === undefined && o.ties === undefined ? 'neither' : `no ${missing}`}`,
+        `${locateField(['organization', 'network'])}: organization.${missing}: network: file needs people and ties (CSV files) or graph (GraphML/GEXF), got ${o.people === undefined && o.ties === undefined ? 'neither' : `no ${missing}`}`,
       );
     }
     inputs = (['people', 'ties'] as const).map((field) => {
       const path = resolve(baseDir, o[field]!);
-      return readInput(path, labelFor(path), `${locateField(field)}: organization.${field}`);
+      return readInput(path, labelFor(path), `${locateField(['organization', field])}: organization.${field}`);
     });
   }
   const organization = loadInputs(inputs, relations, directed, true);
-  return {
+  const resolved: Scenario = {
     ...scenario,
     organization: {
       ...o,
@@ -140,6 +157,8 @@ export function resolveOrganizationFiles(scenario: Scenario, baseDir: string, lo
       inputHash: organization.hash,
     },
   };
+  checkFirstUnits(resolved, locateField(['engagement', 'firstUnits']));
+  return resolved;
 }
 
 /**

@@ -340,7 +340,7 @@ function notesOn(raw: RawOrganization, facts: OrganizationFacts, units: number):
   if (!facts.unitsGiven) {
     notes.push(
       `${raw.peopleLabel}: no unit column: ${units} units found as communities of the ties (Louvain, seeded by the files' hash)` +
-        (facts.isolates > 0 ? `; ${facts.isolates} people without ties form the unit "${UNCONNECTED_UNIT}"` : ''),
+        (facts.isolates > 0 ? `; ${facts.isolates === 1 ? '1 person' : `${facts.isolates} people`} without ties form${facts.isolates === 1 ? 's' : ''} the unit "${UNCONNECTED_UNIT}"` : ''),
     );
   }
   if (facts.leadersInferred > 0) {
