@@ -55,7 +55,7 @@ function readTable(text: string, label: string): Table {
   } catch (error) {
     const problem = error as CsvError;
     const line = problem.lines ?? 1;
-    const reason = problem.message.replace(/^Invalid Record Length: /, '').replace(/ at line \d+/, '');
+    const reason = problem.message.replace(/^Invalid Record Length: /, '').replace(/ (at|on) line \d+/, '');
     throw new InputError(`${label}:${line}:1: malformed CSV: ${reason}`);
   }
 }

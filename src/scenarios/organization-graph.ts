@@ -4,11 +4,8 @@
  * locator, so malformed XML, an edge to an unknown node and a bad attribute value are reported
  * at their line and column.
  */
-import { DOMParser } from '@xmldom/xmldom';
-import { MultiGraph } from 'graphology';
-import { parse as parseGexf } from 'graphology-gexf';
-import { parse as parseGraphml } from 'graphology-graphml';
 import { InputError } from './errors.js';
+import { gexf, graphml, graphology, xmldom } from './organization-libraries.js';
 import {
   emptyPeople,
   parseDisposition,
@@ -33,7 +30,7 @@ function xmlDocument(text: string, label: string): Document {
     const reason = message.replace(/\s*@#\[line:\d+,col:\d+\]\s*$/, '').replace(/^\[xmldom [a-z]+\]\s*/i, '').split('\n')[0];
     throw new InputError(`${label}:${at ? `${at[1]}:${at[2]}` : '1:1'}: malformed XML: ${reason}`);
   };
-  const parser = new DOMParser({ locator: {}, errorHandler: { warning: () => undefined, error: fail, fatalError: fail } });
+  const parser = new (xmldom().DOMParser)({ locator: {}, errorHandler: { warning: () => undefined, error: fail, fatalError: fail } });
   return parser.parseFromString(text, 'application/xml') as unknown as Document;
 }
 
@@ -67,7 +64,8 @@ export function readGraph(text: string, label: string, format: 'graphml' | 'gexf
 
   let graph;
   try {
-    graph = format === 'gexf' ? parseGexf(MultiGraph, document) : parseGraphml(MultiGraph, document);
+    const { MultiGraph } = graphology();
+    graph = format === 'gexf' ? gexf().parse(MultiGraph, document) : graphml().parse(MultiGraph, document);
   } catch (error) {
     throw new InputError(`${label}: cannot read the ${format === 'gexf' ? 'GEXF' : 'GraphML'} graph: ${(error as Error).message.split('\n')[0]}`);
   }

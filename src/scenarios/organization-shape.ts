@@ -4,14 +4,10 @@
  * none are marked, and people reordered so each unit and team is a contiguous block with its
  * leader first — the layout the simulation's organization uses.
  */
-import { UndirectedGraph } from 'graphology';
-import louvainModule from 'graphology-communities-louvain';
 import seedrandom from 'seedrandom';
 import { PersonRole, type OrganizationFacts, type OrganizationFile } from './organization-data.js';
+import { graphology, louvain } from './organization-libraries.js';
 import type { RawOrganization } from './organization-raw.js';
-
-// A CommonJS module: at run time its default import is the function its types call `.default`.
-const louvain = louvainModule as unknown as typeof louvainModule.default;
 
 /** Name of the unit that gathers people with no ties when units are found (Louvain leaves each alone). */
 export const UNCONNECTED_UNIT = 'unconnected';
@@ -100,11 +96,11 @@ function csr(n: number, ties: MutualTies, place: Int32Array): { offsets: Int32Ar
 /** Units as communities of the ties (Louvain), numbered by their first member in file order. */
 function findUnits(raw: RawOrganization, ties: MutualTies, degree: Int32Array, seed: string): string[] {
   const n = raw.ids.length;
-  const graph = new UndirectedGraph({ allowSelfLoops: false });
+  const graph = new (graphology().UndirectedGraph)({ allowSelfLoops: false });
   for (let i = 0; i < n; i++) graph.addNode(String(i));
   for (let e = 0; e < ties.count; e++) graph.addEdge(String(ties.a[e]), String(ties.b[e]), { weight: ties.weight[e] });
   // Seeded from the files' hash: the same files always give the same units, whatever the run seed.
-  const community = louvain(graph, { rng: seedrandom.alea(seed), getEdgeWeight: 'weight' });
+  const community = louvain()(graph, { rng: seedrandom.alea(seed), getEdgeWeight: 'weight' });
   const names = new Map<number, string>();
   const unit = new Array<string>(n);
   for (let i = 0; i < n; i++) {
