@@ -1,9 +1,12 @@
 /**
  * people.csv and ties.csv → RawOrganization, with `file:line:column` for every bad value.
  *
- * Parsing is csv-parse's (quotes, CRLF, BOM). It returns plain rows, and a row's line is its
- * index + 1 when no field can span lines; only a file with quotes or blank lines is parsed with
- * csv-parse's per-record line info, which costs about twice as much on a million ties.
+ * A file with a double quote anywhere goes through csv-parse (quoted fields, commas and line
+ * breaks inside them), with its per-record line numbers. A file without one is split on line
+ * breaks and commas here: without quotes that is all CSV can mean, and it reads a million ties in
+ * a fraction of the time and memory csv-parse needs (docs/YOUR-ORG.md gives the figures). Both
+ * ways skip blank lines, drop a BOM and accept CRLF, and refuse a row whose field count differs
+ * from the header's.
  */
 import { parse } from 'csv-parse/sync';
 import { InputError } from './errors.js';
@@ -21,11 +24,10 @@ import {
 
 interface Table {
   readonly header: string[];
-  readonly rows: string[][];
-  /** the line of row r (0-based, after the header) */
-  lineOf(r: number): number;
   /** the line of the header */
   readonly headerLine: number;
+  /** each row after the header with its line, in file order */
+  forEachRow(visit: (row: string[], line: number) => void): void;
 }
 
 interface CsvError {
@@ -34,23 +36,66 @@ interface CsvError {
   readonly message: string;
 }
 
+function malformed(label: string, line: number, fields: number, expected: number): InputError {
+  return new InputError(`${label}:${line}:1: malformed CSV: expected ${expected} fields as in the header, got ${fields}`);
+}
+
+/** A file without quotes: rows are lines, fields are what lies between commas. */
+function plainTable(text: string, label: string): Table {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let header: string[] | undefined;
+  let headerLine = 0;
+  const each = (visit: (row: string[], line: number) => void, stopAfterHeader: boolean) => {
+    let line = 0;
+    let from = 0;
+    while (from < body.length) {
+      let to = body.indexOf('\n', from);
+      if (to < 0) to = body.length;
+      line++;
+      const end = to > from && body.charCodeAt(to - 1) === 13 ? to - 1 : to;
+      const content = body.slice(from, end);
+      from = to + 1;
+      if (content.trim() === '') continue;
+      visit(content.split(','), line);
+      if (stopAfterHeader) return;
+    }
+  };
+  each((row, line) => {
+    header = row;
+    headerLine = line;
+  }, true);
+  const columns = header!.length;
+  return {
+    header: header!,
+    headerLine,
+    forEachRow(visit) {
+      let first = true;
+      each((row, line) => {
+        if (first) {
+          first = false;
+          return;
+        }
+        if (row.length !== columns) throw malformed(label, line, row.length, columns);
+        visit(row, line);
+      }, false);
+    },
+  };
+}
+
 function readTable(text: string, label: string): Table {
   if (text.trim() === '') throw new InputError(`${label}:1:1: empty file: expected a header row and at least one row`);
-  const located = text.includes('"') || /\n[ \t]*\r?\n/.test(text) || /^[ \t]*\r?\n/.test(text);
+  if (!text.includes('"')) return plainTable(text, label);
   try {
-    if (!located) {
-      const all = parse(text, { bom: true, relax_column_count: false }) as string[][];
-      return { header: all[0], rows: all.slice(1), lineOf: (r) => r + 2, headerLine: 1 };
-    }
     const all = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: false }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];
     return {
       header: all[0].record,
-      rows: all.slice(1).map((entry) => entry.record),
-      lineOf: (r) => all[r + 1].info.lines,
       headerLine: all[0].info.lines,
+      forEachRow(visit) {
+        for (let r = 1; r < all.length; r++) visit(all[r].record, all[r].info.lines);
+      },
     };
   } catch (error) {
     const problem = error as CsvError;
@@ -96,21 +141,27 @@ export function readPeopleAndTies(
 ): RawOrganization {
   const peopleTable = readTable(people.text, people.label);
   const columns = headerIndex(peopleTable, people.label, ['id']);
-  if (peopleTable.rows.length === 0) throw new InputError(`${people.label}:${peopleTable.headerLine + 1}:1: no people: expected one row per person after the header`);
+  const peopleRows: string[][] = [];
+  const peopleLines: number[] = [];
+  peopleTable.forEachRow((row, line) => {
+    peopleRows.push(row);
+    peopleLines.push(line);
+  });
+  if (peopleRows.length === 0) throw new InputError(`${people.label}:${peopleTable.headerLine + 1}:1: no people: expected one row per person after the header`);
   const present = new Set<PersonAttribute>(PERSON_ATTRIBUTES.filter((name) => columns.has(name)));
-  const count = peopleTable.rows.length;
+  const count = peopleRows.length;
   const values = emptyPeople(count);
   const ids: string[] = new Array<string>(count);
   const indexOf = new Map<string, number>();
   const idColumn = columns.get('id')!;
   for (let r = 0; r < count; r++) {
-    const row = peopleTable.rows[r];
-    const where = (k: number) => () => `${people.label}:${peopleTable.lineOf(r)}:${columnOf(row, k)}`;
+    const row = peopleRows[r];
+    const where = (k: number) => () => `${people.label}:${peopleLines[r]}:${columnOf(row, k)}`;
     const id = row[idColumn].trim();
     if (id === '') throw new InputError(`${where(idColumn)()}: id: expected a person's id, got an empty cell`);
     const earlier = indexOf.get(id);
     if (earlier !== undefined) {
-      throw new InputError(`${where(idColumn)()}: id: duplicate id ${JSON.stringify(id)} (first on line ${peopleTable.lineOf(earlier)})`);
+      throw new InputError(`${where(idColumn)()}: id: duplicate id ${JSON.stringify(id)} (first on line ${peopleLines[earlier]})`);
     }
     indexOf.set(id, r);
     ids[r] = id;
@@ -154,28 +205,32 @@ export function readPeopleAndTies(
   const seen = new Set<string>();
   const list = new TieList();
   let otherRelations = 0;
-  const rows = tieTable.rows;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
+  let tieRows = 0;
+  let lastFrom = '';
+  let lastA: number | undefined;
+  tieTable.forEachRow((row, line) => {
+    tieRows++;
     if (relationColumn !== undefined) {
       const relation = row[relationColumn].trim();
       seen.add(relation);
       if (keep && !keep.has(relation)) {
         otherRelations++;
-        continue;
+        return;
       }
     }
-    const a = indexOf.get(row[from].trim());
+    // Edge lists often come grouped by `from`: the same id as the last row needs no lookup.
+    const fromId = row[from].trim();
+    const a = fromId === lastFrom ? lastA : indexOf.get(fromId);
+    lastFrom = fromId;
+    lastA = a;
     const b = indexOf.get(row[to].trim());
     if (a === undefined || b === undefined) {
       const k = a === undefined ? from : to;
-      throw new InputError(
-        `${ties.label}:${tieTable.lineOf(r)}:${columnOf(row, k)}: ${k === from ? 'from' : 'to'}: expected an id listed in ${people.label}, got ${JSON.stringify(row[k].trim())}`,
-      );
+      throw new InputError(`${ties.label}:${line}:${columnOf(row, k)}: ${k === from ? 'from' : 'to'}: expected an id listed in ${people.label}, got ${JSON.stringify(row[k].trim())}`);
     }
-    const weight = weightColumn === undefined ? 1 : parseWeight(row[weightColumn], () => `${ties.label}:${tieTable.lineOf(r)}:${columnOf(row, weightColumn)}`);
+    const weight = weightColumn === undefined ? 1 : parseWeight(row[weightColumn], () => `${ties.label}:${line}:${columnOf(row, weightColumn)}`);
     list.add(a, b, weight);
-  }
+  });
   if (keep) {
     const missing = [...keep].filter((relation) => !seen.has(relation));
     if (missing.length > 0) {
@@ -194,7 +249,7 @@ export function readPeopleAndTies(
     tieTo: list.to,
     tieWeight: list.weight,
     tieCount: list.count,
-    tieRows: rows.length,
+    tieRows,
     otherRelations,
   };
 }

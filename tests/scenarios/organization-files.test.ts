@@ -66,6 +66,17 @@ describe('people.csv and ties.csv', () => {
     expect(notes.some((line) => /ties\.csv: dropped 1 self-tie and 1 duplicate tie/.test(line))).toBe(true);
   });
 
+  it('quoted files go through csv-parse and read the same; blank lines and CRLF keep line numbers', () => {
+    const quoted = PEOPLE.replace(/North/g, '"North"').replace(/\n/g, '\r\n');
+    const plain = loaded(load({ 'people.csv': PEOPLE, 'ties.csv': TIES }));
+    const viaParser = loaded(load({ 'people.csv': quoted, 'ties.csv': TIES }));
+    expect(viaParser.ids).toEqual(plain.ids);
+    expect(Array.from(viaParser.neighbors)).toEqual(Array.from(plain.neighbors));
+    expect(loaded(load({ 'people.csv': 'id,unit\na,"North, East"\nb,South\n', 'ties.csv': 'from,to\na,b\n' })).unitNames).toEqual(['North, East', 'South']);
+    expect(failure({ 'people.csv': 'id\n"a"\n\nb\n', 'ties.csv': 'from,to\n\na,q\n' })).toMatch(/ties\.csv:3:3: to: expected an id listed in/);
+    expect(failure({ 'people.csv': 'id\na\n\n"b"\n', 'ties.csv': 'from,to\n\na,"q"\n' })).toMatch(/ties\.csv:3:3: to: expected an id listed in/);
+  });
+
   it('organization.relations keeps some relations; directed: a → b with b → a is one tie, not a duplicate', () => {
     const work = loaded(load({ 'people.csv': PEOPLE, 'ties.csv': TIES }, SCENARIO + '  relations: [work]\n'));
     expect(work.facts).toMatchObject({ ties: 3, otherRelations: 1 });
