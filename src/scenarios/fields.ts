@@ -90,31 +90,34 @@ export function range(defaultValue: readonly [number, number], options: NumberOp
   return schema;
 }
 
+/** The source of fields that describe the user's own data rather than the model. */
+const USER_DATA = "the user's organization (docs/YOUR-ORG.md)";
+
 /** An optional text field (a file path, a hash): absent unless given, so it adds nothing to scenarios without it. */
-export function text(help: string, unit: string) {
+export function text(help: string, unit: string, source = USER_DATA) {
   const base = z.string().min(1);
   const schema = base.optional();
-  const meta: FieldMeta = { unit, help };
+  const meta: FieldMeta = { unit, help, source };
   fieldMeta.set(schema, meta);
   fieldMeta.set(base, meta);
   return schema;
 }
 
 /** An optional non-empty list of names. */
-export function texts(help: string) {
+export function texts(help: string, source = USER_DATA) {
   const base = z.array(z.string().min(1)).min(1);
   const schema = base.optional();
-  const meta: FieldMeta = { unit: 'list of names', help };
+  const meta: FieldMeta = { unit: 'list of names', help, source };
   fieldMeta.set(schema, meta);
   fieldMeta.set(base, meta);
   return schema;
 }
 
 /** An optional true/false: absent means false, and absent fields leave old scenarios unchanged. */
-export function optionalFlag(help: string) {
+export function optionalFlag(help: string, source = USER_DATA) {
   const base = z.boolean();
   const schema = base.optional();
-  const meta: FieldMeta = { unit: 'true/false', help };
+  const meta: FieldMeta = { unit: 'true/false', help, source };
   fieldMeta.set(schema, meta);
   fieldMeta.set(base, meta);
   return schema;

@@ -21,7 +21,7 @@ const organization = z
     graph: text('a GraphML (.graphml) or GEXF (.gexf) file instead of people + ties; with network: file', 'file path'),
     relations: texts('keep only ties of these relations (the relation column / edge attribute); all when absent'),
     directed: optionalFlag('true when ties.csv lists who goes to whom (from → to); ties are made mutual for spread either way (docs/YOUR-ORG.md)'),
-    inputHash: text('content hash of the organization files, filled in when they are loaded (checked by sweeps, resume and merge)', 'hash'),
+    inputHash: text('content hash of the organization files, filled in when they are loaded (checked by sweeps, resume and merge)', 'hash', 'computed when the files are loaded'),
     staff: int(200, { min: 2, max: 5_000_000, unit: 'people', help: 'number of staff (agents)', source: 'Metz et al. 2024: “almost 200 staff”' }),
     units: int(12, {
       min: 1,
