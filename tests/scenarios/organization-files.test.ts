@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario, organizationFacts, setOrganizationNotes, storedOrganization, type OrganizationFile, type Scenario } from '../../src/scenarios/index.js';
+import { ensureOrganization, loadScenario, organizationFacts, setOrganizationNotes, storedOrganization, type OrganizationFile, type Scenario } from '../../src/scenarios/index.js';
 import { Role } from '../../src/sim/index.js';
 import { PersonRole } from '../../src/scenarios/organization-data.js';
 
@@ -92,6 +92,13 @@ describe('people.csv and ties.csv', () => {
     expect(c).not.toBe(a);
   });
 
+  it('a worker reads files it has not got, and refuses them when their hash differs from the scenario\'s', () => {
+    const scenario = load({ 'people.csv': PEOPLE, 'ties.csv': TIES });
+    expect(ensureOrganization(scenario)?.hash).toBe(scenario.organization.inputHash);
+    const stale = { ...scenario, organization: { ...scenario.organization, inputHash: 'f'.repeat(64) } };
+    expect(() => ensureOrganization(stale)).toThrow(/people\.csv, .*ties\.csv: changed since the scenario was loaded/);
+  });
+
   it('bad files: file:line:column and what was wrong', () => {
     const cases: [Record<string, string>, RegExp][] = [
       [{ 'people.csv': PEOPLE, 'ties.csv': 'from,to\na,zz\n' }, /ties\.csv:2:3: to: expected an id listed in .*people\.csv, got "zz"/],
@@ -103,9 +110,11 @@ describe('people.csv and ties.csv', () => {
       [{ 'people.csv': 'id,leader\na,maybe\nb,no\n', 'ties.csv': 'from,to\n' }, /people\.csv:2:3: leader: expected yes\/no, true\/false or 1\/0, got "maybe"/],
       [{ 'people.csv': '', 'ties.csv': 'from,to\n' }, /people\.csv:1:1: empty file/],
       [{ 'people.csv': 'id\na\nb\n', 'ties.csv': 'from,to\na,b,c\n' }, /ties\.csv:2:1: malformed CSV/],
-      [{ 'people.csv': 'id\na\nb\n', 'ties.csv': 'from,to\na,b\n' }, /org\.yaml:\d+:\d+: organization\.relations: .*|no error/],
+      [{ 'people.csv': 'id\na\nb\n', 'ties.csv': 'from,to,relation\na,b,work\n' }, /ties\.csv: organization\.relations: relation "advice" is not in the relation column \(it has: work\)/],
     ];
     for (const [files, message] of cases.slice(0, -1)) expect(failure(files), JSON.stringify(files)).toMatch(message);
+    const [files, message] = cases[cases.length - 1];
+    expect(failure(files, SCENARIO + '  relations: [advice]\n')).toMatch(message);
   });
 
   it('a path that is not a regular file, a missing file, a half-given pair', () => {
