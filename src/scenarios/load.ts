@@ -251,8 +251,10 @@ export function loadScenario(ref: string = DEFAULT_SCENARIO, options: LoadOption
     }
     return locate(layers, fieldPath, atKey);
   });
-  // A real organization's files are read here, relative to the scenario file (no I/O in src/sim).
-  const withFiles = resolveOrganizationFiles(scenario, dirname(path), (fieldPath) => locate(layers, fieldPath));
+  // A real organization's files are read here (no I/O in src/sim), relative to the scenario
+  // file, or to the working directory when a built-in is given files with --set.
+  const baseDir = looksLikeFile(ref) ? dirname(path) : process.cwd();
+  const withFiles = resolveOrganizationFiles(scenario, baseDir, (fieldPath) => locate(layers, fieldPath));
   return { scenario: withFiles, source: ref };
 }
 
