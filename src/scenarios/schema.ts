@@ -346,7 +346,7 @@ const adoption = z
     rule: choice(
       ['hazard', 'threshold'] as const,
       'hazard',
-      'hazard = Bass-type push + threshold-gated peer term (M5); threshold = deterministic linear-threshold cascade (Watts 2002)',
+      'hazard = Bass-type push + threshold-gated peer term (M6); threshold = deterministic linear-threshold cascade (Watts 2002)',
       'Bass 1969; Watts 2002',
     ),
     p: num(0.03, {

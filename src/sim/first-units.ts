@@ -5,7 +5,7 @@
  * file gives or Louvain found). The random draws are taken whatever the rule, so the network
  * stream — and so everything after it — is the same for every rule.
  */
-import { InputError, type Scenario } from '../scenarios/index.js';
+import type { Scenario } from '../scenarios/index.js';
 import type { Organization } from './network.js';
 import type { RandomStream } from './rng.js';
 
@@ -49,7 +49,8 @@ export function chooseFirstUnits(org: Organization, engagement: Scenario['engage
     const names = unitNames(org);
     chosen = [...new Set(rule)].map((name) => {
       const unit = names.indexOf(name);
-      if (unit < 0) throw new InputError(`engagement.firstUnits: expected names of units in the organization, got ${JSON.stringify(name)}`);
+      // Names are checked when the scenario is loaded (checkFirstUnits); this guards sweeps.
+      if (unit < 0) throw new Error(`engagement.firstUnits: expected names of units in the organization, got ${JSON.stringify(name)}`);
       return unit;
     });
   }
