@@ -11,6 +11,7 @@ import { contactRules } from './contacts.js';
 import { measure } from './credibility.js';
 import { SupportDesk } from './engagements.js';
 import { chooseFirstUnits } from './first-units.js';
+import { unitLedgerFor } from './units.js';
 import { buildOrganization, ringDistances } from './network.js';
 import { placeStartingValues } from './network-from-file.js';
 import { MonthlyRecorder } from './recorder.js';
@@ -122,6 +123,7 @@ export function setUp(scenario: Scenario, seed: number, arrays: ArrayAllocator):
   const switchers = arrays.int32(staffCount);
   const { isps, engagement } = s;
   const desk = new SupportDesk(org, staff, isps.count, isps.hoursPerWeek, engagement.hoursPerCoLeadWeek, engagement.coLeads, monthsToWeeks(engagement.lengthMonths));
+  desk.ledger = unitLedgerFor(s, seed, org, staff);
   // First-engaged units, with the network stream (they are part of the setting): first-units.ts.
   const initialUnits = chooseFirstUnits(org, engagement, streams.network);
   const ring = ringDistances(org, initialUnits, arrays);
