@@ -10,6 +10,7 @@ import { checkConsistency } from './consistency.js';
 import type { z } from 'zod';
 import { describeValue, InputError } from './errors.js';
 import { keysAt, metaOf, nearest, schemaAt } from './introspect.js';
+import { resolveOrganizationFiles } from './organization-files.js';
 import { readInputFile } from './read.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 
@@ -355,7 +356,11 @@ export function loadScenario(ref: string = DEFAULT_SCENARIO, options: LoadOption
     }
     return locate(layers, fieldPath, atKey);
   });
-  return { scenario, source: ref };
+  // A real organization's files are read here (no I/O in src/sim), relative to the scenario
+  // file, or to the working directory when a built-in is given files with --set.
+  const baseDir = looksLikeFile(ref) ? dirname(path) : process.cwd();
+  const withFiles = resolveOrganizationFiles(scenario, baseDir, (fieldPath) => locate(layers, fieldPath));
+  return { scenario: withFiles, source: ref };
 }
 
 /** Resolve a scenario from an already-parsed object (sweeps, workers, tests). */
