@@ -87,7 +87,7 @@ export const CASES: readonly FuzzCase[] = [
   scenario('months-infinite', 'months: .inf\n', /months: expected a whole number .*got Infinity/),
   scenario('months-overflow', 'months: 1e400\n', /months: expected a whole number .*got Infinity/),
   scenario('staff-negative', 'organization: {staff: -1}\n', /organization\.staff: expected a whole number between 2 and 5000000/),
-  scenario('network-typo', 'organization: {network: erdos}\n', /organization\.network: expected one of organization \| erdos-renyi \| full \| lattice \| small-world, got "erdos"/),
+  scenario('network-typo', 'organization: {network: erdos}\n', /organization\.network: expected one of organization \| erdos-renyi \| full \| lattice \| small-world \| file, got "erdos"/),
   scenario('rule-typo', 'adoption: {rule: thresh}\n', /adoption\.rule: expected one of hazard \| threshold, got "thresh"/),
   scenario('threshold-reversed', 'dispositions:\n  interested: {threshold: [0.5, 0.1]}\n', /dispositions\.interested\.threshold: expected a pair \[low, high\] with low ≤ high/),
   scenario('threshold-scalar', 'dispositions:\n  interested: {threshold: 0.5}\n', /dispositions\.interested\.threshold: expected a pair/),
