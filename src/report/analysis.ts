@@ -22,6 +22,7 @@ import {
   type ReportOptions,
 } from './model.js';
 import { HEADLINE_OUTCOME, marginFor, OUTCOME_KEYS, OUTCOMES, outcomeValue, type Outcome } from './outcomes.js';
+import { halfRiseMonth, meanPathway, orderHolds, pathwayHalfRises } from './patterns.js';
 import { equivalenceTest, hedgesG, pairedBootstrap, unpairedBootstrap, DEFAULT_RESAMPLES } from './stats/index.js';
 
 export const REPORT_VERSION = '1';
@@ -168,23 +169,8 @@ function bandsFor(groups: readonly LengthGroup[]): BandRow[] {
   return rows;
 }
 
-/** The first (fractional) month after its minimum at which a curve covers half its own rise. */
-export function halfRiseMonth(curve: readonly number[]): number | null {
-  if (curve.length < 2) return null;
-  let lowest = 0;
-  for (let m = 1; m < curve.length; m++) if (curve[m] < curve[lowest]) lowest = m;
-  const highest = Math.max(...curve.slice(lowest));
-  const rise = highest - curve[lowest];
-  if (!(rise > 1e-9)) return null;
-  const half = curve[lowest] + rise / 2;
-  for (let m = lowest + 1; m < curve.length; m++) {
-    if (curve[m] >= half) {
-      const before = curve[m - 1];
-      return m - 1 + (half - before) / (curve[m] - before);
-    }
-  }
-  return null;
-}
+/** Half-rise month of a curve: the study patterns' one definition (src/report/patterns.ts). */
+export { halfRiseMonth } from './patterns.js';
 
 function halfRisesFor(bands: readonly BandRow[], lengths: readonly number[]): HalfRise[] {
   const rises: HalfRise[] = [];
@@ -197,21 +183,16 @@ function halfRisesFor(bands: readonly BandRow[], lengths: readonly number[]): Ha
   return rises;
 }
 
-function pattern1(halfRises: readonly HalfRise[], reference: number): Pattern {
-  const at = (series: string) => halfRises.find((h) => h.length === reference && h.series === series)?.month ?? null;
-  const trust = at('trust');
-  const apf = ['aim', 'iam', 'fim'].map(at);
-  const knowledge = at('knowledge');
-  const application = at('adoption');
-  const sustained = at('sustained');
-  const steps = [trust, ...apf, knowledge, application, sustained];
-  if (steps.some((value) => value === null)) return { status: 'not-assessed', sentence: message.pattern1NotAssessed(reference) };
-  const apfMean = (apf[0]! + apf[1]! + apf[2]!) / 3;
-  const order = [trust!, apfMean, knowledge!, application!, sustained!];
-  const holds = order.every((value, i) => i === 0 || value >= order[i - 1]);
+/** Pattern 1 on the reference length's mean curves, by the one definition in patterns.ts. */
+function pattern1(groups: readonly LengthGroup[], reference: number): Pattern {
+  const group = groups.find((g) => g.length === reference);
+  if (!group) return { status: 'not-assessed', sentence: message.pattern1NotAssessed(reference) };
+  const halves = pathwayHalfRises(meanPathway(group.runs));
+  if (halves.some((value) => value === null)) return { status: 'not-assessed', sentence: message.pattern1NotAssessed(reference) };
+  const holds = orderHolds(halves);
   return {
     status: holds ? 'holds' : 'does-not-hold',
-    sentence: message.pattern1(holds, reference, order),
+    sentence: message.pattern1(holds, reference, halves as number[]),
   };
 }
 
@@ -319,7 +300,7 @@ export function analyse(results: Results, options: ReportOptions = {}): ReportMo
     sentence: comparesLengths
       ? message.headline(comparisons.filter((c) => c.outcome === HEADLINE_OUTCOME), reference, marginPp, months)
       : message.headlineNoLengths(lengths, MAX_COMPARED_LENGTHS, MIN_RUNS_PER_LENGTH),
-    pattern1: pattern1(halfRises, reference),
+    pattern1: pattern1(groups, reference),
     pattern2: comparesLengths
       ? pattern2(comparisons, lengths, reference, marginPp)
       : { status: 'not-assessed', sentence: message.pattern2NotCompared() },

@@ -32,15 +32,15 @@ import {
 import { DISPOSITIONS, type Scenario } from '../scenarios/index.js';
 import { monthEndWeek, monthsToWeeks, weeklyChance, weeklyChanceFromAnnual } from './clock.js';
 import { ArrayArena } from './arena.js';
-import { buildOrganization, ringDistances, type Organization } from './network.js';
+import { buildOrganization, rewiredOrganization, ringDistances, type Organization } from './network.js';
 import { MonthlyRecorder } from './recorder.js';
 import type { RunResult } from './result.js';
-import { createStreams, type RandomStreams } from './rng.js';
+import { createStreams, RandomStream, type RandomStreams } from './rng.js';
 import { SupportDesk, type SupportEvent } from './engagements.js';
 import { measureUnits } from './credibility.js';
 import { contactRules, contactUnit, readinessOf, type ContactTargets } from './contacts.js';
 import { adoptOnNetwork, changePeople, colleaguesOnNetwork, exposureFromCounts, tellColleagues, type PathwayRates, type WordOfMouth } from './staff-week.js';
-import { switchRule } from './switching.js';
+import { initiativeShareOf, switchRule } from './switching.js';
 
 /** What the outside world (TUI, tests) may read while a simulation runs. */
 export interface SimulationView {
@@ -106,7 +106,10 @@ function weeklyRates(s: Scenario) {
 export function createSimulation(scenario: Scenario, seed: number, arrays: ArrayAllocator = freshArrays): Simulation {
   const s = scenario;
   const streams: RandomStreams = createStreams(seed);
-  const org = buildOrganization(s, streams.network, arrays);
+  const generated = buildOrganization(s, streams.network, arrays);
+  // The null network rewires the ties the run uses, from a stream of its own (every other draw
+  // stays as in the run it is compared with); rings are measured on the ties as generated.
+  const org = s.organization.nullTies ? rewiredOrganization(generated, new RandomStream(`concentric/${seed >>> 0}/null-ties`), arrays) : generated;
   const staffCount = org.staff;
   const staff = createStaffState(staffCount, arrays);
   const rates = weeklyRates(s);
@@ -182,7 +185,7 @@ export function createSimulation(scenario: Scenario, seed: number, arrays: Array
     initialUnits.push(pool[k]);
   }
   initialUnits.sort((a, b) => a - b);
-  const ring = ringDistances(org, initialUnits, arrays);
+  const ring = ringDistances(generated, initialUnits, arrays);
 
   // Seed adopters (docking cases): applying from week 0.
   // Distinct people: redraw anyone already chosen (identical to plain draws when none repeat).
@@ -209,6 +212,9 @@ export function createSimulation(scenario: Scenario, seed: number, arrays: Array
   const demandDraws = arrays.float64(org.units);
   let applyingShare = 0;
   let adoptionEvents = 0;
+  /** first adoptions, and the sum of the initiative's share of their hazards */
+  let firstAdoptions = 0;
+  let initiativeSum = 0;
   /** whether anyone has direct ISP contact (no word of mouth to gather until someone has) */
   let anyoneMetIsps = false;
   /** whether any ISP contact has happened yet (until then nobody has met or heard of the ISPs) */
@@ -335,6 +341,8 @@ export function createSimulation(scenario: Scenario, seed: number, arrays: Array
       staff.applyingSince[i] = week + 1;
       if (staff.adoptedWeek[i] < 0) {
         staff.adoptedWeek[i] = week + 1;
+        initiativeSum += initiativeShareOf(rule, staff, i, staff.exposure[i], staff.knowledge[i]);
+        firstAdoptions++;
         staff.lowStakesBeforeAdoption[i] = staff.lowStakesContacts[i] > 0 ? 1 : 0;
       }
       adoptionEvents++;
@@ -474,6 +482,8 @@ export function createSimulation(scenario: Scenario, seed: number, arrays: Array
         adoptionEvents,
         requests: desk.requests,
         engagementsStarted: desk.started,
+        unitEverEngaged: desk.everEngaged,
+        initiativeShare: firstAdoptions > 0 ? initiativeSum / firstAdoptions : null,
       }),
   };
 

@@ -1,0 +1,82 @@
+/**
+ * The study's pattern 1 (order of change), defined once: the report (src/report/analysis.ts, on
+ * the mean curves of a length) and `npm run validate` (src/validation/study-patterns.ts, on the
+ * mean curves of many seeds and on each run) both measure it with these functions, so they cannot
+ * disagree on what "trust leads A/P/F" means.
+ */
+
+/** The pathway of the study's Figure 1, in causal order, as pattern 1 measures it. */
+export const PATHWAY_STEPS = ['trust', 'A/P/F', 'knowledge', 'application', 'sustained capacity'] as const;
+
+/** The monthly series pattern 1 reads (a RunResult's series or a mean of them). */
+export interface PathwayCurves {
+  readonly trust: readonly number[];
+  readonly aim: readonly number[];
+  readonly iam: readonly number[];
+  readonly fim: readonly number[];
+  readonly knowledge: readonly number[];
+  readonly adoption: readonly number[];
+  readonly sustained: readonly number[];
+}
+
+/**
+ * The first (fractional, linear between month ends) month at which a curve covers half of its
+ * rise from month 0 to its maximum; null when it never rises. Measured from month 0 — the state
+ * before any support — not from a later minimum: a dip before the rise must not move the
+ * half-rise later (it would flatter the order of change).
+ */
+export function halfRiseMonth(curve: readonly number[]): number | null {
+  if (curve.length < 2) return null;
+  const start = curve[0];
+  let highest = start;
+  for (let m = 1; m < curve.length; m++) if (curve[m] > highest) highest = curve[m];
+  const rise = highest - start;
+  if (!(rise > 1e-9)) return null;
+  const half = start + rise / 2;
+  for (let m = 1; m < curve.length; m++) {
+    if (curve[m] >= half) {
+      const before = curve[m - 1];
+      return before >= half ? m - 1 : m - 1 + (half - before) / (curve[m] - before);
+    }
+  }
+  return null;
+}
+
+/** Mean of A, P, F month by month (on the 1–5 scale; the half-rise does not depend on the scale). */
+export function readinessCurve(c: PathwayCurves): number[] {
+  return c.aim.map((a, m) => (a + c.iam[m] + c.fim[m]) / 3);
+}
+
+/** Half-rise months of the five steps, in PATHWAY_STEPS order. */
+export function pathwayHalfRises(c: PathwayCurves): (number | null)[] {
+  return [halfRiseMonth(c.trust), halfRiseMonth(readinessCurve(c)), halfRiseMonth(c.knowledge), halfRiseMonth(c.adoption), halfRiseMonth(c.sustained)];
+}
+
+/** Pattern 1 holds: every step rises, each strictly after the one before. */
+export function orderHolds(halves: readonly (number | null)[]): boolean {
+  return halves.every((v, k) => v !== null && (k === 0 || v > (halves[k - 1] as number)));
+}
+
+/** Month-by-month mean of curves of one length (shorter curves end early). */
+export function meanCurve(curves: readonly (readonly number[])[]): number[] {
+  const months = Math.max(...curves.map((c) => c.length));
+  const out: number[] = [];
+  for (let m = 0; m < months; m++) {
+    let sum = 0;
+    let n = 0;
+    for (const c of curves) {
+      if (m < c.length) {
+        sum += c[m];
+        n++;
+      }
+    }
+    out.push(sum / n);
+  }
+  return out;
+}
+
+/** Mean pathway curves of runs. */
+export function meanPathway(runs: readonly { readonly series: PathwayCurves }[]): PathwayCurves {
+  const of = (key: keyof PathwayCurves) => meanCurve(runs.map((r) => r.series[key]));
+  return { trust: of('trust'), aim: of('aim'), iam: of('iam'), fim: of('fim'), knowledge: of('knowledge'), adoption: of('adoption'), sustained: of('sustained') };
+}
