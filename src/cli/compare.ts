@@ -4,7 +4,11 @@
  * random numbers), a headline table per length, and then the report (see afterCompareHooks).
  */
 import { Option, type Command } from 'commander';
-import { DEFAULT_SCENARIO } from '../scenarios/index.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadResults, NULL_RINGS_FILE, type NullRings } from '../report/index.js';
+import { DEFAULT_SCENARIO, type Scenario } from '../scenarios/index.js';
+import { simulate } from '../sim/index.js';
 import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, type Manifest, type PointAggregate } from '../sweep/index.js';
 import { addExecutionOptions, executeSweep, type ExecutionFlags } from './execution.js';
 import { collect, integerOption, numberListOption, numberOption } from './options.js';
@@ -86,6 +90,30 @@ export function headlineTable(points: readonly PointAggregate[]): string {
   );
 }
 
+/** The length whose replicates are rerun on the null network: 12 months when compared, else the first. */
+export function nullLength(lengths: readonly number[]): number {
+  return lengths.includes(12) ? 12 : [...lengths].sort((a, b) => a - b)[0];
+}
+
+/**
+ * Pattern 3's null (MODEL-GROUNDING Revisions 6): each replicate of one length rerun on the
+ * degree-preserving null network (same seed, ties rewired), written as null-rings.json for the
+ * report to compare ring statistics against. Only the ring statistics are kept.
+ */
+async function writeNullRings(dir: string, scenario: Scenario, lengths: readonly number[]): Promise<void> {
+  const length = nullLength(lengths);
+  const { runs } = await loadResults(dir);
+  const rewired: Scenario = { ...scenario, organization: { ...scenario.organization, nullTies: true }, engagement: { ...scenario.engagement, lengthMonths: length } };
+  const nullRuns: NullRings['runs'][number][] = [];
+  for (const run of runs) {
+    if (run.params[LENGTH_FACTOR] !== length) continue;
+    const { ringCorrelation, ringCorrelationBeyond0, ringCorrelationUnengaged } = simulate(rewired, run.seed).summary;
+    nullRuns.push({ seed: run.seed, ringCorrelation, ringCorrelationBeyond0, ringCorrelationUnengaged });
+  }
+  const file: NullRings = { length, runs: nullRuns };
+  writeFileSync(join(dir, NULL_RINGS_FILE), `${JSON.stringify(file)}\n`);
+}
+
 export function registerCompare(program: Command): void {
   const command = program
     .command('compare')
@@ -130,6 +158,7 @@ export function registerCompare(program: Command): void {
           headlineTable(points),
       );
       if (!flags.report) return;
+      await writeNullRings(flags.out, scenario, flags.lengths);
       const finished: CompareFinished = { dir: flags.out, manifest, margin: flags.margin, quiet: flags.quiet ?? false };
       for (const hook of afterCompareHooks) await hook(finished); // ← REPORT SEAM: src/cli/report.ts registers here
     });

@@ -22,7 +22,7 @@ import {
   type ReportOptions,
 } from './model.js';
 import { HEADLINE_OUTCOME, marginFor, OUTCOME_KEYS, OUTCOMES, outcomeValue, type Outcome } from './outcomes.js';
-import { halfRiseMonth, meanPathway, orderHolds, pathwayHalfRises } from './patterns.js';
+import { halfRiseMonth, meanPathway, orderHolds, pathwayHalfRises, ringsAgainstNull, type RingSummary } from './patterns.js';
 import { equivalenceTest, hedgesG, pairedBootstrap, unpairedBootstrap, DEFAULT_RESAMPLES } from './stats/index.js';
 
 export const REPORT_VERSION = '1';
@@ -208,6 +208,25 @@ function pattern2(comparisons: readonly Comparison[], lengths: readonly number[]
   return { status: 'undetermined', sentence: message.pattern2Undetermined(crossing.filter((c) => c.verdict !== 'equivalent')) };
 }
 
+/** Pattern 3 against the null network, for the length the null was run at (paired by seed). */
+function ringsOf(results: Results, groups: readonly LengthGroup[]): ReportModel['rings'] {
+  const nullRings = results.nullRings;
+  if (!nullRings) return null;
+  const group = groups.find((g) => g.length === nullRings.length);
+  if (!group) return null;
+  const bySeed = new Map(nullRings.runs.map((run) => [run.seed, run]));
+  const model: RingSummary[] = [];
+  const nul: RingSummary[] = [];
+  for (const run of group.runs) {
+    const match = bySeed.get(run.seed);
+    if (!match) continue;
+    model.push(run.summary as unknown as RingSummary);
+    nul.push(match);
+  }
+  const statistics = ringsAgainstNull(model, nul, `${results.manifest.sweep.seed}:${nullRings.length}`);
+  return { length: nullRings.length, statistics, sentence: message.pattern3(nullRings.length, statistics) };
+}
+
 function provenanceOf(results: Results, now: Date): Provenance {
   const { manifest } = results;
   const sweep = manifest.sweep;
@@ -322,6 +341,7 @@ export function analyse(results: Results, options: ReportOptions = {}): ReportMo
     headline,
     bands,
     halfRises,
+    rings: ringsOf(results, groups),
     otherFactors: otherFactorsOf(results),
     runs,
     notes,

@@ -83,5 +83,5 @@ export async function buildReport(dir: string, options: ReportOptions = {}): Pro
 }
 
 export { analyse, analyseDirectory, DEFAULT_MARGIN_PP, DEFAULT_REFERENCE_MONTHS } from './analysis.js';
-export { loadResults, type Results } from './load.js';
+export { loadResults, NULL_RINGS_FILE, type NullRings, type Results } from './load.js';
 export type { ReportModel, ReportOptions, Comparison, Headline } from './model.js';

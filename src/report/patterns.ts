@@ -3,7 +3,9 @@
  * the mean curves of a length) and `npm run validate` (src/validation/study-patterns.ts, on the
  * mean curves of many seeds and on each run) both measure it with these functions, so they cannot
  * disagree on what "trust leads A/P/F" means.
+ * Pattern 3's reading of the rings against a null network is here too, for the same reason.
  */
+import { confidenceInterval, pairedBootstrap, type Interval } from './stats/index.js';
 
 /** The pathway of the study's Figure 1, in causal order, as pattern 1 measures it. */
 export const PATHWAY_STEPS = ['trust', 'A/P/F', 'knowledge', 'application', 'sustained capacity'] as const;
@@ -79,4 +81,65 @@ export function meanCurve(curves: readonly (readonly number[])[]): number[] {
 export function meanPathway(runs: readonly { readonly series: PathwayCurves }[]): PathwayCurves {
   const of = (key: keyof PathwayCurves) => meanCurve(runs.map((r) => r.series[key]));
   return { trust: of('trust'), aim: of('aim'), iam: of('iam'), fim: of('fim'), knowledge: of('knowledge'), adoption: of('adoption'), sustained: of('sustained') };
+}
+
+// ── Pattern 3, widening circles, against the degree-preserving null (MODEL-GROUNDING Revisions 6) ──
+
+/** The ring statistics of a run's summary. */
+export interface RingSummary {
+  readonly ringCorrelation: number | null;
+  readonly ringCorrelationBeyond0?: number | null;
+  readonly ringCorrelationUnengaged?: number | null;
+}
+
+export const RING_STATISTICS = ['ringCorrelation', 'ringCorrelationBeyond0', 'ringCorrelationUnengaged'] as const;
+export type RingStatistic = (typeof RING_STATISTICS)[number];
+
+export const RING_LABELS: Record<RingStatistic, string> = {
+  ringCorrelation: 'ρ(ring, adoption week), all adopters',
+  ringCorrelationBeyond0: 'ρ outside ring 0',
+  ringCorrelationUnengaged: 'ρ among staff of never-engaged units',
+};
+
+export interface RingAgainstNull {
+  readonly statistic: RingStatistic;
+  /** runs (seeds) where both the model and the null have the statistic */
+  readonly n: number;
+  readonly model: number;
+  readonly null: number;
+  /** model − null, paired by seed, with its 95 % bootstrap-t interval */
+  readonly difference: number;
+  readonly ci95: Interval;
+  /** the interval lies wholly above 0 */
+  readonly beatsNull: boolean;
+  /** "spreads through colleagues" or "follows the rollout order" */
+  readonly reading: string;
+}
+
+/**
+ * Each ring statistic in runs of the model against the same seeds on the null network
+ * (organization.nullTies: same units and degrees, ties rewired). Only a statistic that beats the
+ * null says adoption spreads through colleagues; otherwise the rings follow the rollout order.
+ */
+export function ringsAgainstNull(model: readonly RingSummary[], nullRuns: readonly RingSummary[], seed: string): RingAgainstNull[] {
+  return RING_STATISTICS.map((statistic) => {
+    const x: number[] = [];
+    const y: number[] = [];
+    model.forEach((run, k) => {
+      const a = run[statistic];
+      const b = nullRuns[k]?.[statistic];
+      if (typeof a === 'number' && typeof b === 'number') {
+        x.push(a);
+        y.push(b);
+      }
+    });
+    if (x.length < 3) {
+      return { statistic, n: x.length, model: NaN, null: NaN, difference: NaN, ci95: { low: NaN, high: NaN }, beatsNull: false, reading: 'not assessed (too few runs with the statistic)' };
+    }
+    const result = pairedBootstrap(x, y, { seed: `rings:${seed}:${statistic}`, resamples: 2000 });
+    const ci95 = confidenceInterval(result, 0.95);
+    const beatsNull = ci95.low > 0;
+    const avg = (v: readonly number[]) => v.reduce((s, a) => s + a, 0) / v.length;
+    return { statistic, n: x.length, model: avg(x), null: avg(y), difference: result.estimate, ci95, beatsNull, reading: beatsNull ? 'spreads through colleagues' : 'follows the rollout order' };
+  });
 }

@@ -1,5 +1,6 @@
 /** The assemble phase, Markdown: summary.md — the verdict, the headline table, all comparisons, methods, provenance. */
 import { fixed, interval, methods, months, question, signedDifference, TITLE, value } from './messages.js';
+import { message } from './messages.js';
 import type { ReportModel } from './model.js';
 import { OUTCOME_KEYS, OUTCOMES, HEADLINE_OUTCOME } from './outcomes.js';
 import { headlineRows, methodsFacts, provenanceRows } from './tables.js';
@@ -21,6 +22,7 @@ export function renderSummary(model: ReportModel): string {
   parts.push(`**Verdict.** ${model.headline.sentence}`);
   parts.push(`**Study pattern 2.** ${model.headline.pattern2.sentence}`);
   parts.push(`**Study pattern 1.** ${model.headline.pattern1.sentence}`);
+  parts.push(`**Study pattern 3.** ${model.rings ? model.rings.sentence : message.pattern3NotAssessed()}`);
   const rows = headlineRows(model);
   if (rows.length > 0) {
     parts.push(
