@@ -30,17 +30,6 @@ export function trustTowardContact(trust: number, signal: number, gain: number):
 }
 
 /**
- * The first engine's rule (engine 1): T += α(1 − T) after a positive contact; T −= β·T with
- * β = lossRatio·α after a negative one — trust and affect then moved alike. Kept for its tests
- * and for comparison; the engine uses trustTowardContact.
- */
-export function trustAfterContact(trust: number, positive: boolean, gain: number, lossRatio: number): number {
-  if (positive) return trust + gain * (1 - trust);
-  const loss = Math.min(1, gain * lossRatio);
-  return trust - loss * trust;
-}
-
-/**
  * Curious resistance: the first few contacts of skeptical or disinterested staff teach less
  * trust — they come, they listen, they hold back.
  */

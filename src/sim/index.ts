@@ -8,7 +8,7 @@ export { ENGINE_VERSION } from './version.js';
 export { ArrayArena } from './arena.js';
 export { SERIES, RINGS, type RunResult, type RunSummary, type MonthlySeries, type SeriesName, type DispositionOutcome } from './result.js';
 export { createStreams, hashSeed, RandomStream, STREAMS, type StreamName } from './rng.js';
-export { buildOrganization, ringDistances, Role, type Organization } from './network.js';
+export { buildOrganization, rewiredOrganization, ringDistances, Role, type Organization } from './network.js';
 export { WEEKS_PER_MONTH, MONTHS_PER_WEEK, monthsToWeeks, monthEndWeek, weeklyChance } from './clock.js';
 export { spearman, averageRanks, firstReaching } from './metrics.js';
 export type { SupportEvent } from './engagements.js';

@@ -226,7 +226,7 @@ interface Measured {
   readonly measured: string;
 }
 
-interface Context {
+export interface Context {
   readonly c: PatternsConfig;
   readonly scale: Scale;
   readonly seeds: readonly number[];
@@ -294,7 +294,7 @@ function measureConversion(x: Context, base: readonly string[]): Measured & { co
   };
 }
 
-const MEASURES: Record<number, (x: Context, base: readonly string[]) => Measured> = {
+export const MEASURES: Record<number, (x: Context, base: readonly string[]) => Measured> = {
   1: measureOrder,
   2: measureLengths,
   3: measureRings,
@@ -302,8 +302,13 @@ const MEASURES: Record<number, (x: Context, base: readonly string[]) => Measured
   5: measureConversion,
 };
 
+/** How a context gets runs of foundation with overrides (tests pass the built engine's). */
+export type PatternRunner = (overrides: readonly string[], seeds: readonly number[]) => RunResult[];
+
+const inProcess: PatternRunner = (overrides, seeds) => runAll(scenarioWith('foundation', ...overrides), seeds);
+
 /** A run cache over one seed list: runs of foundation keyed by their overrides. */
-export function patternContext(scale: Scale, replicates?: number): Context {
+export function patternContext(scale: Scale, replicates?: number, runner: PatternRunner = inProcess): Context {
   const c = CONFIG[scale];
   const seeds = seedList(replicates ?? c.replicates, 1);
   const cache = new Map<string, RunResult[]>();
@@ -315,7 +320,7 @@ export function patternContext(scale: Scale, replicates?: number): Context {
       const key = [...overrides].sort().join('|');
       let runs = cache.get(key);
       if (!runs) {
-        runs = runAll(scenarioWith('foundation', ...overrides), seeds);
+        runs = runner(overrides, seeds);
         cache.set(key, runs);
       }
       return runs;
