@@ -25,6 +25,7 @@ export const commandModules: readonly CommandModule[] = [
   { names: ['export'], load: async () => (await import('./export.js')).registerExport },
   { names: ['sensitivity'], load: async () => (await import('./sensitivity.js')).registerSensitivity },
   { names: ['staffing'], load: async () => (await import('./staffing.js')).registerStaffing },
+  { names: ['discover'], load: async () => (await import('./discover.js')).registerDiscover },
   { names: ['demo'], load: async () => (await import('./demo.js')).registerDemo },
   { names: ['scenarios', 'show', 'validate', 'fields'], load: async () => (await import('./library.js')).registerLibrary },
 ];
