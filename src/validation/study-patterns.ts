@@ -201,7 +201,7 @@ export const PATTERNS: readonly PatternDefinition[] = [
   {
     pattern: 4,
     name: 'requests for ISPs rise with their credibility',
-    mechanism: 'the request rate rises with ISP credibility (M7: λ = λ₀ + credibility·(floor + gain·share applying))',
+    mechanism: 'the request rate rises with ISP credibility (M8: λ = λ₀ + credibility·(floor + gain·share applying))',
     knockout: { 'demand.credibilityFloor': 0, 'demand.credibilityGain': 0 },
   },
   {
