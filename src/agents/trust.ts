@@ -1,7 +1,9 @@
 /**
- * M2 — trust in the ISPs (relational cohesion). Gains saturate, losses are larger (trust
- * asymmetry); the chance a contact is positive rises with ISP relational skill and team
- * psychological safety. Sources: Lawler & Yoon 1996; Poortinga & Pidgeon 2004; Metz et al. 2022.
+ * M2 — trust in the ISPs (relational cohesion). The chance a contact is experienced positively
+ * rises with ISP relational skill and team psychological safety; that experience moves affect
+ * at once (affect.ts). Trust integrates, slowly, what contacts show: affect-based trust (the
+ * person's affect) and cognition-based trust (the ISPs' technical competence) (McAllister 1995;
+ * Lawler 2001). Sources: Lawler & Yoon 1996; Poortinga & Pidgeon 2004; Metz et al. 2022.
  */
 
 /** Chance that an ISP contact is experienced positively. */
@@ -17,11 +19,14 @@ export function positiveContactChance(
   return chance < 0 ? 0 : chance > 1 ? 1 : chance;
 }
 
-/** T += α(1 − T) after a positive contact; T −= β·T with β = lossRatio·α after a negative one. */
-export function trustAfterContact(trust: number, positive: boolean, gain: number, lossRatio: number): number {
-  if (positive) return trust + gain * (1 - trust);
-  const loss = Math.min(1, gain * lossRatio);
-  return trust - loss * trust;
+/** What a contact shows trust: w·affect (affect-based) + (1 − w)·technical skill (cognition-based). */
+export function trustSignal(affect: number, technicalSkill: number, affectWeight: number): number {
+  return affectWeight * affect + (1 - affectWeight) * technicalSkill;
+}
+
+/** After a contact trust moves a share α of the way toward what the contact showed: T += α(signal − T). */
+export function trustTowardContact(trust: number, signal: number, gain: number): number {
+  return trust + gain * (signal - trust);
 }
 
 /**

@@ -6,7 +6,11 @@
  * assigned to units inside one organization (compare-designs.ts).
  */
 import { Option, type Command } from 'commander';
-import { DEFAULT_SCENARIO } from '../scenarios/index.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadResults, NULL_RINGS_FILE, type NullRings } from '../report/index.js';
+import { DEFAULT_SCENARIO, type Scenario } from '../scenarios/index.js';
+import { simulate } from '../sim/index.js';
 import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, type Manifest, type PointAggregate } from '../sweep/index.js';
 import { ROBUSTNESS_REPS, runRobustness, runWithin } from './compare-designs.js';
 import { addExecutionOptions, executeSweep, EXIT_STOPPED, type ExecutionFlags } from './execution.js';
@@ -93,6 +97,30 @@ export function headlineTable(points: readonly PointAggregate[]): string {
   );
 }
 
+/** The length whose replicates are rerun on the null network: 12 months when compared, else the first. */
+export function nullLength(lengths: readonly number[]): number {
+  return lengths.includes(12) ? 12 : [...lengths].sort((a, b) => a - b)[0];
+}
+
+/**
+ * Pattern 3's null (MODEL-GROUNDING Revisions 6): each replicate of one length rerun on the
+ * degree-preserving null network (same seed, ties rewired), written as null-rings.json for the
+ * report to compare ring statistics against. Only the ring statistics are kept.
+ */
+async function writeNullRings(dir: string, scenario: Scenario, lengths: readonly number[]): Promise<void> {
+  const length = nullLength(lengths);
+  const { runs } = await loadResults(dir);
+  const rewired: Scenario = { ...scenario, organization: { ...scenario.organization, nullTies: true }, engagement: { ...scenario.engagement, lengthMonths: length } };
+  const nullRuns: NullRings['runs'][number][] = [];
+  for (const run of runs) {
+    if (run.params[LENGTH_FACTOR] !== length) continue;
+    const { ringCorrelation, ringCorrelationBeyond0, ringCorrelationUnengaged } = simulate(rewired, run.seed).summary;
+    nullRuns.push({ seed: run.seed, ringCorrelation, ringCorrelationBeyond0, ringCorrelationUnengaged });
+  }
+  const file: NullRings = { length, runs: nullRuns };
+  writeFileSync(join(dir, NULL_RINGS_FILE), `${JSON.stringify(file)}\n`);
+}
+
 export function registerCompare(program: Command): void {
   const command = program
     .command('compare')
@@ -159,6 +187,7 @@ export function registerCompare(program: Command): void {
         if (code !== 0) process.exitCode = code;
         if (code === EXIT_STOPPED) return;
       }
+      await writeNullRings(flags.out, scenario, flags.lengths);
       await afterCompare({ dir: flags.out, manifest, margin: flags.margin, quiet: flags.quiet ?? false });
     });
 }

@@ -26,6 +26,7 @@ import {
 } from './model.js';
 import { HEADLINE_OUTCOME, OUTCOME_KEYS, OUTCOMES } from './outcomes.js';
 import { DEFAULT_RESAMPLES } from './stats/index.js';
+import { halfRiseMonth, meanPathway, orderHolds, pathwayHalfRises, ringsAgainstNull, type RingSummary } from './patterns.js';
 
 export const REPORT_VERSION = '1';
 export const DEFAULT_MARGIN_PP = 5;
@@ -84,23 +85,8 @@ function bandsFor(groups: readonly LengthGroup[]): BandRow[] {
   return rows;
 }
 
-/** The first (fractional) month after its minimum at which a curve covers half its own rise. */
-export function halfRiseMonth(curve: readonly number[]): number | null {
-  if (curve.length < 2) return null;
-  let lowest = 0;
-  for (let m = 1; m < curve.length; m++) if (curve[m] < curve[lowest]) lowest = m;
-  const highest = Math.max(...curve.slice(lowest));
-  const rise = highest - curve[lowest];
-  if (!(rise > 1e-9)) return null;
-  const half = curve[lowest] + rise / 2;
-  for (let m = lowest + 1; m < curve.length; m++) {
-    if (curve[m] >= half) {
-      const before = curve[m - 1];
-      return m - 1 + (half - before) / (curve[m] - before);
-    }
-  }
-  return null;
-}
+/** Half-rise month of a curve: the study patterns' one definition (src/report/patterns.ts). */
+export { halfRiseMonth } from './patterns.js';
 
 function halfRisesFor(bands: readonly BandRow[], lengths: readonly number[]): HalfRise[] {
   const rises: HalfRise[] = [];
@@ -113,21 +99,16 @@ function halfRisesFor(bands: readonly BandRow[], lengths: readonly number[]): Ha
   return rises;
 }
 
-function pattern1(halfRises: readonly HalfRise[], reference: number, where?: string): Pattern {
-  const at = (series: string) => halfRises.find((h) => h.length === reference && h.series === series)?.month ?? null;
-  const trust = at('trust');
-  const apf = ['aim', 'iam', 'fim'].map(at);
-  const knowledge = at('knowledge');
-  const application = at('adoption');
-  const sustained = at('sustained');
-  const steps = [trust, ...apf, knowledge, application, sustained];
-  if (steps.some((value) => value === null)) return { status: 'not-assessed', sentence: message.pattern1NotAssessed(reference, where) };
-  const apfMean = (apf[0]! + apf[1]! + apf[2]!) / 3;
-  const order = [trust!, apfMean, knowledge!, application!, sustained!];
-  const holds = order.every((value, i) => i === 0 || value >= order[i - 1]);
+/** Pattern 1 on the reference length's mean curves, by the one definition in patterns.ts. */
+function pattern1(groups: readonly LengthGroup[], reference: number, where?: string): Pattern {
+  const group = groups.find((g) => g.length === reference);
+  if (!group) return { status: 'not-assessed', sentence: message.pattern1NotAssessed(reference, where) };
+  const halves = pathwayHalfRises(meanPathway(group.runs));
+  if (halves.some((value) => value === null)) return { status: 'not-assessed', sentence: message.pattern1NotAssessed(reference, where) };
+  const holds = orderHolds(halves);
   return {
     status: holds ? 'holds' : 'does-not-hold',
-    sentence: message.pattern1(holds, reference, order, where),
+    sentence: message.pattern1(holds, reference, halves as number[], where),
   };
 }
 
@@ -141,6 +122,25 @@ function pattern2(comparisons: readonly Comparison[], lengths: readonly number[]
   if (material.length > 0) return { status: 'does-not-hold', sentence: message.pattern2DoesNotHold(material, marginPp) };
   if (crossing.every((c) => c.verdict === 'equivalent')) return { status: 'holds', sentence: message.pattern2Holds(crossing, marginPp) };
   return { status: 'undetermined', sentence: message.pattern2Undetermined(crossing.filter((c) => c.verdict !== 'equivalent')) };
+}
+
+/** Pattern 3 against the null network, for the length the null was run at (paired by seed). */
+function ringsOf(results: Results, groups: readonly LengthGroup[]): ReportModel['rings'] {
+  const nullRings = results.nullRings;
+  if (!nullRings) return null;
+  const group = groups.find((g) => g.length === nullRings.length);
+  if (!group) return null;
+  const bySeed = new Map(nullRings.runs.map((run) => [run.seed, run]));
+  const model: RingSummary[] = [];
+  const nul: RingSummary[] = [];
+  for (const run of group.runs) {
+    const match = bySeed.get(run.seed);
+    if (!match) continue;
+    model.push(run.summary as unknown as RingSummary);
+    nul.push(match);
+  }
+  const statistics = ringsAgainstNull(model, nul, `${results.manifest.sweep.seed}:${nullRings.length}`);
+  return { length: nullRings.length, statistics, sentence: message.pattern3(nullRings.length, statistics) };
 }
 
 function provenanceOf(results: Results, now: Date): Provenance {
@@ -239,7 +239,7 @@ export function analyse(results: Results, options: ReportOptions = {}, robustnes
       sentence:
         message.withinHeadline(atHorizon, shown.filter((c) => c.timing === 'followUp'), within.reference, within.followUpMonths, months) +
         message.reliableSmall(atHorizon),
-      pattern1: pattern1(halfRises, reference, message.wholeOrganization()),
+      pattern1: pattern1(groups, reference, message.wholeOrganization()),
       pattern2: pattern2(atHorizon, within.lengths, within.reference, marginPp),
       design: message.withinDesign(),
     };
@@ -250,7 +250,7 @@ export function analyse(results: Results, options: ReportOptions = {}, robustnes
           message.reliableSmall(headlineComparisons) +
           message.holdsWhere(robustness, reference, OUTCOMES[HEADLINE_OUTCOME], marginFraction)
         : message.headlineNoLengths(lengths, MAX_COMPARED_LENGTHS, MIN_RUNS_PER_LENGTH),
-      pattern1: pattern1(halfRises, reference),
+      pattern1: pattern1(groups, reference),
       pattern2: comparesLengths
         ? pattern2(comparisons, lengths, reference, marginPp)
         : { status: 'not-assessed', sentence: message.pattern2NotCompared() },
@@ -275,6 +275,7 @@ export function analyse(results: Results, options: ReportOptions = {}, robustnes
     headline,
     bands,
     halfRises,
+    rings: ringsOf(results, groups),
     otherFactors: otherFactorsOf(results),
     runs,
     notes,

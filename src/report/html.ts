@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Chart } from './charts/index.js';
 import { seriesLabel, TITLE, question, methods, months, signedDifference, interval, value, fixed } from './messages.js';
+import { message } from './messages.js';
 import type { Comparison, ReportModel } from './model.js';
 import { HEADLINE_OUTCOME, OUTCOMES, OUTCOME_KEYS } from './outcomes.js';
 import { FONT_FILES } from './render.js';
@@ -232,6 +233,7 @@ export function renderHtml(model: ReportModel, charts: readonly Chart[]): string
 <p class="headline">${escapeHtml(model.headline.sentence)}</p>
 <p class="pattern2">${escapeHtml(model.headline.pattern2.sentence)}</p>
 <p class="pattern1">${escapeHtml(model.headline.pattern1.sentence)}</p>
+<p class="pattern3">${escapeHtml(model.rings ? model.rings.sentence : message.pattern3NotAssessed())}</p>
 <p class="design"><em>${escapeHtml(model.headline.design)}</em></p>
 ${headlineTable(model)}
 <p><small>Margin ±${escapeHtml(String(model.marginFraction * 100))} pp (TOST, α = 0.05), ${

@@ -40,7 +40,7 @@ function exportSpec(chart: Chart, model: ReportModel): Chart['spec'] {
 }
 
 function reportJson(model: ReportModel, charts: readonly Chart[]): string {
-  const { provenance, headline, comparisons, halfRises, lengths, reference, marginFraction, resamples, paired, notes, within } = model;
+  const { provenance, headline, comparisons, halfRises, rings, lengths, reference, marginFraction, resamples, paired, notes, within } = model;
   const groups = model.groups.map((g) => ({ length: g.length, runs: g.runs.length }));
   const robustness = model.robustness.map(({ factor, value, length, reference: ref, difference, ciLow, ciHigh, verdict, effectSize, materiallyDifferent, replicates }) => ({
     factor,
@@ -68,6 +68,7 @@ function reportJson(model: ReportModel, charts: readonly Chart[]): string {
         groups,
         comparisons,
         halfRises,
+        rings,
         notes,
         ...(within ? { within } : {}),
         robustness,
@@ -111,5 +112,5 @@ export async function buildReport(dir: string, options: ReportOptions = {}): Pro
 }
 
 export { analyse, analyseDirectory, DEFAULT_MARGIN_PP, DEFAULT_REFERENCE_MONTHS } from './analysis.js';
-export { loadResults, type Results } from './load.js';
+export { loadResults, NULL_RINGS_FILE, type NullRings, type Results } from './load.js';
 export type { ReportModel, ReportOptions, Comparison, Headline } from './model.js';

@@ -3,11 +3,13 @@
  * streams runs.jsonl and skips a torn last line). The last record of a run id wins (a resumed
  * retry replaces a failure); failed runs are counted, not compared.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../scenarios/index.js';
 import { readManifest, readRuns, RUNS_FILE } from '../sweep/index.js';
 import type { FinishedRun, Manifest, RunRecord } from '../sweep/types.js';
 import { message } from './messages.js';
+import type { RingSummary } from './patterns.js';
 
 export interface Results {
   readonly dir: string;
@@ -17,6 +19,23 @@ export interface Results {
   readonly failed: number;
   /** notes about the directory worth stating in the report (shard, missing or failed runs) */
   readonly notes: readonly string[];
+  /** the reference length's replicates on the null network (null-rings.json, written by compare), or null */
+  readonly nullRings: NullRings | null;
+}
+
+/** null-rings.json: each replicate of one length run on the degree-preserving null network. */
+export interface NullRings {
+  readonly length: number;
+  readonly runs: readonly ({ readonly seed: number } & RingSummary)[];
+}
+
+export const NULL_RINGS_FILE = 'null-rings.json';
+
+function readNullRings(dir: string): NullRings | null {
+  const path = join(dir, NULL_RINGS_FILE);
+  if (!existsSync(path)) return null;
+  const value = JSON.parse(readFileSync(path, 'utf8')) as NullRings;
+  return typeof value.length === 'number' && Array.isArray(value.runs) ? value : null;
 }
 
 export async function loadResults(dir: string): Promise<Results> {
@@ -31,5 +50,5 @@ export async function loadResults(dir: string): Promise<Results> {
   if (manifest.shard) notes.push(message.shardOnly(manifest.shard.index, manifest.shard.count));
   else if (records.length < manifest.totalRuns) notes.push(message.missingRuns(records.length, manifest.totalRuns));
   if (failed > 0) notes.push(message.failedRuns(failed));
-  return { dir, manifest, runs, failed, notes };
+  return { dir, manifest, runs, failed, notes, nullRings: readNullRings(dir) };
 }

@@ -2,6 +2,7 @@
  * Every user-facing word of the report in one place: errors, verdicts, the headline, captions,
  * methods. Functions of the numbers they state, so a test can match them word for word.
  */
+import { RING_LABELS, type RingAgainstNull } from './patterns.js';
 import type { Design } from '../sweep/types.js';
 import type { Comparison, ComparisonVerdict } from './model.js';
 import type { RobustnessRow } from './robustness.js';
@@ -195,6 +196,20 @@ export function pattern1(holds: boolean, reference: number, order: readonly numb
   return holds
     ? `Pattern 1 holds ${where}: each step reaches half its rise after the one before (month ${steps}).`
     : `Pattern 1 does not hold ${where}: the half-rise months are out of order (month ${steps}).`;
+}
+
+/** Pattern 3 in words: "spreads through colleagues" only where a statistic beats the null. */
+export function pattern3(length: number, statistics: readonly RingAgainstNull[]): string {
+  const parts = statistics.map((r) =>
+    Number.isNaN(r.difference)
+      ? `${RING_LABELS[r.statistic]}: not assessed (${r.n} runs have it)`
+      : `${RING_LABELS[r.statistic]} ${r.model.toFixed(3)} vs ${r.null.toFixed(3)} on the null network (difference ${r.difference.toFixed(3)}, 95 % CI ${r.ci95.low.toFixed(3)} to ${r.ci95.high.toFixed(3)}): ${r.reading}`,
+  );
+  const beyond = statistics.find((r) => r.statistic === 'ringCorrelationBeyond0');
+  const verdict = beyond?.beatsNull
+    ? 'adoption spreads through colleagues beyond the first-engaged units'
+    : 'the rings follow the rollout order: outside ring 0 the model does not beat a network with the same units and degrees and rewired ties';
+  return `Pattern 3 at ${months(length)}: ${verdict}. ${parts.join('; ')}.`;
 }
 
 export function pattern1NotAssessed(reference: number, where = `at ${months(reference)}`): string {
@@ -502,6 +517,9 @@ export const message = {
   headlineNoLengths,
   pattern1,
   pattern1NotAssessed,
+  pattern3,
+  pattern3NotAssessed: () =>
+    'Pattern 3 (rings through colleagues) is not assessed: these results have no runs on the null network (concentric compare writes them as null-rings.json).',
   pattern2Holds,
   pattern2DoesNotHold,
   pattern2Undetermined,

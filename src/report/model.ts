@@ -2,6 +2,7 @@
  * The report model: everything the specs, summary and HTML need, computed once in the aggregate
  * phase (analysis.ts) from a results directory. Plain data; numbers in native units (shares 0–1).
  */
+import type { RingAgainstNull } from './patterns.js';
 import type { Scenario } from '../scenarios/index.js';
 import type { FactorValue, FinishedRun, Manifest } from '../sweep/types.js';
 import type { Interval, Verdict } from './stats/index.js';
@@ -140,6 +141,11 @@ export interface ReportModel {
   readonly headline: Headline;
   readonly bands: readonly BandRow[];
   readonly halfRises: readonly HalfRise[];
+  /**
+   * Pattern 3: the reference length's ring statistics against the same replicates on the
+   * degree-preserving null network (null when the directory has no null-rings.json).
+   */
+  readonly rings: { readonly length: number; readonly statistics: readonly RingAgainstNull[]; readonly sentence: string } | null;
   /** factors other than the engagement length, with their distinct values (sweeps) */
   readonly otherFactors: readonly { readonly name: string; readonly values: readonly FactorValue[] }[];
   readonly runs: readonly FinishedRun[];

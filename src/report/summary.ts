@@ -1,6 +1,7 @@
 /** The assemble phase, Markdown: summary.md — the verdict, the headline table, all comparisons, methods, provenance. */
 import { escapeMarkdown, jsonForCodeBlock } from './markdown.js';
 import { fixed, interval, methods, months, question, signedDifference, TITLE, value } from './messages.js';
+import { message } from './messages.js';
 import type { ReportModel } from './model.js';
 import { OUTCOME_KEYS, OUTCOMES, HEADLINE_OUTCOME } from './outcomes.js';
 import { armsTable, headlineRows, methodsFacts, powerSentences, provenanceRows, robustnessTable, withinTable, type TextTable } from './tables.js';
@@ -58,6 +59,7 @@ export function renderSummary(unescaped: ReportModel): string {
   parts.push(`**Verdict.** ${model.headline.sentence}`);
   parts.push(`**Study pattern 2.** ${model.headline.pattern2.sentence}`);
   parts.push(`**Study pattern 1.** ${model.headline.pattern1.sentence}`);
+  parts.push(`**Study pattern 3.** ${model.rings ? model.rings.sentence : message.pattern3NotAssessed()}`);
   parts.push(`*${model.headline.design}*`);
   const rows = headlineRows(model);
   if (rows.length > 0) {

@@ -20,12 +20,18 @@ type Mapping = Record<string, unknown>;
 export const BUILTIN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
 export const DEFAULT_SCENARIO = 'foundation';
 
-export function listBuiltins(): string[] {
-  if (!existsSync(BUILTIN_DIR)) return [];
-  return readdirSync(BUILTIN_DIR)
+/** Folders of built-in variants, named `<folder>/<name>` (the rival explanations of pattern 2). */
+export const BUILTIN_FOLDERS = ['hypotheses'] as const;
+
+function yamlNames(dir: string, prefix: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
     .filter((file) => file.endsWith('.yaml'))
-    .map((file) => file.slice(0, -'.yaml'.length))
-    .sort();
+    .map((file) => prefix + file.slice(0, -'.yaml'.length));
+}
+
+export function listBuiltins(): string[] {
+  return [...yamlNames(BUILTIN_DIR, ''), ...BUILTIN_FOLDERS.flatMap((folder) => yamlNames(resolve(BUILTIN_DIR, folder), `${folder}/`))].sort();
 }
 
 /** One parsed source file in an `extends` chain, kept for locating errors. */
@@ -55,6 +61,10 @@ export function looksLikeFile(ref: string): boolean {
 }
 
 function resolveRef(ref: string, relativeTo: string | undefined, context: string): { path: string; label: string } {
+  // A built-in variant (`hypotheses/capacity`) wins over a path of that name without an extension.
+  if (!/\.(ya?ml|json)$/i.test(ref) && ref.includes('/') && listBuiltins().includes(ref)) {
+    return { path: resolve(BUILTIN_DIR, `${ref}.yaml`), label: `${ref} (built-in)` };
+  }
   if (looksLikeFile(ref)) {
     const path = resolve(relativeTo ?? process.cwd(), ref);
     if (!existsSync(path)) throw new InputError(`${context}: file not found: expected a scenario file, got ${JSON.stringify(ref)}`);

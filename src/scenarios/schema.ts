@@ -69,6 +69,11 @@ const organization = z
       source: 'docking cases: Watts 2002 (z), Centola 2010 (degree 6–8)',
     }),
     rewire: share(0.1, 'small-world rewiring probability per tie (lattice = 0)', { source: 'Watts & Strogatz 1998; Eckles et al. 2024 (long ties)' }),
+    nullTies: flag(
+      false,
+      'the degree-preserving null network: every tie rewired by double-edge swaps (same people, units, teams and degrees; ties no longer follow units); rings are still measured on the ties as generated, so the ring statistics compare spread along real ties with spread along random ones',
+      'Maslov & Sneppen 2002 (degree-preserving rewiring); MODEL-GROUNDING Revisions 6',
+    ),
   })
   .strict();
 
@@ -249,15 +254,20 @@ const demand = z
 
 const trust = z
   .object({
-    gain: share(0.15, 'α: a positive contact closes this share of the trust gap, T += α(1−T)', {
-      source: 'Lawler & Yoon 1996 (relational cohesion); MODEL-GROUNDING M2: α = 0.1–0.2',
+    gain: share(0.15, 'α: each ISP contact moves trust this share of the way toward what the contact shows — affect-based (the person’s affect after it) and cognition-based (the ISPs’ technical skill): T += α(w·affect + (1−w)·skill − T); slow beside affect', {
+      source: 'Lawler & Yoon 1996, Lawler 2001 (affect → cohesion); McAllister 1995 (affect- and cognition-based trust); MODEL-GROUNDING M2: α = 0.1–0.2',
       explore: [0.1, 0.2],
+    }),
+    affectWeight: share(0.5, 'w: weight of affect (affect-based trust) against ISP technical competence (cognition-based trust) in what a contact teaches trust', {
+      source: 'McAllister 1995 (Acad. Manage. J. 38:24): affect- and cognition-based trust; the weight is an assumption',
+      assumption: true,
+      explore: [0.3, 0.7],
     }),
     lossRatio: num(3, {
       min: 0,
       max: 10,
       unit: '× gain',
-      help: 'β/α: a negative contact removes β·T with β = lossRatio·α (trust asymmetry)',
+      help: 'β/α: a negative contact removes β·affect with β = lossRatio·(affect gain) — negative experiences weigh more (trust asymmetry, carried into trust through affect)',
       source: 'Poortinga & Pidgeon 2004 (trust asymmetry): β = 2–4·α',
       explore: [2, 4],
     }),
@@ -286,6 +296,16 @@ const trust = z
       explore: [0.1, 0.6],
     }),
     trustingAt: share(0.6, 'trust at which a person counts as "trusting" (stage reporting only)', { source: 'reporting convention (no effect on dynamics)' }),
+  })
+  .strict();
+
+const affect = z
+  .object({
+    gain: share(0.35, 'a positive ISP contact closes this share of the gap to full positive affect (a negative one removes lossRatio × as much); affect responds within weeks to the relational quality of contacts and fades without them (context.affectDecay)', {
+      source: 'Lawler & Yoon 1996, Lawler 2001 (affect theory of social exchange); Metz et al. 2024 (affective response to ISPs); the rate is an assumption',
+      assumption: true,
+      explore: [0.2, 0.5],
+    }),
   })
   .strict();
 
@@ -374,15 +394,19 @@ const adoption = z
       min: 0,
       max: 10,
       unit: 'per month',
-      help: 'p: adoption hazard per unit of ISP dose (Bass innovation coefficient; meta-analysis mean 0.03)',
-      source: 'Sultan, Farley & Lehmann 1990 (JMR 27:70): mean p = 0.03',
+      help: 'p: adoption hazard per unit of ISP dose (Bass innovation coefficient). Per month an assumption: the meta-analysis mean 0.03 comes mostly from annual sales series',
+      source: 'assumption (per month); Sultan, Farley & Lehmann 1990 (JMR 27:70): mean p = 0.03, fitted mostly to annual series (MODEL-GROUNDING Revisions 1)',
+      assumption: true,
+      explore: [0.003, 0.03],
     }),
     q: num(0.38, {
       min: 0,
       max: 50,
       unit: 'per month',
-      help: 'q: adoption hazard per unit share of neighbours applying (Bass imitation coefficient; mean 0.38)',
-      source: 'Sultan, Farley & Lehmann 1990: mean q = 0.38',
+      help: 'q: adoption hazard per unit share of neighbours applying (Bass imitation coefficient). Per month an assumption: the meta-analysis mean 0.38 comes mostly from annual series',
+      source: 'assumption (per month); Sultan, Farley & Lehmann 1990: mean q = 0.38, fitted mostly to annual series (MODEL-GROUNDING Revisions 1)',
+      assumption: true,
+      explore: [0.03, 0.4],
     }),
     initiative: num(5, {
       min: 0,
@@ -470,13 +494,14 @@ const context = z
       assumption: true,
       explore: [0.2, 0.9],
     }),
-    affectDecay: num(0.05, {
+    affectDecay: num(0.3, {
       min: 0,
       max: 5,
       unit: 'per month',
-      help: 'rate at which positive affect returns to neutral (0.5) without contacts',
+      help: 'rate at which affect returns to neutral (0.5) without contacts: affect fades within months, trust does not',
+      source: 'assumption: Lawler 2001 (affect from exchange is transient; cohesion from repeated exchange lasts)',
       assumption: true,
-      explore: [0.02, 0.1],
+      explore: [0.1, 0.5],
     }),
   })
   .strict();
@@ -501,6 +526,7 @@ export const scenarioSchema = z
     engagement: engagement.default(engagement.parse({})),
     demand: demand.default(demand.parse({})),
     trust: trust.default(trust.parse({})),
+    affect: affect.default(affect.parse({})),
     safety: safety.default(safety.parse({})),
     readiness: readiness.default(readiness.parse({})),
     knowledge: knowledge.default(knowledge.parse({})),

@@ -13,7 +13,8 @@ import {
   resistantGain,
   safetyAfterMeeting,
   scheduledContacts,
-  trustAfterContact,
+  trustSignal,
+  trustTowardContact,
   type StaffState,
 } from '../agents/index.js';
 import type { Scenario } from '../scenarios/index.js';
@@ -30,6 +31,8 @@ export interface ContactRules {
   readonly safetyWeight: number;
   readonly lowStakesBonus: number;
   readonly trustGain: number;
+  readonly affectGain: number;
+  readonly affectWeight: number;
   readonly lossRatio: number;
   readonly curiousResistance: number;
   readonly meetingGain: number;
@@ -52,6 +55,8 @@ export function contactRules(s: Scenario): ContactRules {
     safetyWeight: s.trust.safetyWeight,
     lowStakesBonus: s.trust.lowStakesBonus,
     trustGain: s.trust.gain,
+    affectGain: s.affect.gain,
+    affectWeight: s.trust.affectWeight,
     lossRatio: s.trust.lossRatio,
     curiousResistance: s.context.curiousResistance,
     meetingGain: s.knowledge.meetingGain,
@@ -100,9 +105,12 @@ function contact(r: ContactRules, t: ContactTargets, i: number, kind: Kind): voi
   const positive = t.rng.next() < chance;
   if (r.pathway) {
     const resistant = staff.disposition[i] !== Disposition.interested;
+    // Affect answers the contact's relational quality at once; trust integrates affect and the
+    // ISPs' competence slowly (and, for the resistant, more slowly still at first).
+    const affect = affectAfterContact(staff.affect[i], positive, r.affectGain, r.lossRatio);
+    staff.affect[i] = affect;
     const gain = resistantGain(r.trustGain, r.curiousResistance, resistant, staff.directContacts[i]);
-    staff.trust[i] = trustAfterContact(staff.trust[i], positive, gain, r.lossRatio);
-    staff.affect[i] = affectAfterContact(staff.affect[i], positive, gain, r.lossRatio);
+    staff.trust[i] = trustTowardContact(staff.trust[i], trustSignal(affect, r.technicalSkill, r.affectWeight), gain);
   }
   if (t.metAround !== null && staff.contact[i] !== Contact.direct) tellColleagues(t.org.offsets, t.org.neighbors, t.metAround, i, 1);
   staff.contact[i] = Contact.direct;

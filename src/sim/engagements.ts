@@ -23,6 +23,8 @@ export type SupportEvent =
 
 export class SupportDesk {
   readonly phase: Uint8Array;
+  /** 1 for each unit that has had an engagement start (the ring statistics' "engaged" units) */
+  readonly everEngaged: Uint8Array;
   readonly waitlist: number[] = [];
   readonly active: Engagement[] = [];
   isps: IspTeam;
@@ -47,6 +49,7 @@ export class SupportDesk {
     lengthWeeks: number,
   ) {
     this.phase = new Uint8Array(org.units);
+    this.everEngaged = new Uint8Array(org.units);
     this.isps = createIspTeam(ispCount, hoursPerWeek, hoursPerCoLeadWeek);
     this.lengthWeeks = lengthWeeks;
   }
@@ -124,6 +127,7 @@ export class SupportDesk {
     this.ledger?.started(unit, week);
     this.active.push({ unit, startWeek: week, endWeek: week + Math.max(1, lengthWeeks), coLeads });
     this.phase[unit] = EngagementPhase.active;
+    this.everEngaged[unit] = 1;
     this.started++;
     this.setSupport(unit, true);
     this.events.push({ kind: 'started', unit, week, coLeads });

@@ -10,7 +10,7 @@ export { createStaffState } from './staff.js';
 export { SERIES, RINGS, type RunResult, type RunSummary, type MonthlySeries, type SeriesName, type DispositionOutcome, type UnitOutcome, type UnitSnapshot, type UnitFollowUp } from './result.js';
 export { assignLengths } from './units.js';
 export { createStreams, hashSeed, RandomStream, STREAMS, type StreamName } from './rng.js';
-export { buildOrganization, ringDistances, Role, type Organization } from './network.js';
+export { buildOrganization, rewiredOrganization, ringDistances, Role, type Organization } from './network.js';
 export { WEEKS_PER_MONTH, MONTHS_PER_WEEK, monthsToWeeks, monthEndWeek, weeklyChance } from './clock.js';
 export { spearman, averageRanks, firstReaching } from './metrics.js';
 export type { SupportEvent } from './engagements.js';

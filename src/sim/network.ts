@@ -308,3 +308,54 @@ export function ringDistances(org: Organization, sourceUnits: readonly number[],
   for (let i = 0; i < org.staff; i++) if (distance[i] < 0) distance[i] = farthest + 1;
   return distance;
 }
+
+/**
+ * The degree-preserving null network: the same people, units, teams and degrees, with every tie
+ * rewired by double-edge swaps (a–b, c–d → a–d, c–b; Maslov & Sneppen 2002), 10 swaps per tie
+ * tried, none that would make a self-tie or a repeated tie. Ties then no longer follow units or
+ * teams, so what spreads along them is no longer tied to the organization's shape. `rng` should
+ * be a stream of its own, so the null run keeps every other draw of the run it is compared with.
+ */
+export function rewiredOrganization(org: Organization, rng: RandomStream, arrays: ArrayAllocator = freshArrays): Organization {
+  if (org.fullyMixed) return org;
+  const { offsets, neighbors, staff } = org;
+  const edgeCount = offsets[staff] / 2;
+  const ends = new Int32Array(edgeCount * 2);
+  const present = new Set<number>();
+  const key = (a: number, b: number) => (a < b ? a * staff + b : b * staff + a);
+  let e = 0;
+  for (let i = 0; i < staff; i++) {
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+      const j = neighbors[k];
+      if (j > i) {
+        ends[2 * e] = i;
+        ends[2 * e + 1] = j;
+        present.add(key(i, j));
+        e++;
+      }
+    }
+  }
+  if (edgeCount < 2) return org;
+  for (let t = 0; t < 10 * edgeCount; t++) {
+    const x = rng.below(edgeCount);
+    const y = rng.below(edgeCount);
+    if (x === y) continue;
+    // Swap with either orientation of the second tie (both keep every degree).
+    const flip = rng.next() < 0.5;
+    const a = ends[2 * x];
+    const b = ends[2 * x + 1];
+    const c = ends[2 * y + (flip ? 1 : 0)];
+    const d = ends[2 * y + (flip ? 0 : 1)];
+    if (a === d || c === b || present.has(key(a, d)) || present.has(key(c, b))) continue;
+    present.delete(key(a, b));
+    present.delete(key(c, d));
+    present.add(key(a, d));
+    present.add(key(c, b));
+    ends[2 * x + 1] = d;
+    ends[2 * y] = c;
+    ends[2 * y + 1] = b;
+  }
+  const edges = new EdgeList(arrays);
+  for (let k = 0; k < edgeCount; k++) edges.add(ends[2 * k], ends[2 * k + 1]);
+  return { ...org, ...edges.toCsr(staff) };
+}

@@ -25,6 +25,10 @@ export interface RunCounters {
   readonly engagementsStarted: number;
   /** per-unit outcomes of a within-organization run (absent otherwise, so other outputs stay as they were) */
   readonly units?: readonly UnitOutcome[];
+  /** 1 for each unit that ever had an engagement */
+  readonly unitEverEngaged: Uint8Array;
+  /** mean share of first adopters' hazard that came through initiative (null: nobody adopted) */
+  readonly initiativeShare: number | null;
 }
 
 /**
@@ -247,6 +251,12 @@ export class MonthlyRecorder {
     const last = out.month.length - 1;
     const adopterRings: number[] = [];
     const adopterWeeks: number[] = [];
+    // The same pairs outside ring 0, and among staff whose unit was never engaged: spread
+    // through colleagues apart from the rollout (MODEL-GROUNDING Revisions 6).
+    const beyondRings: number[] = [];
+    const beyondWeeks: number[] = [];
+    const unengagedRings: number[] = [];
+    const unengagedWeeks: number[] = [];
     const outcome = DISPOSITION_NAMES.map(() => ({ staff: 0, adopted: 0, adoptedAfterLowStakes: 0, withLowStakes: 0, adoptedWithLowStakes: 0 }));
     for (let i = 0; i < org.staff; i++) {
       const d = outcome[staff.disposition[i]];
@@ -257,6 +267,14 @@ export class MonthlyRecorder {
         d.adoptedAfterLowStakes += staff.lowStakesBeforeAdoption[i];
         adopterRings.push(ring[i]);
         adopterWeeks.push(staff.adoptedWeek[i]);
+        if (ring[i] > 0) {
+          beyondRings.push(ring[i]);
+          beyondWeeks.push(staff.adoptedWeek[i]);
+        }
+        if (counters.unitEverEngaged[org.unitOf[i]] === 0) {
+          unengagedRings.push(ring[i]);
+          unengagedWeeks.push(staff.adoptedWeek[i]);
+        }
       }
       if (staff.lowStakesContacts[i] > 0) {
         d.withLowStakes++;
@@ -264,6 +282,7 @@ export class MonthlyRecorder {
       }
     }
     const correlation = spearman(adopterRings, adopterWeeks);
+    const rounded = (rho: number | null) => (rho === null ? null : round6(rho));
     const totalHours = out.ispHours.reduce((sum, hours) => sum + hours, 0);
     const dispositions = Object.fromEntries(DISPOSITION_NAMES.map((name, d) => [name, outcome[d] as DispositionOutcome])) as Record<DispositionName, DispositionOutcome>;
     return {
@@ -280,7 +299,9 @@ export class MonthlyRecorder {
         timeTo25: firstReaching(out.adoption, 0.25),
         timeTo50: firstReaching(out.adoption, 0.5),
         timeTo75: firstReaching(out.adoption, 0.75),
-        ringCorrelation: correlation === null ? null : round6(correlation),
+        ringCorrelation: rounded(correlation),
+        ringCorrelationBeyond0: rounded(spearman(beyondRings, beyondWeeks)),
+        ringCorrelationUnengaged: rounded(spearman(unengagedRings, unengagedWeeks)),
         finalAim: out.aim[last],
         finalIam: out.iam[last],
         finalFim: out.fim[last],
@@ -292,6 +313,7 @@ export class MonthlyRecorder {
         engagementsStarted: counters.engagementsStarted,
         peakWaiting: Math.max(...out.waiting),
         dispositions,
+        initiativeShare: rounded(counters.initiativeShare),
       },
       ...(counters.units ? { units: counters.units } : {}),
     };

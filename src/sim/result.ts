@@ -56,6 +56,10 @@ export interface RunSummary {
   readonly timeTo75: number | null;
   /** Spearman ρ between ring distance and first-adoption week among adopters (null if < 3) */
   readonly ringCorrelation: number | null;
+  /** the same among adopters outside ring 0 (null if < 3 or no variation) */
+  readonly ringCorrelationBeyond0: number | null;
+  /** the same among adopters whose unit never had an engagement (spread apart from the rollout) */
+  readonly ringCorrelationUnengaged: number | null;
   readonly finalAim: number;
   readonly finalIam: number;
   readonly finalFim: number;
@@ -68,6 +72,12 @@ export interface RunSummary {
   readonly engagementsStarted: number;
   readonly peakWaiting: number;
   readonly dispositions: Readonly<Record<'interested' | 'skeptical' | 'disinterested', DispositionOutcome>>;
+  /**
+   * What adoption.initiative contributes: the mean, over first adopters, of the share of their
+   * adoption hazard that came through their own initiative (p·initiative·K of the bracket) —
+   * the expected share of adopters who adopted through it (null when nobody adopted).
+   */
+  readonly initiativeShare: number | null;
 }
 
 /** A unit's staff at one moment: counts of people, and mean AIM/IAM/FIM scale scores (1–5). */

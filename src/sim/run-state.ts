@@ -107,6 +107,9 @@ export interface RunState {
   /** organization-wide credibility of the ISPs as last measured */
   credibility: number;
   adoptionEvents: number;
+  /** first adoptions, and the sum of the initiative's share of their hazards (summary.initiativeShare) */
+  firstAdoptions: number;
+  initiativeSum: number;
   hoursThisMonth: number;
   requestsAtMonthStart: number;
   /** live settings (the teaching demo changes them) */

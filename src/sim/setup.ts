@@ -12,10 +12,10 @@ import { measure } from './credibility.js';
 import { SupportDesk } from './engagements.js';
 import { chooseFirstUnits } from './first-units.js';
 import { unitLedgerFor } from './units.js';
-import { buildOrganization, ringDistances } from './network.js';
+import { buildOrganization, rewiredOrganization, ringDistances } from './network.js';
 import { placeStartingValues } from './network-from-file.js';
 import { MonthlyRecorder } from './recorder.js';
-import { createStreams, type RandomStream } from './rng.js';
+import { createStreams, RandomStream } from './rng.js';
 import type { PathwayRates, Population, RunState, WeeklyRates } from './run-state.js';
 import { createStaffState, DISPOSITION_NAMES } from './staff.js';
 import { tellColleagues } from './staff-week.js';
@@ -104,7 +104,10 @@ function seedAdopters(run: RunState, count: number): void {
 export function setUp(scenario: Scenario, seed: number, arrays: ArrayAllocator): RunState {
   const s = scenario;
   const streams = createStreams(seed);
-  const org = buildOrganization(s, streams.network, arrays);
+  const generated = buildOrganization(s, streams.network, arrays);
+  // The null network rewires the ties the run uses, from a stream of its own (every other draw
+  // stays as in the run it is compared with); rings are measured on the ties as generated.
+  const org = s.organization.nullTies ? rewiredOrganization(generated, new RandomStream(`concentric/${seed >>> 0}/null-ties`), arrays) : generated;
   const staffCount = org.staff;
   const staff = createStaffState(staffCount, arrays);
   const population = populationOf(s);
@@ -125,8 +128,9 @@ export function setUp(scenario: Scenario, seed: number, arrays: ArrayAllocator):
   const desk = new SupportDesk(org, staff, isps.count, isps.hoursPerWeek, engagement.hoursPerCoLeadWeek, engagement.coLeads, monthsToWeeks(engagement.lengthMonths));
   desk.ledger = unitLedgerFor(s, seed, org, staff);
   // First-engaged units, with the network stream (they are part of the setting): first-units.ts.
-  const initialUnits = chooseFirstUnits(org, engagement, streams.network);
-  const ring = ringDistances(org, initialUnits, arrays);
+  // Chosen and ringed on the ties as generated, so a null-network run keeps its rollout.
+  const initialUnits = chooseFirstUnits(generated, engagement, streams.network);
+  const ring = ringDistances(generated, initialUnits, arrays);
   const stageThresholds = stageThresholdsOf(s);
   const unitCredibility = arrays.float64(org.units);
   const demandDraws = arrays.float64(org.units);
@@ -169,6 +173,8 @@ export function setUp(scenario: Scenario, seed: number, arrays: ArrayAllocator):
     applyingShare: 0,
     credibility: 0,
     adoptionEvents: 0,
+    firstAdoptions: 0,
+    initiativeSum: 0,
     hoursThisMonth: 0,
     requestsAtMonthStart: 0,
     lengthMonths: s.engagement.lengthMonths,

@@ -59,13 +59,20 @@ export function changePeople(run: RunState): number {
       }
       const affectNow = affectDrift(affect[i], affectDecay);
       affect[i] = affectNow;
-      // Readiness (M4).
-      const a = relax(acceptability[i], acceptabilitySignal(trustNow, affectNow, acceptabilityTrustWeight), readinessRate);
-      const pr = relax(appropriateness[i], appropriatenessSignal(trustNow, ownProject[i], tailoring, tailoringWeight), readinessRate);
-      const f = relax(feasibility[i], feasibilitySignal(knowledge, teamSafety[teamOf[i]], feasibilityCap), readinessRate);
-      acceptability[i] = a;
-      appropriateness[i] = pr;
-      feasibility[i] = f;
+      // Readiness (M4) moves only once a person has met or heard of the ISPs: without any
+      // exposure there is nothing to judge implementation science by, so A, P, F keep their
+      // baseline (before, P relaxed toward a trust-weighted signal below it and fell unexposed).
+      let a = acceptability[i];
+      let pr = appropriateness[i];
+      let f = feasibility[i];
+      if (contact[i] !== Contact.none) {
+        a = relax(a, acceptabilitySignal(trustNow, affectNow, acceptabilityTrustWeight), readinessRate);
+        pr = relax(pr, appropriatenessSignal(trustNow, ownProject[i], tailoring, tailoringWeight), readinessRate);
+        f = relax(f, feasibilitySignal(knowledge, teamSafety[teamOf[i]], feasibilityCap), readinessRate);
+        acceptability[i] = a;
+        appropriateness[i] = pr;
+        feasibility[i] = f;
+      }
       // Knowledge (M5), learned in proportion to readiness (mean of A, P, F).
       knowledge = knowledgeFromColleagues(knowledge, exposure, peerLearning * readinessMean(a, pr, f));
       if (!isApplying) knowledge = knowledgeFading(knowledge, forgetting);

@@ -93,3 +93,17 @@ export function starts(rule: SwitchRule, staff: StaffState, i: number, u: number
   if (rule.knowledgeGate) gate *= knowledgeGate(knowledge, rule.learningAt);
   return u < weeklyChance(gatedHazard(ungated, gate));
 }
+
+/**
+ * The share of person i's adoption hazard that came through their own initiative
+ * (p·initiative·K of the bracket p·(dose + initiative·K) + q·E·1(E ≥ φ)), read when they first
+ * adopt: under competing hazards, the chance that this channel is the one that fired. Its mean
+ * over adopters is the expected share of adopters who adopted through initiative.
+ */
+export function initiativeShareOf(rule: SwitchRule, staff: StaffState, i: number, exposure: number, knowledge: number): number {
+  if (rule.thresholdRule || rule.initiative === 0) return 0;
+  const dose = rule.constantDose ? 1 : supportDose(staff.support[i], rule.teamDose, rule.unitDose);
+  const threshold = rule.thresholds ? staff.threshold[i] : 0;
+  const bracket = ungatedHazard(rule.p, dose, rule.initiative, knowledge, rule.q, exposure, threshold);
+  return bracket > 0 ? (rule.p * rule.initiative * knowledge) / bracket : 0;
+}

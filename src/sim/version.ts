@@ -6,5 +6,9 @@
  *
  * History: 1 — the first engine with a version (affect a copy of trust; the three-session
  * performance work; 2026-12-02).
+ * 2 — the science review (issue 14, MODEL-GROUNDING Revisions): affect its own construct (fast,
+ * fading) and trust integrating affect and ISP competence slowly; A/P/F frozen until a person
+ * meets or hears of the ISPs; summary.ringCorrelationBeyond0 / ringCorrelationUnengaged /
+ * initiativeShare; organization.nullTies (2026-12-02).
  */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2;

@@ -56,6 +56,8 @@ export function resultOf(run: RunState): RunResult {
     adoptionEvents: run.adoptionEvents,
     requests: run.desk.requests,
     engagementsStarted: run.desk.started,
+    unitEverEngaged: run.desk.everEngaged,
+    initiativeShare: run.firstAdoptions > 0 ? run.initiativeSum / run.firstAdoptions : null,
     units: run.desk.ledger?.outcomes(run.week),
   });
 }

@@ -16,6 +16,7 @@ import { measure } from './credibility.js';
 import type { RunState } from './run-state.js';
 import { hire } from './setup.js';
 import { adoptOnNetwork, changePeople, colleaguesOnNetwork, exposureFromCounts, tellColleagues } from './staff-week.js';
+import { initiativeShareOf } from './switching.js';
 
 /**
  * Step the run to its end: simulate()'s loop, in a function of its own. When simulate() itself
@@ -144,6 +145,8 @@ function dateSwitches(run: RunState, count: number): void {
     staff.applyingSince[i] = week + 1;
     if (staff.adoptedWeek[i] < 0) {
       staff.adoptedWeek[i] = week + 1;
+      run.initiativeSum += initiativeShareOf(run.switchRule, staff, i, staff.exposure[i], staff.knowledge[i]);
+      run.firstAdoptions++;
       staff.lowStakesBeforeAdoption[i] = staff.lowStakesContacts[i] > 0 ? 1 : 0;
     }
     run.adoptionEvents++;

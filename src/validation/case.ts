@@ -42,6 +42,13 @@ export interface CaseOutcome {
   readonly charts: readonly CaseChart[];
   /** plain-language remarks on the measurement (e.g. why a number sits where it does) */
   readonly notes: readonly string[];
+  /** study patterns judged with their knock-outs (study-patterns only): validation/summary.json */
+  readonly patterns?: readonly {
+    readonly pattern: number;
+    readonly holds: boolean;
+    readonly knockout: { readonly set: Readonly<Record<string, number | boolean>>; readonly holds: boolean };
+    readonly byConstruction: boolean;
+  }[];
 }
 
 export interface ValidationCase {

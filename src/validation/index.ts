@@ -4,7 +4,8 @@
  * case per task) and `write.ts` writes validation/summary.md, validation/index.html and one SVG
  * per chart.
  *
- *   cases (bass, si-logistic, watts-cascade, complex-contagion, sustainment, study-patterns)
+ *   cases (bass, si-logistic, watts-cascade, complex-contagion, sustainment, study-patterns,
+ *          length-hypotheses)
  *     ──► CaseOutcome (checks, tables, Vega-Lite specs, notes) ──► summary.md · index.html · charts/
  *
  * Imports: src/sim, src/scenarios, src/report (statistics and the chart renderer). Nothing
@@ -13,13 +14,14 @@
 import { bassCase } from './bass.js';
 import type { ValidationCase } from './case.js';
 import { complexContagionCase } from './complex-contagion.js';
+import { lengthHypothesesCase } from './length-hypotheses.js';
 import { siLogisticCase } from './si-logistic.js';
 import { studyPatternsCase } from './study-patterns.js';
 import { sustainmentCase } from './sustainment.js';
 import { wattsCascadeCase } from './watts-cascade.js';
 
 /** Every case, in report order. */
-export const CASES: readonly ValidationCase[] = [bassCase, siLogisticCase, wattsCascadeCase, complexContagionCase, sustainmentCase, studyPatternsCase];
+export const CASES: readonly ValidationCase[] = [bassCase, siLogisticCase, wattsCascadeCase, complexContagionCase, sustainmentCase, studyPatternsCase, lengthHypothesesCase];
 
 export function caseById(id: string): ValidationCase | undefined {
   return CASES.find((c) => c.id === id);

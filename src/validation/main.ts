@@ -16,12 +16,14 @@ import { CASES, caseById, type CaseOutcome, type Scale, type ValidationCase } fr
 import { resultPassed, writeValidation, type CaseResult, type Provenance } from './write.js';
 
 /** Rough cost order (heaviest first) so the pool finishes together. */
-const COST_ORDER = ['study-patterns', 'watts-cascade', 'sustainment', 'complex-contagion', 'si-logistic', 'bass'];
+const COST_ORDER = ['study-patterns', 'length-hypotheses', 'watts-cascade', 'sustainment', 'complex-contagion', 'si-logistic', 'bass'];
 
 const HELP = `Usage: node dist/validation/main.js [options]   (npm run validate)
 
-Docks the engine to classic diffusion models (Bass, SI/logistic, Watts cascades, complex
-contagion), checks sustainment against UniSIC and the study's five patterns, and writes a report.
+Verification: docks the engine to classic diffusion models (Bass, SI/logistic, Watts cascades,
+complex contagion). Calibration: sustainment against UniSIC and the study's five patterns, each
+with a knock-out that must break it (summary.json). Validation: the rival explanations of
+pattern 2 across ISP capacity (length-hypotheses), against predictions stated beforehand.
 
 Options:
   --out <dir>       output directory (default: validation)

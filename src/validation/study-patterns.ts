@@ -1,47 +1,52 @@
 /**
  * Case 6 — the study's five qualitative patterns (Metz et al. 2024; MODEL-GROUNDING "Validation
- * targets") in the default foundation scenario over many seeds:
- *   1. order of change: trust → A/P/F → knowledge → application → sustained capacity;
+ * targets" and Revisions 5, 6) in the default foundation scenario over many seeds, each with the
+ * mechanism meant to produce it and a knock-out under which it must fail (PATTERNS):
+ *   1. order of change: trust → A/P/F → knowledge → application → sustained capacity
+ *      (the report's one definition, src/report/patterns.ts);
  *   2. final adoption does not differ materially between limited and high engagements
  *      (an equivalence test: TOST within ±5 pp, as the report does);
- *   3. adoption time rises with network distance from the first-engaged units;
+ *   3. adoption outside ring 0 follows ties: ρ(ring, adoption week) beats the degree-preserving
+ *      null network;
  *   4. requests for ISPs rise with their credibility;
- *   5. skeptics convert mainly after low-stakes contacts; some disinterested staff never adopt.
- * The measurements are functions of RunResults shared with tests/sim/patterns.test.ts.
+ *   5. skeptics convert mainly after low-stakes contacts; some disinterested staff never adopt
+ *      (holds under its knock-out: reported by construction).
+ * The measurements are shared with tests/sim/patterns.test.ts; validation/summary.json gets the
+ * verdicts.
  */
 import type { RunResult } from '../sim/index.js';
+import { halfRiseMonth, meanPathway, orderHolds, pathwayHalfRises as sharedHalfRises, PATHWAY_STEPS } from '../report/patterns.js';
 import { equivalenceTest, pairedBootstrap, type Equivalence } from '../report/stats/index.js';
+import { RING_LABELS, ringsAgainstNull, type RingAgainstNull } from '../report/patterns.js';
 import { check, type CaseOutcome, type Check, type Scale, type ValidationCase } from './case.js';
 import { intervalsChart, withBand, type IntervalRow } from './charts.js';
 import { format, mean, meanInterval, runAll, scenarioWith, seedList } from './common.js';
 
-/** First month a series reaches half of its rise from month 0 to its maximum. */
-export function halfRise(series: readonly number[]): number {
-  const level = series[0] + 0.5 * (Math.max(...series) - series[0]);
-  return series.findIndex((v) => v >= level);
+/** Pattern 1's half-rise, by the one definition the report uses (src/report/patterns.ts). */
+export function halfRise(series: readonly number[]): number | null {
+  return halfRiseMonth(series);
 }
 
-export const PATHWAY_STEPS = ['trust', 'A/P/F', 'knowledge', 'application', 'sustained capacity'] as const;
+export { PATHWAY_STEPS };
 
-/** Half-rise months of the five pathway steps in one run. */
-export function pathwayHalfRises(run: RunResult): number[] {
-  const s = run.series;
-  return [halfRise(s.trust), halfRise(s.aim.map((a, m) => (a + s.iam[m] + s.fim[m]) / 3)), halfRise(s.knowledge), halfRise(s.adoption), halfRise(s.sustained)];
+/** Half-rise months of the five pathway steps in one run (null: the step never rose). */
+export function pathwayHalfRises(run: RunResult): (number | null)[] {
+  return sharedHalfRises(run.series);
 }
 
 export interface OrderOfChange {
-  /** mean half-rise month of each step */
-  readonly meanHalfRises: number[];
-  /** share of runs whose steps rise in order (ties allowed) */
+  /** half-rise month of each step on the runs' mean curves (the report's measurement) */
+  readonly meanHalfRises: (number | null)[];
+  /** share of runs whose own steps rise in order */
   readonly orderedShare: number;
+  /** the pattern: in order on the mean curves, and in ≥ PATTERN_CRITERIA.orderedShare of runs */
+  readonly holds: boolean;
 }
 
 export function orderOfChange(runs: readonly RunResult[]): OrderOfChange {
-  const halves = runs.map(pathwayHalfRises);
-  return {
-    meanHalfRises: PATHWAY_STEPS.map((_, k) => mean(halves.map((h) => h[k]))),
-    orderedShare: halves.filter((h) => h.every((v, k) => k === 0 || v >= h[k - 1])).length / runs.length,
-  };
+  const meanHalfRises = sharedHalfRises(meanPathway(runs));
+  const orderedShare = runs.filter((r) => orderHolds(sharedHalfRises(r.series))).length / runs.length;
+  return { meanHalfRises, orderedShare, holds: orderHolds(meanHalfRises) && orderedShare >= PATTERN_CRITERIA.orderedShare };
 }
 
 export interface RingOrder {
@@ -157,80 +162,255 @@ const CONFIG: Record<Scale, PatternsConfig> = {
   fast: { replicates: 40, skills: [0.3, 0.9], limited: 12, high: [24] },
 };
 
-function run(scale: Scale): CaseOutcome {
-  const c = CONFIG[scale];
-  const seeds = seedList(c.replicates, 1);
-  const C = PATTERN_CRITERIA;
-  const base = scenarioWith('foundation');
-  const runs = runAll(base, seeds);
-  const order = orderOfChange(runs);
+/** A knock-out: the `--set` overrides that switch a pattern's mechanism off. */
+export type KnockoutSet = Readonly<Record<string, number | boolean>>;
+
+export interface PatternDefinition {
+  readonly pattern: 1 | 2 | 3 | 4 | 5;
+  readonly name: string;
+  /** the mechanism meant to produce the pattern */
+  readonly mechanism: string;
+  readonly knockout: KnockoutSet;
+}
+
+/**
+ * Each study pattern, the mechanism meant to produce it, and the knock-out under which its check
+ * must fail (Grimm et al. 2005; MODEL-GROUNDING Revisions 5). A pattern that still holds under its
+ * knock-out is reported `byConstruction`, never as validated.
+ */
+export const PATTERNS: readonly PatternDefinition[] = [
+  {
+    pattern: 1,
+    name: 'order of change',
+    mechanism: 'the pathway gates: application is scaled by readiness (geometric mean of A, P, F) and by knowledge, which follow trust with lags',
+    knockout: { 'adoption.readinessGate': false, 'adoption.knowledgeGate': false },
+  },
+  {
+    pattern: 2,
+    name: 'limited and high engagements do not differ materially',
+    mechanism:
+      'capacity rationing (H2) with capacity that outlasts support: a longer engagement holds two ISP co-leads longer, so fewer units are reached, and what people learned keeps pushing them after support ends (initiative), so added months add little',
+    knockout: { 'isps.count': 20, 'adoption.initiative': 0 },
+  },
+  {
+    pattern: 3,
+    name: 'adoption spreads in widening circles through colleagues',
+    mechanism: 'spread along ties: the peer term of adoption (q), word of mouth about the ISPs, learning from colleagues who apply',
+    knockout: { 'adoption.q': 0, 'trust.wordOfMouth': 0, 'knowledge.peerLearning': 0 },
+  },
+  {
+    pattern: 4,
+    name: 'requests for ISPs rise with their credibility',
+    mechanism: 'the request rate rises with ISP credibility (M8: λ = λ₀ + credibility·(floor + gain·share applying))',
+    knockout: { 'demand.credibilityFloor': 0, 'demand.credibilityGain': 0 },
+  },
+  {
+    pattern: 5,
+    name: 'skeptics convert mainly after low-stakes contacts; some disinterested never adopt',
+    mechanism: 'low-stakes contacts are more often experienced positively (trust.lowStakesBonus), which raises affect and trust',
+    knockout: { 'trust.lowStakesBonus': 0 },
+  },
+];
+
+/** `path=value` strings of a knock-out, for scenarioWith / --set. */
+export function knockoutOverrides(set: KnockoutSet): string[] {
+  return Object.entries(set).map(([path, value]) => `${path}=${String(value)}`);
+}
+
+export interface PatternVerdict {
+  readonly pattern: number;
+  readonly holds: boolean;
+  readonly knockout: { readonly set: KnockoutSet; readonly holds: boolean };
+  /** the pattern holds with its mechanism knocked out: it follows from how the rules are written */
+  readonly byConstruction: boolean;
+}
+
+/** One pattern measured under some overrides: whether it holds and what was measured. */
+interface Measured {
+  readonly holds: boolean;
+  readonly measured: string;
+}
+
+export interface Context {
+  readonly c: PatternsConfig;
+  readonly scale: Scale;
+  readonly seeds: readonly number[];
+  /** runs of foundation with these overrides (cached: patterns share them) */
+  runs(overrides: readonly string[]): RunResult[];
+}
+
+const months = (v: number | null) => (v === null ? 'never' : v.toFixed(1));
+const pp = (v: number) => format.points(v);
+
+function measureOrder(x: Context, base: readonly string[]): Measured & { order: OrderOfChange } {
+  const order = orderOfChange(x.runs(base));
+  return { order, holds: order.holds, measured: `${order.meanHalfRises.map(months).join(' → ')} months (mean curves); ordered in ${format.percent(order.orderedShare)} of runs` };
+}
+
+function measureLengths(x: Context, base: readonly string[]): Measured & { comparisons: LengthComparison[] } {
+  const { c } = x;
+  const limitedRuns = x.runs([...base, `engagement.lengthMonths=${c.limited}`]);
+  const comparisons = c.high.map((length) => compareLengths(limitedRuns, x.runs([...base, `engagement.lengthMonths=${length}`]), [c.limited, length], PATTERN_CRITERIA.equivalenceMargin));
+  // At the fast (smoke) scale 40 seeds cannot show equivalence for a difference of ~3–4 pp;
+  // there the pattern is "no point estimate beyond the margin".
+  const holds =
+    x.scale === 'full'
+      ? comparisons.every((k) => k.test.verdict === 'equivalent')
+      : comparisons.every((k) => Math.abs(k.test.estimate) < PATTERN_CRITERIA.equivalenceMargin);
+  return { comparisons, holds, measured: lengthFindings(comparisons, pp) };
+}
+
+function measureRings(x: Context, base: readonly string[]): Measured & { rings: RingOrder; againstNull: RingAgainstNull[] } {
+  const runs = x.runs(base);
   const rings = ringOrder(runs);
-  const levels = c.skills.map((skill) => demandLevel(skill, runAll(scenarioWith('foundation', `isps.relationalSkill=${skill}`), seeds)));
+  const againstNull = ringsAgainstNull(
+    runs.map((r) => r.summary),
+    x.runs([...base, 'organization.nullTies=true']).map((r) => r.summary),
+    base.join(','),
+  );
+  const beyond = againstNull.find((r) => r.statistic === 'ringCorrelationBeyond0')!;
+  const words = againstNull
+    .map((r) =>
+      Number.isNaN(r.difference)
+        ? `${RING_LABELS[r.statistic]}: ${r.reading}, ${r.n} runs`
+        : `${RING_LABELS[r.statistic]} ${r.model.toFixed(3)} vs null ${r.null.toFixed(3)} (${format.number(r.difference)}, 95 % CI ${format.interval(r.ci95.low, r.ci95.high, (v) => format.number(v))}, ${r.n} runs): ${r.reading}`,
+    )
+    .join('; ');
+  return { rings, againstNull, holds: beyond.beatsNull, measured: words };
+}
+
+function measureDemand(x: Context, base: readonly string[]): Measured & { levels: DemandLevel[] } {
+  const levels = x.c.skills.map((skill) => demandLevel(skill, x.runs([...base, `isps.relationalSkill=${skill}`])));
+  return {
+    levels,
+    holds: demandRises(levels),
+    measured: levels.map((l) => `skill ${l.skill}: credibility ${l.credibility.toFixed(3)}, demand ${l.demand.toFixed(2)}, requests ${l.requests.toFixed(1)}`).join('; '),
+  };
+}
+
+function measureConversion(x: Context, base: readonly string[]): Measured & { conv: Conversion } {
+  const runs = x.runs(base);
   const conv = conversion(runs);
-  const limitedRuns = base.engagement.lengthMonths === c.limited ? runs : runAll(scenarioWith('foundation', `engagement.lengthMonths=${c.limited}`), seeds);
-  const lengthRuns = c.high.map((length) => ({ length, runs: runAll(scenarioWith('foundation', `engagement.lengthMonths=${length}`), seeds) }));
-  const comparisons = lengthRuns.map((h) => compareLengths(limitedRuns, h.runs, [c.limited, h.length], C.equivalenceMargin));
-  const months = (v: number) => v.toFixed(1);
-  const pp = (v: number) => format.points(v);
-  const checks: Check[] = [
+  const C = PATTERN_CRITERIA;
+  return {
+    conv,
+    holds: conv.afterLowStakes > C.afterLowStakes && conv.rateWith > C.lowStakesRateRatio * conv.rateWithout && conv.neverShare > C.neverShare && conv.runsWithNonAdopter === runs.length,
+    measured: `${format.percent(conv.afterLowStakes)} after low-stakes; rate ${format.percent(conv.rateWith)} vs ${format.percent(conv.rateWithout)} (${(conv.rateWith / conv.rateWithout).toFixed(1)}×); ${format.percent(conv.neverShare)} of disinterested never adopt; ${conv.runsWithNonAdopter}/${runs.length} runs`,
+  };
+}
+
+export const MEASURES: Record<number, (x: Context, base: readonly string[]) => Measured> = {
+  1: measureOrder,
+  2: measureLengths,
+  3: measureRings,
+  4: measureDemand,
+  5: measureConversion,
+};
+
+/** How a context gets runs of foundation with overrides (tests pass the built engine's). */
+export type PatternRunner = (overrides: readonly string[], seeds: readonly number[]) => RunResult[];
+
+const inProcess: PatternRunner = (overrides, seeds) => runAll(scenarioWith('foundation', ...overrides), seeds);
+
+/** A run cache over one seed list: runs of foundation keyed by their overrides. */
+export function patternContext(scale: Scale, replicates?: number, runner: PatternRunner = inProcess): Context {
+  const c = CONFIG[scale];
+  const seeds = seedList(replicates ?? c.replicates, 1);
+  const cache = new Map<string, RunResult[]>();
+  return {
+    c,
+    scale,
+    seeds,
+    runs(overrides) {
+      const key = [...overrides].sort().join('|');
+      let runs = cache.get(key);
+      if (!runs) {
+        runs = runner(overrides, seeds);
+        cache.set(key, runs);
+      }
+      return runs;
+    },
+  };
+}
+
+/** Pattern n with and without its knock-out. */
+export function judgePattern(x: Context, definition: PatternDefinition): PatternVerdict & { measured: string; knockoutMeasured: string } {
+  const measure = MEASURES[definition.pattern];
+  const withMechanism = measure(x, []);
+  const without = measure(x, knockoutOverrides(definition.knockout));
+  return {
+    pattern: definition.pattern,
+    holds: withMechanism.holds,
+    knockout: { set: definition.knockout, holds: without.holds },
+    byConstruction: without.holds,
+    measured: withMechanism.measured,
+    knockoutMeasured: without.measured,
+  };
+}
+
+function run(scale: Scale): CaseOutcome {
+  const x = patternContext(scale);
+  const { c } = x;
+  const C = PATTERN_CRITERIA;
+  const order = measureOrder(x, []);
+  const lengths = measureLengths(x, []);
+  const rings = measureRings(x, []);
+  const verdicts = PATTERNS.map((definition) => ({ definition, verdict: judgePattern(x, definition) }));
+  const criteria: Record<number, [string, string]> = {
+    1: [`half-rise months (src/report/patterns.ts) increase along ${PATHWAY_STEPS.join(' → ')} on the mean curves, and in ≥ ${C.orderedShare * 100} % of runs`, 'strictly increasing; share ≥ 0.8'],
+    2:
+      scale === 'full'
+        ? [`TOST, paired by seed: the 90 % CI of (high − limited) inside ±${C.equivalenceMargin * 100} pp`, `verdict "equivalent" for ${c.high.map((h) => `${h} vs ${c.limited}`).join(' and ')} months`]
+        : [`paired by seed: |high − limited| < ${C.equivalenceMargin * 100} pp (smoke scale; equivalence needs the full scale)`, `for ${c.high.map((h) => `${h} vs ${c.limited}`).join(' and ')} months`],
+    3: ['ρ(ring, adoption week) outside ring 0 beats the degree-preserving null network (organization.nullTies), paired by seed', '95 % CI of (model − null) above 0'],
+    4: [`raising ISP relational skill ${c.skills.join(' → ')} raises credibility, mean demand and requests`, 'each strictly increasing'],
+    5: [`≥ ${C.afterLowStakes * 100} % of skeptic adoptions follow a low-stakes contact; rate with one > ${C.lowStakesRateRatio}× without; > ${C.neverShare * 100} % of disinterested never adopt, some in every run`, 'all four hold'],
+  };
+  const checks: Check[] = verdicts.flatMap(({ definition, verdict }) => [
+    check(`${definition.pattern}. ${definition.name}`, criteria[definition.pattern][0], criteria[definition.pattern][1], verdict.measured, verdict.holds),
+    // A pattern that holds without its mechanism is reported as by construction: shown, not counted as validated.
     check(
-      '1. Order of change',
-      `half-rise months increase: ${PATHWAY_STEPS.join(' → ')}; full order in ≥ ${C.orderedShare * 100} % of runs`,
-      'strictly increasing means; share of ordered runs ≥ 0.8',
-      `${order.meanHalfRises.map(months).join(' → ')} months; ordered in ${format.percent(order.orderedShare)} of runs`,
-      order.meanHalfRises.every((v, k) => k === 0 || v > order.meanHalfRises[k - 1]) && order.orderedShare >= C.orderedShare,
+      `${definition.pattern}. knock-out: ${knockoutOverrides(definition.knockout).join(', ')}`,
+      `the pattern fails without its mechanism (${definition.mechanism})`,
+      verdict.byConstruction ? 'by construction: holds even without its mechanism — not validated' : 'the same criterion, failing',
+      verdict.knockoutMeasured,
+      !verdict.byConstruction || KNOWN_BY_CONSTRUCTION.includes(definition.pattern),
     ),
-    // At the fast (smoke) scale 40 seeds cannot show equivalence for a difference of ~3–4 pp
-    // (the 90 % CI is ±1.5 pp wide); it checks only that no difference lies beyond the margin.
-    scale === 'full'
-      ? check(
-          '2. Limited vs high engagements: final adoption equivalent',
-          `TOST, paired by seed: the 90 % CI of (high − limited) inside ±${C.equivalenceMargin * 100} pp`,
-          `verdict "equivalent" for ${c.high.map((h) => `${h} vs ${c.limited}`).join(' and ')} months`,
-          lengthFindings(comparisons, pp),
-          comparisons.every((k) => k.test.verdict === 'equivalent'),
-        )
-      : check(
-          '2. Limited vs high engagements: no difference beyond the margin (smoke scale)',
-          `paired by seed: the 95 % CI of (high − limited) not wholly beyond ±${C.equivalenceMargin * 100} pp; equivalence itself needs the full scale`,
-          `not "beyond the margin" for ${c.high.map((h) => `${h} vs ${c.limited}`).join(' and ')} months`,
-          lengthFindings(comparisons, pp),
-          comparisons.every((k) => !k.test.beyondMargin),
-        ),
-    check(
-      '3. Adoption time rises with distance from the first-engaged units',
-      `mean Spearman ρ(ring, adoption week) > ${C.meanRho}, ρ > 0 in ≥ ${C.rhoPositiveShare * 100} % of runs; rings 0, 1, 2 reach 25 % in that order`,
-      'all three hold',
-      `mean ρ = ${rings.meanRho.toFixed(3)}, positive in ${format.percent(rings.positiveShare)}; 25 % at months ${rings.quarterMonths.map(months).join(' < ')}`,
-      rings.meanRho > C.meanRho && rings.positiveShare >= C.rhoPositiveShare && rings.quarterMonths[0] < rings.quarterMonths[1] && rings.quarterMonths[1] < rings.quarterMonths[2],
-    ),
-    check(
-      '4. Requests for ISPs rise with their credibility',
-      `raising ISP relational skill ${c.skills.join(' → ')} raises credibility, mean demand and requests`,
-      'each strictly increasing',
-      levels.map((l) => `skill ${l.skill}: credibility ${l.credibility.toFixed(3)}, demand ${l.demand.toFixed(2)}, requests ${l.requests.toFixed(1)}`).join('; '),
-      demandRises(levels),
-    ),
-    check(
-      '5. Skeptics convert after low-stakes contacts; some disinterested never adopt',
-      `≥ ${C.afterLowStakes * 100} % of skeptic adoptions follow a low-stakes contact; adoption rate with one > ${C.lowStakesRateRatio}× without; > ${C.neverShare * 100} % of disinterested never adopt, in every run some`,
-      'all four hold',
-      `${format.percent(conv.afterLowStakes)} after low-stakes; rate ${format.percent(conv.rateWith)} vs ${format.percent(conv.rateWithout)} (${(conv.rateWith / conv.rateWithout).toFixed(1)}×); ${format.percent(conv.neverShare)} of disinterested never adopt; ${conv.runsWithNonAdopter}/${runs.length} runs`,
-      conv.afterLowStakes > C.afterLowStakes && conv.rateWith > C.lowStakesRateRatio * conv.rateWithout && conv.neverShare > C.neverShare && conv.runsWithNonAdopter === runs.length,
-    ),
-  ];
+  ]);
   const halfRows: IntervalRow[] = PATHWAY_STEPS.map((step, k) => {
-    const ci = meanInterval(runs.map((r) => pathwayHalfRises(r)[k]));
+    const ci = meanInterval(x.runs([]).map((r) => pathwayHalfRises(r)[k] ?? r.series.month.length));
     return { x: step, y: ci.mean, low: ci.low, high: ci.high, series: 'half-rise month' };
   });
-  const lengthRows: IntervalRow[] = comparisons.map((k) => ({ x: `${k.high} months`, y: k.test.estimate * 100, low: k.test.ci90.low * 100, high: k.test.ci90.high * 100, series: `high − ${k.limited} months (90 % CI)` }));
+  const lengthRows: IntervalRow[] = lengths.comparisons.map((k) => ({ x: `${k.high} months`, y: k.test.estimate * 100, low: k.test.ci90.low * 100, high: k.test.ci90.high * 100, series: `high − ${k.limited} months (90 % CI)` }));
   return {
     checks,
+    patterns: verdicts.map(({ verdict }) => ({ pattern: verdict.pattern, holds: verdict.holds, knockout: verdict.knockout, byConstruction: verdict.byConstruction })),
     tables: [
+      {
+        caption: `Patterns and knock-outs (foundation, ${c.replicates} seeds each; a pattern that holds under its knock-out is by construction)`,
+        columns: ['pattern', 'mechanism', 'holds', 'knock-out (--set)', 'holds knocked out', 'reading'],
+        rows: verdicts.map(({ definition, verdict }) => [
+          `${definition.pattern}. ${definition.name}`,
+          definition.mechanism,
+          verdict.holds ? 'yes' : 'no',
+          knockoutOverrides(definition.knockout).join(' '),
+          verdict.knockout.holds ? 'yes' : 'no',
+          !verdict.holds ? 'does not hold' : verdict.byConstruction ? 'by construction' : 'holds, and fails without its mechanism',
+        ]),
+      },
+      {
+        caption: `Pattern 3: ring statistics against the degree-preserving null network (${c.replicates} paired seeds)`,
+        columns: ['statistic', 'runs', 'model', 'null', 'model − null', '95 % CI', 'reading'],
+        rows: rings.againstNull.map((r) =>
+          Number.isNaN(r.difference)
+            ? [RING_LABELS[r.statistic], String(r.n), '–', '–', '–', '–', r.reading]
+            : [RING_LABELS[r.statistic], String(r.n), r.model.toFixed(3), r.null.toFixed(3), format.number(r.difference), format.interval(r.ci95.low, r.ci95.high, (v) => format.number(v)), r.reading],
+        ),
+      },
       {
         caption: `Pattern 2: final adoption by engagement length (foundation, ${c.replicates} paired seeds, margin ±${C.equivalenceMargin * 100} pp)`,
         columns: ['comparison', 'limited', 'high', 'difference', '90 % CI', '95 % CI', 'TOST p', 'verdict'],
-        rows: comparisons.map((k) => [
+        rows: lengths.comparisons.map((k) => [
           `${k.high} vs ${k.limited} months`,
           format.percent(k.meanLimited),
           format.percent(k.meanHigh),
@@ -242,16 +422,16 @@ function run(scale: Scale): CaseOutcome {
         ]),
       },
       {
-        caption: `Pattern 1: mean half-rise month of each pathway step (${c.replicates} runs)`,
+        caption: `Pattern 1: half-rise month of each pathway step on the mean curves (${c.replicates} runs)`,
         columns: [...PATHWAY_STEPS],
-        rows: [order.meanHalfRises.map(months)],
+        rows: [order.order.meanHalfRises.map(months)],
       },
     ],
     charts: [
       {
         id: 'patterns-order',
         title: 'Pattern 1: order of change',
-        caption: `Mean month at which each pathway step reaches half of its rise (95 % intervals, foundation, ${c.replicates} runs).`,
+        caption: `Mean over runs of each run's half-rise month per pathway step (95 % intervals; a step that never rose counts as the horizon), foundation, ${c.replicates} runs.`,
         spec: intervalsChart({ title: 'Order of change', subtitle: `foundation, ${c.replicates} runs`, points: halfRows, xTitle: 'Pathway step', yTitle: 'Half-rise month', categories: PATHWAY_STEPS }),
       },
       {
@@ -262,11 +442,25 @@ function run(scale: Scale): CaseOutcome {
       },
     ],
     notes: [
+      'Pattern 1 uses the one definition of a half-rise and of the order that the compare report uses (src/report/patterns.ts): from the month-0 level to the maximum, on mean curves.',
       'Pattern 2 uses the report’s statistics (src/report/stats: paired bootstrap-t and TOST), the same test `concentric compare` applies.',
-      'The criteria of patterns 1, 3, 4 and 5 are those of tests/sim/patterns.test.ts (PATTERN_CRITERIA), run here on more seeds.',
+      'Pattern 3 was redesigned (MODEL-GROUNDING Revisions 6): ρ over all adopters mostly measures the ISP rollout order, so the pattern is judged outside ring 0 against a null network with the same units and degrees and rewired ties; rings are measured on the ties as generated in both.',
+      `Patterns known to be by construction (reported, not validated): ${KNOWN_BY_CONSTRUCTION.length ? KNOWN_BY_CONSTRUCTION.join(', ') : 'none'}. A knock-out check fails only when a pattern not listed there turns out to hold without its mechanism.`,
     ],
   };
 }
+
+/**
+ * Patterns whose knock-out was found (npm run validate) to leave them holding: by construction.
+ * Listed so the suite reports them without failing; a new one fails the suite until it is
+ * redesigned or listed here with docs/VALIDATION.md saying why.
+ */
+export const KNOWN_BY_CONSTRUCTION: readonly number[] = [
+  // Pattern 5 holds with trust.lowStakesBonus = 0 (and with every peer channel off): outreach is
+  // the only ISP contact most staff ever get, so "adopted after a low-stakes contact" measures
+  // who was reached, not what low-stakes contacts do (docs/VALIDATION.md).
+  5,
+];
 
 function marginChart(rows: readonly IntervalRow[], margin: number) {
   const categories = rows.map((r) => String(r.x));
@@ -279,10 +473,10 @@ export const studyPatternsCase: ValidationCase = {
   title: 'The study’s five qualitative patterns',
   source: 'Metz AJ, Jensen TM, Afkinich JL, Disbennett ME, Farley AB (2024) Front. Health Serv. 4:1323807',
   establishes:
-    'The default foundation scenario reproduces what the study reported qualitatively: the pathway’s order, no material difference between limited and high engagements, widening circles, credibility driving demand, and skeptics converting through low-stakes contacts.',
+    'Calibration, not validation: the default foundation scenario shows each study pattern with its mechanism, and (for patterns 1–4) loses it when that mechanism is knocked out — the pathway’s order, no material difference between limited and high engagements, spread through colleagues beyond the rollout, credibility driving demand. Pattern 5 (low-stakes contacts) holds under its knock-out and is reported as by construction.',
   limits:
     'Qualitative only, and the default parameters were chosen with these patterns in mind: reproducing them shows the mechanisms can produce them, not that they are the only explanation or that magnitudes are right.',
   design:
-    'foundation (200 staff), 200 seeds (1–200); pattern 2 pairs 12- with 18- and 24-month engagements on the same seeds; pattern 4 varies ISP relational skill 0.3 / 0.6 / 0.9 on the same seeds.',
+    'foundation (200 staff), 200 seeds (1–200), each pattern with and without its knock-out on the same seeds; pattern 2 pairs 12- with 18- and 24-month engagements; pattern 3 reruns the seeds on the null network (organization.nullTies); pattern 4 varies ISP relational skill 0.3 / 0.6 / 0.9.',
   run,
 };

@@ -2,7 +2,7 @@
  * The validation report: summary.md (each case: source, expected, tolerance, measured, pass/fail),
  * index.html (self-contained: the same, plus tables, notes and the charts as inline SVG with the
  * shipped font), charts/<id>.svg with the Vega-Lite spec beside it (<id>.vl.json) and
- * results.json. Charts go through the report's renderer (Vega-Lite → Vega → SVG with no canvas)
+ * results.json, and summary.json (each study pattern: holds, its knock-out, by construction). Charts go through the report's renderer (Vega-Lite → Vega → SVG with no canvas)
  * and files through its staged writer, so no reader sees half a report. The page is our own
  * rather than the report's question page (src/report/figures.ts) because each case's checks,
  * verdict and charts belong together, case by case.
@@ -184,6 +184,9 @@ export async function writeValidation(dir: string, results: readonly CaseResult[
   const json = results.map((r) => ({ id: r.validationCase.id, pass: resultPassed(r), seconds: r.seconds, error: r.error, checks: r.outcome?.checks ?? [], tables: r.outcome?.tables ?? [], notes: r.outcome?.notes ?? [] }));
   files.set('results.json', `${JSON.stringify({ provenance, cases: json }, null, 2)}\n`);
   files.set('summary.md', renderSummary(results, provenance));
+  // The study patterns with their knock-outs, per pattern (MODEL-GROUNDING Revisions 5).
+  const patterns = results.flatMap((r) => r.outcome?.patterns ?? []);
+  if (patterns.length > 0) files.set('summary.json', `${JSON.stringify({ provenance, patterns }, null, 2)}\n`);
   files.set('index.html', renderPage(results, provenance, svgs));
   writeReportFiles(dir, files);
   return { warnings };

@@ -27,7 +27,8 @@ import {
   Stage,
   stageOf,
   thresholdReached,
-  trustAfterContact,
+  trustSignal,
+  trustTowardContact,
   trustAfterWordOfMouth,
   gatedHazard,
   ungatedHazard,
@@ -36,16 +37,24 @@ import {
   Support,
 } from '../../src/agents/index.js';
 
-describe('M2 trust', () => {
-  it('gains saturate: each positive contact closes α of the remaining gap', () => {
-    expect(trustAfterContact(0.4, true, 0.2, 3)).toBeCloseTo(0.52);
-    expect(trustAfterContact(0.9, true, 0.2, 3)).toBeCloseTo(0.92);
+describe('M2 affect and trust', () => {
+  it('affect gains saturate: each positive contact closes its gain of the remaining gap', () => {
+    expect(affectAfterContact(0.4, true, 0.2, 3)).toBeCloseTo(0.52);
+    expect(affectAfterContact(0.9, true, 0.2, 3)).toBeCloseTo(0.92);
   });
 
-  it('losses are larger than gains (β = lossRatio · α)', () => {
-    const gain = trustAfterContact(0.5, true, 0.1, 3) - 0.5;
-    const loss = 0.5 - trustAfterContact(0.5, false, 0.1, 3);
+  it('affect losses are larger than gains (β = lossRatio · gain)', () => {
+    const gain = affectAfterContact(0.5, true, 0.1, 3) - 0.5;
+    const loss = 0.5 - affectAfterContact(0.5, false, 0.1, 3);
     expect(loss).toBeCloseTo(3 * gain);
+  });
+
+  it('trust integrates affect (affect-based) and ISP competence (cognition-based) toward their weighted signal', () => {
+    expect(trustSignal(1, 0.6, 0.5)).toBeCloseTo(0.8);
+    expect(trustSignal(0, 0.6, 0.5)).toBeCloseTo(0.3);
+    expect(trustTowardContact(0.4, 0.8, 0.25)).toBeCloseTo(0.5);
+    // a contact that shows less than the person trusts lowers trust
+    expect(trustTowardContact(0.7, 0.3, 0.25)).toBeCloseTo(0.6);
   });
 
   it('closing 90 % of the gap takes ≈ 10 contacts at α = 0.2 and ≈ 22 at α = 0.1', () => {
@@ -53,7 +62,7 @@ describe('M2 trust', () => {
       let trust = 0;
       let n = 0;
       while (trust < 0.9) {
-        trust = trustAfterContact(trust, true, alpha, 3);
+        trust = trustTowardContact(trust, 1, alpha);
         n++;
       }
       return n;

@@ -94,7 +94,10 @@ describe('library commands', () => {
     const out = concentric(['fields', '--assumptions']);
     expect(out.status).toBe(0);
     expect(out.stdout).toContain('isps.hoursPerWeek');
-    expect(out.stdout).not.toContain('adoption.p ');
+    // p and q per month are assumptions (MODEL-GROUNDING Revisions 1), with their ranges
+    expect(out.stdout).toMatch(/adoption\.p +0\.03 .*explore 0\.003–0\.03/);
+    expect(out.stdout).toMatch(/adoption\.q +0\.38 .*explore 0\.03–0\.4/);
+    expect(out.stdout).not.toContain('adoption.seeds');
   });
 
   it('every command has --help with an example', () => {

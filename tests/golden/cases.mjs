@@ -27,13 +27,14 @@ export const VARIANTS = [
   ['isps.count=0'],
   ['isps.count=20', 'engagement.coachingEveryWeeks=1', 'engagement.initialUnits=6'],
   ['turnover.annualRate=0.9', 'context.urgency=1'],
+  ['organization.nullTies=true'],
   ['organization.staff=3', 'organization.units=1'],
   ['adoption.pathway=false'],
   ['adoption.pathway=false', 'organization.network=erdos-renyi', 'adoption.seeds=5', 'adoption.readinessGate=false', 'adoption.thresholds=false'],
 ];
 
 /** Built-in scenarios other than foundation, pinned at one seed each. */
-export const SCENARIOS = ['classroom', 'hospital', 'state-agency', 'school-district', 'classic-bass', 'classic-threshold'];
+export const SCENARIOS = ['classroom', 'hospital', 'state-agency', 'school-district', 'classic-bass', 'classic-threshold', 'hypotheses/early-affect', 'hypotheses/capacity'];
 
 /** `concentric run --json` spot checks: the CLI must print exactly what simulate() returns. */
 export const CLI_SPOTS = [[1, []], [7, ['organization.network=full']], [3, ['adoption.rule=threshold']]];

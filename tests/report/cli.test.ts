@@ -68,6 +68,17 @@ describe('the default compare report (npm start)', () => {
     expect(summary).toMatch(/Pattern 2 holds: final adoption does not differ materially between limited \(≤ 12 months\) and high \(> 12 months\) engagements — 18 vs 12 and 24 vs 12 months: equivalent within ±5 pp/);
     expect(summary).toContain(`${REPS} replicates per length`);
   });
+
+  it('states pattern 3 against the null network that compare ran at 12 months', () => {
+    const nullRings = JSON.parse(readFileSync(join(dir, 'null-rings.json'), 'utf8'));
+    expect(nullRings.length).toBe(12);
+    expect(nullRings.runs).toHaveLength(Number(REPS));
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(report.rings.statistics.map((r: { statistic: string }) => r.statistic)).toEqual(['ringCorrelation', 'ringCorrelationBeyond0', 'ringCorrelationUnengaged']);
+    const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
+    expect(summary).toContain(`**Study pattern 3.** ${report.rings.sentence}`);
+    expect(report.rings.sentence).toMatch(/^Pattern 3 at 12 months: (adoption spreads through colleagues|the rings follow the rollout order)/);
+  });
 });
 
 describe('concentric report', () => {

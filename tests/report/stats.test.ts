@@ -132,11 +132,13 @@ describe('bootstrap-t coverage on synthetic data', () => {
 });
 
 describe('half-rise months', () => {
-  it('interpolate where a curve covers half its own rise, after its lowest point', () => {
+  it('interpolate where a curve covers half its rise from month 0 (one definition with npm run validate)', () => {
     expect(halfRiseMonth([0, 1, 2, 3, 4])).toBe(2);
     expect(halfRiseMonth([0, 0, 1, 1])).toBe(1.5);
-    // a dip first: the rise is counted from the minimum (month 2, value 0) to the maximum 4 → half = 2 at month 3
-    expect(halfRiseMonth([2, 1, 0, 2, 4])).toBe(3);
+    // a dip first does not move the half-rise later: the rise is counted from month 0 (2) to the
+    // maximum 4 → half = 3, crossed between month 3 (2) and month 4 (4) → 3.5
+    expect(halfRiseMonth([2, 1, 0, 2, 4])).toBe(3.5);
     expect(halfRiseMonth([1, 1, 1])).toBeNull();
+    expect(halfRiseMonth([1, 0.5, 0.2])).toBeNull();
   });
 });

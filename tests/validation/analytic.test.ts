@@ -86,6 +86,8 @@ describe('helpers', () => {
     const ci = wilson(0, 200);
     expect(ci.low).toBeCloseTo(0, 12);
     expect(ci.high).toBeCloseTo(0.0188, 3);
-    expect(halfRise([0, 0.2, 0.6, 1])).toBe(2);
+    // the report's definition: half of the rise from month 0, interpolated between month ends
+    expect(halfRise([0, 0.2, 0.6, 1])).toBe(1.75);
+    expect(halfRise([0, 0.5, 1])).toBe(1);
   });
 });
