@@ -23,3 +23,4 @@ export { Aggregator, aggregateResults, type AggregateOptions, type MetricAggrega
 export { estimate, studentTQuantile, type Estimate } from './statistics.js';
 export { SUMMARY_METRICS, HEADLINE_METRICS, isSummaryMetric, type SummaryMetric } from './metrics.js';
 export { exportCsv, exportParquet } from './export.js';
+export { runWaveBatch, WavePool, type WaveTarget, type WaveTask } from './waves.js';
