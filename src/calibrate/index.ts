@@ -8,6 +8,6 @@
 export { abcSmc, ABC_DEFAULTS, distance, distanceWeights, candidateSeed, type AbcOptions, type AbcProblem, type AbcProgress, type AbcOutcome, type Generation } from './abc.js';
 export { readSurveyData, surveyCsv, wavesCsv, surveyWaves, LONG_COLUMNS, WAVE_COLUMNS, type SurveyData } from './data.js';
 export { parameterPriors, type ParameterPrior } from './params.js';
-export { marginals, marginalWords, missWords, predictiveBands, plain, type Marginal, type PredictiveBand } from './posterior.js';
+export { marginals, marginalWords, missWords, predictiveBands, predictiveFails, plain, type Marginal, type PredictiveBand } from './posterior.js';
 export { calibrate, waveTarget, CALIBRATION_FILE, POSTERIOR_FILE, PREDICTIVE_DRAWS, type CalibrationInput, type CalibrationOutcome, type CalibrationRecord, type GenerationRecord } from './run.js';
 export { weightedQuantile, effectiveSampleSize } from './weighted.js';

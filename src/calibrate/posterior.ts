@@ -73,6 +73,30 @@ export function marginalWords(m: Marginal): string {
   return `${m.field} ${plain(m.median)} (90 % CI ${plain(m.low)}–${plain(m.high)}), ${narrowed}`;
 }
 
+/**
+ * Whether the misses are more than chance: with S points each outside its 95 % band 5 % of the
+ * time, up to the 95th percentile of Binomial(S, 0.05) misses are expected of a model that fits;
+ * beyond that, or any point further outside its band than the band is wide, the data are not
+ * what the posterior produces.
+ */
+export function predictiveFails(bands: readonly PredictiveBand[]): boolean {
+  const s = bands.length;
+  let cumulative = 0;
+  let allowed = 0;
+  for (let k = 0; k <= s; k++) {
+    let logChoose = 0;
+    for (let i = 1; i <= k; i++) logChoose += Math.log((s - k + i) / i);
+    cumulative += Math.exp(logChoose + k * Math.log(0.05) + (s - k) * Math.log(0.95));
+    if (cumulative >= 0.95) {
+      allowed = k;
+      break;
+    }
+  }
+  const misses = bands.filter((b) => b.miss);
+  const far = misses.some((b) => !(Math.min(Math.abs(b.observed - b.low), Math.abs(b.observed - b.high)) <= b.high - b.low));
+  return misses.length > allowed || far;
+}
+
 export function missWords(misses: readonly PredictiveBand[]): string {
   const listed = misses.slice(0, 4).map((b) => `${b.measure} at month ${b.month} (data ${plain(b.observed)}, 95 % band ${plain(b.low)}–${plain(b.high)})`);
   return (

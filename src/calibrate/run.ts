@@ -22,7 +22,7 @@ import { WavePool, type WaveTarget } from '../sweep/index.js';
 import { abcSmc, type AbcOptions, type AbcProgress, type Generation } from './abc.js';
 import type { SurveyData } from './data.js';
 import type { ParameterPrior } from './params.js';
-import { marginals, missWords, predictiveBands, type Marginal, type PredictiveBand } from './posterior.js';
+import { marginals, missWords, predictiveBands, predictiveFails, type Marginal, type PredictiveBand } from './posterior.js';
 
 export const CALIBRATION_FILE = 'calibration.json';
 export const POSTERIOR_FILE = 'posterior.csv';
@@ -275,7 +275,7 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
 
     const warnings: string[] = [];
     const misses = predictive.filter((band) => band.miss);
-    if (misses.length > 0) warnings.push(missWords(misses));
+    if (predictiveFails(predictive)) warnings.push(missWords(misses));
     if (outcome.stopped === 'acceptance') warnings.push(`stopped after generation ${final.index}: fewer than ${(options.minAcceptance * 100).toFixed(1)} % of candidates came within ε`);
     if (final.ess < n / 10) warnings.push(`effective sample size ${final.ess.toFixed(0)} of ${n} particles: the posterior rests on few particles`);
 

@@ -25,6 +25,8 @@ export const commandModules: readonly CommandModule[] = [
   { names: ['export'], load: async () => (await import('./export.js')).registerExport },
   { names: ['sensitivity'], load: async () => (await import('./sensitivity.js')).registerSensitivity },
   { names: ['staffing'], load: async () => (await import('./staffing.js')).registerStaffing },
+  { names: ['survey'], load: async () => (await import('./survey.js')).registerSurvey },
+  { names: ['calibrate'], load: async () => (await import('./calibrate.js')).registerCalibrate },
   { names: ['demo'], load: async () => (await import('./demo.js')).registerDemo },
   { names: ['scenarios', 'show', 'validate', 'fields'], load: async () => (await import('./library.js')).registerLibrary },
 ];
