@@ -40,6 +40,8 @@ export interface CalibrationInput {
   readonly out: string;
   readonly resume: boolean;
   readonly version: string;
+  /** posterior draws simulated for the predictive check (default PREDICTIVE_DRAWS) */
+  readonly predictiveDraws?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: AbcProgress) => void;
   readonly onGeneration?: (generation: GenerationRecord) => void;
@@ -256,7 +258,7 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
 
     // Posterior predictive: fresh runs from particles drawn by weight (seeded), not the accepted
     // runs themselves, which were chosen for being close to the data.
-    const draws = PREDICTIVE_DRAWS;
+    const draws = input.predictiveDraws ?? PREDICTIVE_DRAWS;
     const rng = new RandomStream(`abc/${options.seed >>> 0}/predictive`);
     const cumulative = new Float64Array(n);
     let running = 0;
