@@ -6,8 +6,6 @@
 import { Command, Option } from 'commander';
 import { availableParallelism } from 'node:os';
 import { ABC_DEFAULTS, calibrate, marginalWords, parameterPriors, readSurveyData, type AbcProgress, type GenerationRecord } from '../calibrate/index.js';
-import { writeQuestionReport } from '../report/figures.js';
-import { calibrationReport } from '../report/calibration.js';
 import { DEFAULT_SCENARIO, InputError, loadScenario } from '../scenarios/index.js';
 import { TOOL_VERSION } from '../sweep/index.js';
 import { collect, integerOption } from './options.js';
@@ -128,6 +126,9 @@ export function registerCalibrate(program: Command): void {
           seeds: 'common' as const,
           createdAt: new Date().toISOString(),
         };
+        // The report's modules (Vega) load only now: a refused input or a long run does not wait for them.
+        const { writeQuestionReport } = await import('../report/figures.js');
+        const { calibrationReport } = await import('../report/calibration.js');
         const written = await writeQuestionReport(flags.out, calibrationReport(outcome, provenance), { png: flags.png });
         for (const warning of written.warnings) process.stderr.write(`concentric: chart warning: ${warning}\n`);
         const sims = outcome.record.simulationsUsed;
