@@ -4,8 +4,9 @@
  * random numbers), a headline table per length, and then the report (see afterCompareHooks).
  */
 import { Option, type Command } from 'commander';
-import { DEFAULT_SCENARIO } from '../scenarios/index.js';
-import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, type Manifest, type PointAggregate } from '../sweep/index.js';
+import { posteriorDraws } from '../calibrate/index.js';
+import { DEFAULT_SCENARIO, InputError, type Scenario } from '../scenarios/index.js';
+import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, scenarioAt, type Manifest, type PointAggregate, type SweepSpec } from '../sweep/index.js';
 import { addExecutionOptions, executeSweep, type ExecutionFlags } from './execution.js';
 import { collect, integerOption, numberListOption, numberOption } from './options.js';
 import { table } from './output.js';
@@ -24,6 +25,7 @@ interface CompareFlags extends ExecutionFlags {
   margin: number;
   /** false with --no-report */
   report: boolean;
+  posterior?: string;
 }
 
 /** What a finished compare hands to the report. */
@@ -86,6 +88,14 @@ export function headlineTable(points: readonly PointAggregate[]): string {
   );
 }
 
+/** compare --posterior: each replicate's parameter values drawn from the calibration (checked on the scenario once). */
+function withPosterior(spec: SweepSpec, scenario: Scenario, dir: string): SweepSpec {
+  const draws = posteriorDraws(dir, spec.replicates, spec.seed);
+  if (draws.fields.includes(LENGTH_FACTOR)) throw new InputError(`--posterior: ${dir}: expected a calibration of fields other than ${LENGTH_FACTOR} (compare varies it), got it`);
+  scenarioAt(scenario, Object.fromEntries(draws.fields.map((field, k) => [field, draws.rows[0][k]])), `--posterior ${dir}`);
+  return { ...spec, replicateValues: draws };
+}
+
 export function registerCompare(program: Command): void {
   const command = program
     .command('compare')
@@ -107,7 +117,8 @@ export function registerCompare(program: Command): void {
     .option('--seed <n>', 'master seed (0–4294967295)', integerOption('--seed', 0, 4294967295), 1)
     .addOption(new Option('--set <path=value>', 'override a scenario field, validated like the file (repeatable)').argParser(collect).default([], 'none'))
     .option('--margin <pp>', 'equivalence margin for the report, in percentage points', numberOption('--margin', 0, 100), DEFAULT_MARGIN_PP)
-    .option('--no-report', 'only the results directory and the table: skip the report');
+    .option('--no-report', 'only the results directory and the table: skip the report')
+    .option('--posterior <dir>', 'draw each replicate\'s parameters from a calibration\'s posterior (the same draw at every length)');
   addExecutionOptions(command, 'report')
     .addHelpText(
       'after',
@@ -115,18 +126,22 @@ export function registerCompare(program: Command): void {
         '  concentric compare\n' +
         '  concentric compare foundation --lengths 6,12,18 --reps 500 --months 48\n' +
         '  concentric compare my-org.yaml --set isps.count=3 --out results/three-isps\n' +
-        '  concentric compare --shard 1/4 --out results/compare-1   # then: concentric merge …\n',
+        '  concentric compare --shard 1/4 --out results/compare-1   # then: concentric merge …\n' +
+        '  concentric compare --posterior cal --reps 300          # verdicts that carry parameter uncertainty\n',
     )
     .action(async (ref: string, flags: CompareFlags) => {
       const overrides = [...flags.set];
       if (flags.months !== undefined) overrides.push(`months=${flags.months}`);
-      const { spec, scenario } = compareSweep({ scenario: ref, overrides, lengths: flags.lengths, replicates: flags.reps, seed: flags.seed });
+      const planned = compareSweep({ scenario: ref, overrides, lengths: flags.lengths, replicates: flags.reps, seed: flags.seed });
+      const { scenario } = planned;
+      const spec = flags.posterior ? withPosterior(planned.spec, scenario, flags.posterior) : planned.spec;
       const { manifest, outcome, exitCode } = await executeSweep(spec, scenario, flags);
       process.exitCode = exitCode;
       if (outcome.interrupted || manifest.shard !== null) return;
       const { points } = await aggregateResults(flags.out, { metrics: HEADLINE_METRICS });
       process.stdout.write(
-        `\n${scenario.name}: ${scenario.months} months, ${spec.replicates} replicates per length (seed ${spec.seed}, common random numbers)\n\n` +
+        `\n${scenario.name}: ${scenario.months} months, ${spec.replicates} replicates per length (seed ${spec.seed}, common random numbers` +
+          `${spec.replicateValues ? `; parameters drawn from the posterior in ${spec.replicateValues.source}` : ''})\n\n` +
           headlineTable(points),
       );
       if (!flags.report) return;

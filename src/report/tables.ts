@@ -47,6 +47,7 @@ export function methodsFacts(model: ReportModel): MethodsFacts {
     resamples: model.resamples,
     marginPp: model.marginFraction * 100,
     otherFactors: model.otherFactors.map((f) => f.name),
+    parameterDraws: p.parameterDraws,
   };
 }
 
