@@ -4,6 +4,7 @@
  * Imports: src/agents (mechanisms) and src/scenarios (types).
  */
 export { createSimulation, simulate, type Simulation, type SimulationView } from './simulation.js';
+export { ENGINE_VERSION } from './version.js';
 export { ArrayArena } from './arena.js';
 export { SERIES, RINGS, type RunResult, type RunSummary, type MonthlySeries, type SeriesName, type DispositionOutcome } from './result.js';
 export { createStreams, hashSeed, RandomStream, STREAMS, type StreamName } from './rng.js';

@@ -7,6 +7,7 @@ import { DISPOSITIONS, type Scenario } from '../scenarios/index.js';
 import { firstReaching, spearman } from './metrics.js';
 import type { Organization } from './network.js';
 import { RINGS, round6, SERIES, type DispositionOutcome, type MonthlySeries, type RunResult } from './result.js';
+import { ENGINE_VERSION } from './version.js';
 
 export interface DeskReadings {
   readonly credibility: number;
@@ -254,6 +255,7 @@ export class MonthlyRecorder {
       DispositionOutcome
     >;
     return {
+      engineVersion: ENGINE_VERSION,
       scenario: scenario.name,
       seed,
       months: last,

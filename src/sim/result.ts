@@ -71,6 +71,8 @@ export interface RunSummary {
 }
 
 export interface RunResult {
+  /** the engine that computed it (src/sim/version.ts) */
+  readonly engineVersion: number;
   readonly scenario: string;
   readonly seed: number;
   readonly months: number;

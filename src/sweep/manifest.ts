@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, type Scenario } from '../scenarios/index.js';
+import { ENGINE_VERSION } from '../sim/index.js';
 import { designPoints } from './designs/index.js';
 import { writeFileAtomic } from './files.js';
 import type { Shard } from './shards.js';
@@ -21,7 +22,7 @@ export const TOOL_VERSION: string = (
 ).version;
 
 export function sweepHash(version: string, sweep: SweepSpec, scenario: Scenario, points: readonly DesignPoint[]): string {
-  const fingerprint = JSON.stringify({ version, sweep, scenario, points });
+  const fingerprint = JSON.stringify({ version, engineVersion: ENGINE_VERSION, sweep, scenario, points });
   return createHash('sha256').update(fingerprint).digest('hex').slice(0, 16);
 }
 
@@ -31,6 +32,7 @@ export function createManifest(sweep: SweepSpec, scenario: Scenario, shard: Shar
   return {
     tool: 'concentric',
     version: TOOL_VERSION,
+    engineVersion: ENGINE_VERSION,
     sweep,
     scenario,
     points,

@@ -60,6 +60,8 @@ export interface DesignPoint {
 export interface Manifest {
   readonly tool: 'concentric';
   readonly version: string;
+  /** the engine that computes the runs (src/sim/version.ts); part of sweepHash */
+  readonly engineVersion: number;
   readonly sweep: SweepSpec;
   /** the base scenario, fully resolved (every default), before factor values */
   readonly scenario: Scenario;

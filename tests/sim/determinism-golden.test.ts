@@ -2,7 +2,7 @@
  * Determinism across the engine's code paths (the ones performance work touches): each variant is
  * byte-identical for one seed and differs for another; the stepper with live view reads gives what
  * simulate() gives; two runs stepped in alternation do not disturb each other (no state shared
- * between runs). Golden outputs for speedups are checked by bench/golden.js, not here.
+ * between runs). What each case gives is pinned in tests/golden.
  */
 import { describe, expect, it } from 'vitest';
 import { createSimulation, simulate } from '../../src/sim/index.js';
