@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, type Scenario } from '../scenarios/index.js';
-import { hashSeed, RandomStream, type WaveMeasure } from '../sim/index.js';
+import { ENGINE_VERSION, hashSeed, RandomStream, type WaveMeasure } from '../sim/index.js';
 import { WavePool, type WaveTarget } from '../sweep/index.js';
 import { abcSmc, type AbcOptions, type AbcProgress, type Generation } from './abc.js';
 import type { SurveyData } from './data.js';
@@ -61,6 +61,7 @@ export interface GenerationRecord {
 export interface CalibrationRecord {
   readonly tool: 'concentric';
   readonly version: string;
+  readonly engineVersion: number;
   readonly command: 'calibrate';
   /** hash of everything that determines the posterior (not the number of generations) */
   readonly settingsHash: string;
@@ -114,7 +115,7 @@ export function waveTarget(scenario: Scenario, data: SurveyData, priors: readonl
 
 function settingsHash(input: CalibrationInput, dataHash: string): string {
   const { particles, repsPerParticle, seed, minAcceptance } = input.options;
-  const material = JSON.stringify({ version: input.version, scenario: input.scenario, dataHash, priors: input.priors, particles, repsPerParticle, seed, minAcceptance });
+  const material = JSON.stringify({ version: input.version, engineVersion: ENGINE_VERSION, scenario: input.scenario, dataHash, priors: input.priors, particles, repsPerParticle, seed, minAcceptance });
   return createHash('sha256').update(material).digest('hex').slice(0, 16);
 }
 
@@ -215,6 +216,7 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
   const base = {
     tool: 'concentric' as const,
     version: input.version,
+    engineVersion: ENGINE_VERSION,
     command: 'calibrate' as const,
     settingsHash: hash,
     scenario: input.scenarioRef,
