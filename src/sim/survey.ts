@@ -56,8 +56,9 @@ export function isInstrument(name: string): name is Instrument {
 /**
  * How responses scatter around the construct, in scale points. Chosen so Cronbach's α of the
  * simulated AIM, IAM and FIM, averaged over waves, falls in the published 0.85–0.91 (Weiner et
- * al. 2017, Implement. Sci. 12:108) on the foundation scenario (measured over 20 seeds: 0.87,
- * 0.91, 0.87; single waves of ~120 respondents range about ±0.03; tests/sim/survey.test.ts);
+ * al. 2017, Implement. Sci. 12:108) on the foundation scenario (20 seeds × 5 waves, everyone
+ * answering: AIM 0.878, IAM 0.898, FIM 0.858, the three 0.878; single waves range about ±0.04;
+ * tests/sim/survey.test.ts);
  * psychological safety's so α ≈ 0.85 (Edmondson 1999, Admin. Sci. Q. 44:350: α = 0.82).
  * Assumptions, with ranges: person effect 0.4–0.8, item noise 0.3–0.6 (1–5 scales).
  */
@@ -71,7 +72,7 @@ export interface SurveyNoise {
   readonly safetyItemNoise: number;
 }
 
-export const SURVEY_NOISE: SurveyNoise = { personEffect: 0.65, itemNoise: 0.42, safetyPersonEffect: 0.8, safetyItemNoise: 1.1 };
+export const SURVEY_NOISE: SurveyNoise = { personEffect: 0.62, itemNoise: 0.44, safetyPersonEffect: 0.8, safetyItemNoise: 1.1 };
 
 export interface SurveyDesign {
   /** month ends at which staff are surveyed, ascending, each within the scenario's months */
