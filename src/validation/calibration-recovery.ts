@@ -33,8 +33,11 @@ export interface RecoveryResult {
 }
 
 /** One synthetic dataset (truth from `seed`) calibrated back; small settings make it a unit test. */
-export async function recoverOnce(seed: number, settings: { particles: number; generations: number; scenario?: string; sample?: number }): Promise<RecoveryResult> {
-  const { scenario } = loadScenario(settings.scenario ?? 'foundation');
+export async function recoverOnce(
+  seed: number,
+  settings: { particles: number; generations: number; scenario?: string; overrides?: readonly string[]; sample?: number },
+): Promise<RecoveryResult> {
+  const { scenario } = loadScenario(settings.scenario ?? 'foundation', { overrides: settings.overrides ?? [] });
   const target: WaveTarget = {
     scenario,
     fields: [...FIELDS],
