@@ -1,5 +1,5 @@
 /**
- * M7 — ISP credibility and demand. Organization-wide credibility is the mean trust of staff who
+ * M8 — ISP credibility and demand. Organization-wide credibility is the mean trust of staff who
  * worked with the ISPs. A unit requests support at λ = λ₀ + (κ_floor + κ·share applying)·C_u per
  * month, where C_u is the unit's awareness-weighted trust (mean over its members of trust if
  * they have met or heard of the ISPs, else 0): credibility reaches units through colleagues

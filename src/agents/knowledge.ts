@@ -1,5 +1,5 @@
 /**
- * M6 — knowledge of implementation science: grows with coaching and meetings (in proportion to
+ * M5 — knowledge of implementation science: grows with coaching and meetings (in proportion to
  * ISP technical skill) and from colleagues who apply it; fades slowly when not applied. The
  * simulation scales every gain by the learner's readiness (mean of A, P, F): the study's pathway
  * runs from acceptability, appropriateness and feasibility to knowledge.

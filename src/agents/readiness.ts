@@ -27,12 +27,12 @@ export function relax(value: number, signal: number, weeklyRate: number): number
   return value + weeklyRate * (signal - value);
 }
 
-/** AIM/IAM/FIM-style scale score (1–5) from a latent share in [0, 1]. */
-/** Readiness: the mean of A, P, F — how open a person is to learning and to the stages (M4 → M6). */
+/** Readiness: the mean of A, P, F — how open a person is to learning and to the stages (M4 → M5). */
 export function readinessMean(acceptability: number, appropriateness: number, feasibility: number): number {
   return (acceptability + appropriateness + feasibility) / 3;
 }
 
+/** AIM/IAM/FIM-style scale score (1–5) from a latent share in [0, 1]. */
 export function scaleScore(latent: number): number {
   return 1 + 4 * latent;
 }

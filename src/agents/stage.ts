@@ -38,14 +38,3 @@ export function restingStage(contact: number, trust: number, readinessMean: numb
   if (trust >= t.trustingAt) return Stage.trusting;
   return contact > 0 ? Stage.contacted : Stage.unaware;
 }
-
-/**
- * stageOf from a precomputed resting stage, without branching on whether the person applies (in
- * a pass over everyone that is unpredictable, and a mispredicted branch cost more than the rest
- * of the month-end pass). Needs whole numbers of weeks.
- */
-export function stageFromResting(resting: number, applying: number, weeksApplying: number, sustainedAfterWeeks: number): number {
-  // 1 when weeksApplying ≥ sustainedAfterWeeks (the sign bit of sustainedAfterWeeks − 1 − weeksApplying).
-  const sustaining = (sustainedAfterWeeks - 1 - weeksApplying) >>> 31;
-  return resting + applying * (Stage.applying + sustaining - resting);
-}

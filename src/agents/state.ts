@@ -1,6 +1,7 @@
 /**
  * Staff state as struct-of-arrays: one typed array per state variable, indexed by person.
- * Values in [0, 1] unless noted. The weekly loop reads and writes these in place.
+ * Values in [0, 1] unless noted. The weekly loop reads and writes these in place; src/sim makes
+ * the arrays (createStaffState, on reused memory in a batch of runs).
  */
 export const Disposition = { interested: 0, skeptical: 1, disinterested: 2 } as const;
 export type Disposition = (typeof Disposition)[keyof typeof Disposition];
@@ -12,11 +13,6 @@ export type Support = (typeof Support)[keyof typeof Support];
 /** Whether a person has met the ISPs (direct) or only heard of them from colleagues. */
 export const Contact = { none: 0, heard: 1, direct: 2 } as const;
 export type Contact = (typeof Contact)[keyof typeof Contact];
-
-/** 1 if the person has met the ISPs (Contact.direct, the only level with bit 1 set), else 0: a branch-free count. */
-export function metIsps(contact: number): number {
-  return contact >> 1;
-}
 
 export interface StaffState {
   readonly size: number;
@@ -32,9 +28,9 @@ export interface StaffState {
   readonly acceptability: Float64Array;
   readonly appropriateness: Float64Array;
   readonly feasibility: Float64Array;
-  /** knowledge of implementation science (M6) */
+  /** knowledge of implementation science (M5) */
   readonly knowledge: Float64Array;
-  /** 1 while the person applies implementation science in their work (M5, M8) */
+  /** 1 while the person applies implementation science in their work (M6, M7) */
   readonly applying: Uint8Array;
   /** week of first adoption, −1 if never */
   readonly adoptedWeek: Int32Array;
@@ -51,48 +47,4 @@ export interface StaffState {
   readonly ownProject: Uint8Array;
   /** scratch, rewritten each week: share of neighbours applying */
   readonly exposure: Float64Array;
-}
-
-/**
- * Where numeric arrays come from. Every array comes zeroed, as `new Float64Array(n)` would. The
- * default makes fresh ones; a batch of runs may reuse one block of memory (sim/arena.ts), since a
- * typed array of its own costs ~3 µs to make and collect — ~60 of them were ~8 % of a foundation run.
- */
-export interface ArrayAllocator {
-  float64(length: number): Float64Array;
-  int32(length: number): Int32Array;
-  uint16(length: number): Uint16Array;
-  uint8(length: number): Uint8Array;
-}
-
-export const freshArrays: ArrayAllocator = {
-  float64: (length) => new Float64Array(length),
-  int32: (length) => new Int32Array(length),
-  uint16: (length) => new Uint16Array(length),
-  uint8: (length) => new Uint8Array(length),
-};
-
-export function createStaffState(size: number, arrays: ArrayAllocator = freshArrays): StaffState {
-  return {
-    size,
-    disposition: arrays.uint8(size),
-    threshold: arrays.float64(size),
-    baselineTrust: arrays.float64(size),
-    trust: arrays.float64(size),
-    affect: arrays.float64(size).fill(0.5),
-    acceptability: arrays.float64(size),
-    appropriateness: arrays.float64(size),
-    feasibility: arrays.float64(size),
-    knowledge: arrays.float64(size),
-    applying: arrays.uint8(size),
-    adoptedWeek: arrays.int32(size).fill(-1),
-    applyingSince: arrays.int32(size).fill(-1),
-    contact: arrays.uint8(size),
-    directContacts: arrays.uint16(size),
-    lowStakesContacts: arrays.uint16(size),
-    lowStakesBeforeAdoption: arrays.uint8(size),
-    support: arrays.uint8(size),
-    ownProject: arrays.uint8(size),
-    exposure: arrays.float64(size),
-  };
 }

@@ -1,5 +1,5 @@
 /**
- * M8 — sustainment. Once support ends, people stop applying at a hazard (UniSIC: 0.04–0.06 per
+ * M7 — sustainment. Once support ends, people stop applying at a hazard (UniSIC: 0.04–0.06 per
  * month ⇒ 25–37 % still sustaining after 2 years), reduced by colleagues who keep applying and
  * by leadership buy-in; during active support the hazard is a fraction of that.
  */

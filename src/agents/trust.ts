@@ -33,9 +33,12 @@ export function resistantGain(gain: number, resistance: number, resistant: boole
 }
 
 /**
- * Word of mouth: trust moves toward the mean trust of tied colleagues who worked with the ISPs,
- * in proportion to how many of one's ties did. Rate per week.
+ * Word of mouth: trust moves toward the mean trust of tied colleagues who worked with the ISPs, in
+ * proportion to how many of one's ties did — T += r·h·(m − T) a week, with r the weekly rate, h
+ * the share of ties who met the ISPs and m their mean trust. Computed as T + pull − weight·T with
+ * weight = r·h and pull = weight·m, both gathered for everyone from last week's trust before anyone
+ * changes (synchronous update; src/sim/staff-week.ts).
  */
-export function trustFromColleagues(trust: number, colleaguesTrust: number, heardShare: number, weeklyRate: number): number {
-  return trust + weeklyRate * heardShare * (colleaguesTrust - trust);
+export function trustAfterWordOfMouth(trust: number, pull: number, weight: number): number {
+  return trust + pull - weight * trust;
 }

@@ -1,13 +1,16 @@
 /**
- * `concentric compare [scenario] --lengths 6,9,12,18,24`: the study's question — does engagement
- * length change what capacity is left behind? — as a sweep preset (length × replicates, common
- * random numbers), a headline table per length, and then the report (see afterCompareHooks).
+ * `concentric compare [scenario] --lengths 6,9,12,18,24`: does engagement length change what
+ * capacity is left behind? — as a sweep preset (length × replicates, common random numbers: whole
+ * organizations under one policy each), a headline table per length, the "Does it hold?" grid,
+ * and then the report (see afterCompareHooks). `--within`: the study's own comparison, lengths
+ * assigned to units inside one organization (compare-designs.ts).
  */
 import { Option, type Command } from 'commander';
 import { posteriorDraws } from '../calibrate/index.js';
 import { DEFAULT_SCENARIO, InputError, type Scenario } from '../scenarios/index.js';
 import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, scenarioAt, type Manifest, type PointAggregate, type SweepSpec } from '../sweep/index.js';
-import { addExecutionOptions, executeSweep, type ExecutionFlags } from './execution.js';
+import { ROBUSTNESS_REPS, runRobustness, runWithin } from './compare-designs.js';
+import { addExecutionOptions, executeSweep, EXIT_STOPPED, type ExecutionFlags } from './execution.js';
 import { collect, integerOption, numberListOption, numberOption } from './options.js';
 import { table } from './output.js';
 
@@ -17,6 +20,10 @@ export const DEFAULT_LENGTHS = [6, 9, 12, 18, 24];
 export const DEFAULT_MARGIN_PP = 5;
 
 interface CompareFlags extends ExecutionFlags {
+  within?: boolean;
+  /** false with --no-robustness */
+  robustness: boolean;
+  robustnessReps: number;
   lengths: number[];
   reps: number;
   months?: number;
@@ -104,7 +111,12 @@ export function registerCompare(program: Command): void {
       'Run the scenario at each engagement length with the same replicate seeds\n' +
         '(common random numbers: replicate r is the same organization at every length)\n' +
         'and print, per length, final adoption, sustained capacity, time to 50 % and\n' +
-        'final AIM/IAM/FIM with 95 % confidence intervals; then build the report.',
+        'final AIM/IAM/FIM with 95 % confidence intervals; then run the "Does it hold?" grid\n' +
+        '(the comparison with 2/5/10/20 ISPs, 6/12/24 units, 36/60 months; --robustness-reps\n' +
+        'each) and build the report. This compares whole organizations under one policy each.\n' +
+        "--within answers the study's own question instead: each unit of one organization is\n" +
+        "assigned one of the lengths at random, recipients are compared by their unit's length,\n" +
+        'and the report says how often a study of 13 recipients would see a difference.',
     )
     .argument('[scenario]', 'built-in name or scenario file', DEFAULT_SCENARIO)
     .addOption(
@@ -118,6 +130,9 @@ export function registerCompare(program: Command): void {
     .addOption(new Option('--set <path=value>', 'override a scenario field, validated like the file (repeatable)').argParser(collect).default([], 'none'))
     .option('--margin <pp>', 'equivalence margin for the report, in percentage points', numberOption('--margin', 0, 100), DEFAULT_MARGIN_PP)
     .option('--no-report', 'only the results directory and the table: skip the report')
+    .option('--within', "the study's comparison: assign the lengths to units inside each organization and compare recipients by their own unit's length")
+    .option('--no-robustness', 'skip the "Does it hold?" grid (the comparison across ISP headcount, units and horizon, fewer replicates)')
+    .option('--robustness-reps <n>', 'replicates per condition of the "Does it hold?" grid (at most --reps)', integerOption('--robustness-reps', 1, 1_000_000), ROBUSTNESS_REPS)
     .option('--posterior <dir>', 'draw each replicate\'s parameters from a calibration\'s posterior (the same draw at every length)');
   addExecutionOptions(command, 'report')
     .addHelpText(
@@ -126,13 +141,23 @@ export function registerCompare(program: Command): void {
         '  concentric compare\n' +
         '  concentric compare foundation --lengths 6,12,18 --reps 500 --months 48\n' +
         '  concentric compare my-org.yaml --set isps.count=3 --out results/three-isps\n' +
-        '  concentric compare --shard 1/4 --out results/compare-1   # then: concentric merge …\n' +
-        '  concentric compare --posterior cal --reps 300          # verdicts that carry parameter uncertainty\n',
+        '  concentric compare --within --lengths 6,18 --out results/within   # the study\'s own comparison\n' +
+        '  concentric compare --no-robustness --reps 50                       # quick: skip "Does it hold?"\n' +
+        '  concentric compare --posterior cal --reps 300                      # verdicts that carry parameter uncertainty\n' +
+        '  concentric compare --shard 1/4 --out results/compare-1   # then: concentric merge …\n',
     )
     .action(async (ref: string, flags: CompareFlags) => {
       const overrides = [...flags.set];
       if (flags.months !== undefined) overrides.push(`months=${flags.months}`);
-      const planned = compareSweep({ scenario: ref, overrides, lengths: flags.lengths, replicates: flags.reps, seed: flags.seed });
+      const options = { scenario: ref, overrides, lengths: flags.lengths, replicates: flags.reps, seed: flags.seed };
+      if (flags.within) {
+        if (flags.posterior) throw new InputError('--posterior: expected the whole-organization comparison, got it with --within (not supported together)');
+        const within = await runWithin(options, flags);
+        process.exitCode = within.exitCode;
+        if (within.finished && flags.report) await afterCompare({ dir: flags.out, manifest: within.manifest, margin: flags.margin, quiet: flags.quiet ?? false });
+        return;
+      }
+      const planned = compareSweep(options);
       const { scenario } = planned;
       const spec = flags.posterior ? withPosterior(planned.spec, scenario, flags.posterior) : planned.spec;
       const { manifest, outcome, exitCode } = await executeSweep(spec, scenario, flags);
@@ -145,7 +170,15 @@ export function registerCompare(program: Command): void {
           headlineTable(points),
       );
       if (!flags.report) return;
-      const finished: CompareFinished = { dir: flags.out, manifest, margin: flags.margin, quiet: flags.quiet ?? false };
-      for (const hook of afterCompareHooks) await hook(finished); // ← REPORT SEAM: src/cli/report.ts registers here
+      if (flags.robustness) {
+        const code = await runRobustness({ ...options, replicates: Math.min(flags.reps, flags.robustnessReps) }, flags);
+        if (code !== 0) process.exitCode = code;
+        if (code === EXIT_STOPPED) return;
+      }
+      await afterCompare({ dir: flags.out, manifest, margin: flags.margin, quiet: flags.quiet ?? false });
     });
+}
+
+async function afterCompare(finished: CompareFinished): Promise<void> {
+  for (const hook of afterCompareHooks) await hook(finished); // ← REPORT SEAM: src/cli/report.ts registers here
 }

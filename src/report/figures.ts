@@ -17,7 +17,7 @@ export interface QuestionProvenance {
   readonly design: string;
   readonly replicates: number;
   readonly masterSeed: number;
-  readonly seeds: 'common';
+  readonly seeds: 'common' | 'independent';
   readonly createdAt: string;
 }
 

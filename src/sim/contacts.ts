@@ -1,5 +1,5 @@
 /**
- * What ISPs do in one engaged unit in one week (step 4; M2, M3, M6): a facilitated meeting and
+ * What ISPs do in one engaged unit in one week (step 4; M2, M3, M5): a facilitated meeting and
  * coaching for the implementation team on their schedule, and low-stakes outreach to anyone in
  * the unit. Module-level functions with their inputs passed in (see staff-week.ts for why).
  */

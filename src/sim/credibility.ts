@@ -1,8 +1,10 @@
 /**
- * The week's measurement for demand (M7): each unit's awareness-weighted trust in the ISPs
+ * The week's measurement for demand (M8): each unit's awareness-weighted trust in the ISPs
  * (staff who met or heard of them count their trust, the others 0, over the unit's size) and the
  * sums behind organization-wide credibility (the mean trust of those who met them).
  */
+import { credibility } from '../agents/index.js';
+import type { RunState } from './run-state.js';
 
 export interface TrustOfContacted {
   /** trust summed over staff who met the ISPs */
@@ -37,4 +39,21 @@ export function measureUnits(unitStart: Int32Array, contact: Uint8Array, trust: 
     unitCredibility[unit] = unitTrust / (last - first);
   }
   return { trustSum, contacted };
+}
+
+/** Step 9: organization credibility, the applying share, and each unit's awareness-weighted trust in the ISPs. */
+export function measure(run: RunState): void {
+  const { org, unitCredibility } = run;
+  let trustSum = 0;
+  let contacted = 0;
+  if (run.anyoneEverContacted) {
+    ({ trustSum, contacted } = measureUnits(org.unitStart, run.staff.contact, run.staff.trust, unitCredibility));
+  } else {
+    // Until the first contact nobody has met or heard of the ISPs: trust adds nothing.
+    const { unitStart } = org;
+    for (let unit = 0; unit < org.units; unit++) unitCredibility[unit] = 0 / (unitStart[unit + 1] - unitStart[unit]);
+  }
+  run.applyingShare = run.applyingTotal / org.staff;
+  run.credibility = credibility(trustSum, contacted);
+  run.anyoneMetIsps = contacted > 0;
 }

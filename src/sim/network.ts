@@ -7,7 +7,7 @@
  * units, managers tied to their unit leader, and a few liaisons with many cross-unit ties.
  * Other topologies (Erdős–Rényi, ring lattice, small world, full mixing) exist for docking.
  */
-import { freshArrays, type ArrayAllocator } from '../agents/index.js';
+import { freshArrays, type ArrayAllocator } from './arena.js';
 import type { Scenario } from '../scenarios/index.js';
 import type { RandomStream } from './rng.js';
 

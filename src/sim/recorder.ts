@@ -2,11 +2,13 @@
  * Observes the state at month ends into columnar series, and turns the final state into the
  * run summary. One pass over the staff per month; nothing per week.
  */
-import { readinessMean, restingStage, scaleScore, stageFromResting, stageOf, STAGES, type ArrayAllocator, type StaffState, type StageThresholds } from '../agents/index.js';
-import { DISPOSITIONS, type Scenario } from '../scenarios/index.js';
+import { readinessMean, restingStage, scaleScore, Stage, stageOf, STAGES, type StaffState, type StageThresholds } from '../agents/index.js';
+import type { DispositionName, Scenario } from '../scenarios/index.js';
+import type { ArrayAllocator } from './arena.js';
 import { firstReaching, spearman } from './metrics.js';
 import type { Organization } from './network.js';
-import { RINGS, round6, SERIES, type DispositionOutcome, type MonthlySeries, type RunResult } from './result.js';
+import { RINGS, round6, SERIES, type DispositionOutcome, type MonthlySeries, type RunResult, type UnitOutcome } from './result.js';
+import { DISPOSITION_NAMES } from './staff.js';
 import { ENGINE_VERSION } from './version.js';
 
 export interface DeskReadings {
@@ -21,6 +23,8 @@ export interface RunCounters {
   readonly adoptionEvents: number;
   readonly requests: number;
   readonly engagementsStarted: number;
+  /** per-unit outcomes of a within-organization run (absent otherwise, so other outputs stay as they were) */
+  readonly units?: readonly UnitOutcome[];
 }
 
 /**
@@ -90,6 +94,17 @@ function restingStages(staff: StaffState, n: number, stageThresholds: StageThres
   for (let i = 0; i < n; i++) {
     resting[i] = restingStage(contact[i], trust[i], readinessMean(acceptability[i], appropriateness[i], feasibility[i]), knowledge[i], stageThresholds);
   }
+}
+
+/**
+ * stageOf from a precomputed resting stage, without branching on whether the person applies (in
+ * a pass over everyone that is unpredictable, and a mispredicted branch cost more than the rest
+ * of the month-end pass). Needs whole numbers of weeks.
+ */
+export function stageFromResting(resting: number, applying: number, weeksApplying: number, sustainedAfterWeeks: number): number {
+  // 1 when weeksApplying ≥ sustainedAfterWeeks (the sign bit of sustainedAfterWeeks − 1 − weeksApplying).
+  const sustaining = (sustainedAfterWeeks - 1 - weeksApplying) >>> 31;
+  return resting + applying * (Stage.applying + sustaining - resting);
 }
 
 /**
@@ -232,7 +247,7 @@ export class MonthlyRecorder {
     const last = out.month.length - 1;
     const adopterRings: number[] = [];
     const adopterWeeks: number[] = [];
-    const outcome = DISPOSITIONS.map(() => ({ staff: 0, adopted: 0, adoptedAfterLowStakes: 0, withLowStakes: 0, adoptedWithLowStakes: 0 }));
+    const outcome = DISPOSITION_NAMES.map(() => ({ staff: 0, adopted: 0, adoptedAfterLowStakes: 0, withLowStakes: 0, adoptedWithLowStakes: 0 }));
     for (let i = 0; i < org.staff; i++) {
       const d = outcome[staff.disposition[i]];
       d.staff++;
@@ -250,10 +265,7 @@ export class MonthlyRecorder {
     }
     const correlation = spearman(adopterRings, adopterWeeks);
     const totalHours = out.ispHours.reduce((sum, hours) => sum + hours, 0);
-    const dispositions = Object.fromEntries(DISPOSITIONS.map((name, d) => [name, outcome[d] as DispositionOutcome])) as Record<
-      (typeof DISPOSITIONS)[number],
-      DispositionOutcome
-    >;
+    const dispositions = Object.fromEntries(DISPOSITION_NAMES.map((name, d) => [name, outcome[d] as DispositionOutcome])) as Record<DispositionName, DispositionOutcome>;
     return {
       engineVersion: ENGINE_VERSION,
       scenario: scenario.name,
@@ -281,6 +293,7 @@ export class MonthlyRecorder {
         peakWaiting: Math.max(...out.waiting),
         dispositions,
       },
+      ...(counters.units ? { units: counters.units } : {}),
     };
   }
 }

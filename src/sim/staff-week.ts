@@ -1,9 +1,9 @@
 /**
- * The week's passes over the staff, as module-level functions with everything passed in (V8
- * compiles these loops markedly better than closures inside createSimulation):
+ * The week's passes over the staff, as module-level functions over the run's state (V8 compiles
+ * these loops markedly better than closures; each reads what it needs into locals first):
  *   colleaguesOnNetwork — step 5: exposure and word of mouth from colleagues;
- *   changePeople        — step 6: the pathway (M2–M4, M6) when on, then adoption (M5) or
- *                         discontinuation (M8); returns who switched, for the caller to date;
+ *   changePeople        — step 6: the pathway (M2–M4, M5) when on, then adoption (M6) or
+ *                         discontinuation (M7); returns who switched, for the caller to date;
  *   gatherWordOfMouth   — its word-of-mouth gather, for any range of the staff;
  *   adoptOnNetwork      — steps 5 and 6 in one pass, for the pathway off on a network;
  *   tellColleagues      — a kept count changes for each colleague of one person.
@@ -17,47 +17,22 @@ import {
   knowledgeFading,
   knowledgeFromColleagues,
   readinessMean,
-  metIsps,
   relax,
-  type StaffState,
+  trustAfterWordOfMouth,
 } from '../agents/index.js';
-import type { RandomStream } from './rng.js';
-import { mayStop, starts, stops, type SwitchRule } from './switching.js';
-
-/** Weekly rates and weights of the pathway, read once from the scenario. */
-export interface PathwayRates {
-  readonly affectDecay: number;
-  readonly readiness: number;
-  readonly peerLearning: number;
-  readonly forgetting: number;
-  readonly acceptabilityTrustWeight: number;
-  readonly tailoring: number;
-  readonly tailoringWeight: number;
-}
-
-/** This week's word of mouth for each person (synchronous: computed from last week's trust). */
-export interface WordOfMouth {
-  readonly trustPull: Float64Array;
-  readonly trustWeight: Float64Array;
-}
+import type { RunState, WordOfMouth } from './run-state.js';
+import { metIsps } from './staff.js';
+import { mayStop, starts, stops } from './switching.js';
 
 /**
  * Step 6 for everyone, in staff order. Flips `applying` of those who start or stop and lists them
  * in `switchers`; returns how many.
  */
-export function changePeople(
-  staff: StaffState,
-  teamOf: Int32Array,
-  teamSafety: Float64Array,
-  wordOfMouth: WordOfMouth,
-  pathwayOn: boolean,
-  rates: PathwayRates,
-  feasibilityCap: number,
-  adoptionRng: RandomStream,
-  draws: Float64Array,
-  rule: SwitchRule,
-  switchers: Int32Array,
-): number {
+export function changePeople(run: RunState): number {
+  const { staff, teamSafety, wordOfMouth, pathwayOn, pathwayRates: rates, feasibilityCap, switchRule: rule, switchers } = run;
+  const { teamOf } = run.org;
+  const adoptionRng = run.streams.adoption;
+  const draws = run.adoptionDraws;
   const { trust, affect, acceptability, appropriateness, feasibility, knowledge: knowledgeOf, exposure: exposureOf } = staff;
   const { applying, ownProject, contact } = staff;
   const { trustPull, trustWeight } = wordOfMouth;
@@ -78,7 +53,7 @@ export function changePeople(
       // Word of mouth (M2), applied synchronously.
       let trustNow = trust[i];
       if (trustWeight[i] > 0) {
-        trustNow = trustNow + trustPull[i] - trustWeight[i] * trustNow;
+        trustNow = trustAfterWordOfMouth(trustNow, trustPull[i], trustWeight[i]);
         trust[i] = trustNow;
         if (contact[i] === Contact.none) contact[i] = Contact.heard;
       }
@@ -91,7 +66,7 @@ export function changePeople(
       acceptability[i] = a;
       appropriateness[i] = pr;
       feasibility[i] = f;
-      // Knowledge (M6), learned in proportion to readiness (mean of A, P, F).
+      // Knowledge (M5), learned in proportion to readiness (mean of A, P, F).
       knowledge = knowledgeFromColleagues(knowledge, exposure, peerLearning * readinessMean(a, pr, f));
       if (!isApplying) knowledge = knowledgeFading(knowledge, forgetting);
       knowledgeOf[i] = knowledge;
@@ -159,20 +134,13 @@ export function gatherWordOfMouth(
  * and word of mouth from the colleagues who have met the ISPs — every tie in order, as a scan
  * adds them (those who have not met add exactly 0). `metTrust` is scratch.
  */
-export function colleaguesOnNetwork(
-  offsets: Int32Array,
-  neighbors: Int32Array,
-  staff: StaffState,
-  applyingAround: Int32Array,
-  metAround: Int32Array,
-  metTrust: Float64Array,
-  wordOfMouth: WordOfMouth,
-  weeklyRate: number,
-): void {
-  const { contact, trust, exposure } = staff;
+export function colleaguesOnNetwork(run: RunState): void {
+  const { offsets, neighbors } = run.org;
+  const { contact, trust, exposure } = run.staff;
+  const { applyingAround, metAround, metTrust } = run;
   exposureFromCounts(offsets, applyingAround, exposure);
   trustOfThoseWhoMet(contact, trust, metTrust);
-  gatherWordOfMouth(0, exposure.length, offsets, neighbors, metAround, metTrust, wordOfMouth, weeklyRate);
+  gatherWordOfMouth(0, exposure.length, offsets, neighbors, metAround, metTrust, run.wordOfMouth, run.rates.wordOfMouth);
 }
 
 /**
@@ -182,15 +150,11 @@ export function colleaguesOnNetwork(
  * `switchers[0 .. count)`, in staff order, for the caller to date (no callback in this loop: V8
  * specialized the loop on the one run's callback and threw the code away with that run).
  */
-export function adoptOnNetwork(
-  offsets: Int32Array,
-  neighbors: Int32Array,
-  staff: StaffState,
-  adoptionRng: RandomStream,
-  draws: Float64Array,
-  rule: SwitchRule,
-  switchers: Int32Array,
-): number {
+export function adoptOnNetwork(run: RunState): number {
+  const { offsets, neighbors } = run.org;
+  const { staff, switchRule: rule, switchers } = run;
+  const adoptionRng = run.streams.adoption;
+  const draws = run.adoptionDraws;
   const { applying, exposure: exposureOf, knowledge: knowledgeOf } = staff;
   // Knowledge matters to adoption only through initiative and the gate (0 · K = 0 otherwise).
   const readsKnowledge = rule.initiative !== 0 || rule.knowledgeGate;

@@ -1,13 +1,15 @@
 /**
- * Who starts or stops applying this week (M5 adoption, M8 sustainment), given the week's draw.
+ * Who starts or stops applying this week (M6 adoption, M7 sustainment), given the week's draw.
  * Module-level functions over a rule read once from the scenario: small enough for V8 to inline
  * into the weekly loops (closures made per simulation are not reliably inlined).
  */
 import {
   discontinuationHazard,
   gatedHazard,
+  knowledgeGate,
   readinessGate,
   Support,
+  supportDose,
   thresholdReached,
   ungatedHazard,
   type StaffState,
@@ -68,7 +70,7 @@ export function mayStop(rule: SwitchRule): boolean {
   return rule.discontinuation !== 0;
 }
 
-/** Whether person i, applying, stops this week (M8), given draw u. */
+/** Whether person i, applying, stops this week (M7), given draw u. */
 export function stops(rule: SwitchRule, staff: StaffState, i: number, u: number, exposure: number): boolean {
   if (!mayStop(rule)) return false; // skip the reads
   const supported = staff.support[i] !== Support.none;
@@ -76,15 +78,11 @@ export function stops(rule: SwitchRule, staff: StaffState, i: number, u: number,
   return u < weeklyChance(hazard);
 }
 
-function doseOf(rule: SwitchRule, support: number): number {
-  return support === Support.implementationTeam ? rule.teamDose : support === Support.unitMember ? rule.unitDose : 0;
-}
-
-/** Whether person i, not applying, starts this week (M5), given draw u. */
+/** Whether person i, not applying, starts this week (M6), given draw u. */
 export function starts(rule: SwitchRule, staff: StaffState, i: number, u: number, exposure: number, knowledge: number): boolean {
   if (rule.thresholdRule) return thresholdReached(exposure, staff.threshold[i]);
   // Each array read only when it can matter (the reduced model reads none of them).
-  const dose = rule.constantDose ? 1 : doseOf(rule, staff.support[i]);
+  const dose = rule.constantDose ? 1 : supportDose(staff.support[i], rule.teamDose, rule.unitDose);
   const threshold = rule.thresholds ? staff.threshold[i] : 0;
   const ungated = ungatedHazard(rule.p, dose, rule.initiative, knowledge, rule.q, exposure, threshold);
   // The gate (≤ 1) can only lower the chance: when even the ungated chance misses, skip it.
@@ -92,6 +90,6 @@ export function starts(rule: SwitchRule, staff: StaffState, i: number, u: number
   let gate = 1;
   // A, P, F as updated this week (or as they started, with the pathway off).
   if (rule.readinessGate) gate *= readinessGate(staff.acceptability[i], staff.appropriateness[i], staff.feasibility[i]);
-  if (rule.knowledgeGate) gate *= Math.min(1, knowledge / rule.learningAt);
+  if (rule.knowledgeGate) gate *= knowledgeGate(knowledge, rule.learningAt);
   return u < weeklyChance(gatedHazard(ungated, gate));
 }

@@ -231,7 +231,7 @@ export const sustainmentCase: ValidationCase = {
   title: 'Sustainment 24 months after support ends (UniSIC)',
   source: 'UniSIC: Implement. Sci. Commun. (2021), doi:10.1186/s43058-021-00250-6 — 37.1 % sustained 2 years after start-up, 25.1 % 2 years after competence',
   establishes:
-    'Whether the sustainment mechanism (M8) with the foundation defaults leaves the share of people still applying two years after support ends inside the range UniSIC observed, and that the bare hazard is applied exactly as declared.',
+    'Whether the sustainment mechanism (M7) with the foundation defaults leaves the share of people still applying two years after support ends inside the range UniSIC observed, and that the bare hazard is applied exactly as declared.',
   limits:
     'UniSIC counts sites delivering a programme; the model counts people applying. Mapping one onto the other (continuous application, turnover counted as stopping) is our assumption, and one cohort design (all units engaged together for 12 months) stands for many.',
   design:

@@ -3,9 +3,10 @@
  * that are multiplied by an exact 0). They must decide exactly as the plain formulas do.
  */
 import { describe, expect, it } from 'vitest';
-import { adoptionHazard, createStaffState, discontinuationHazard, readinessGate, Support } from '../../src/agents/index.js';
+import { discontinuationHazard, readinessGate, Support } from '../../src/agents/index.js';
 import { weeklyChance } from '../../src/sim/clock.js';
 import { RandomStream } from '../../src/sim/rng.js';
+import { createStaffState } from '../../src/sim/staff.js';
 import { starts, stops, switchRule } from '../../src/sim/switching.js';
 import { scenario } from './helpers.js';
 
@@ -42,7 +43,10 @@ describe('starts / stops decide as the plain formulas', () => {
         let gate = 1;
         if (s.adoption.readinessGate) gate *= readinessGate(staff.acceptability[i], staff.appropriateness[i], staff.feasibility[i]);
         if (s.adoption.knowledgeGate) gate *= Math.min(1, knowledge / s.knowledge.learningAt);
-        const plain = u < weeklyChance(adoptionHazard(s.adoption.p, dose, s.adoption.initiative, knowledge, s.adoption.q, exposure, staff.threshold[i], gate));
+        // M6 as docs/MODEL.md writes it: h = [p·(dose + initiative·K) + q·E·1(E ≥ φ)] · g
+        const peers = exposure >= staff.threshold[i] ? s.adoption.q * exposure : 0;
+        const hazard = (s.adoption.p * (dose + s.adoption.initiative * knowledge) + peers) * gate;
+        const plain = u < weeklyChance(hazard);
         const skipsKnowledge = s.adoption.initiative === 0 && !s.adoption.knowledgeGate;
         expect(starts(rule, staff, i, u, exposure, skipsKnowledge ? 0 : knowledge)).toBe(plain);
         if (plain) adopted++;

@@ -1,0 +1,198 @@
+/**
+ * A run at week 0: the organization, its staff (M1), the first-engaged units, seed adopters, and
+ * month 0 recorded. Draws: the network stream builds the organization and then picks the first
+ * units; the population stream draws everyone's disposition and threshold, then the seeds.
+ */
+import { feasibilityCap, pickDisposition, placeNewcomer, type StaffState, type StageThresholds } from '../agents/index.js';
+import type { Scenario } from '../scenarios/index.js';
+import type { ArrayAllocator } from './arena.js';
+import { monthsToWeeks, weeklyChance, weeklyChanceFromAnnual } from './clock.js';
+import { contactRules } from './contacts.js';
+import { measure } from './credibility.js';
+import { SupportDesk } from './engagements.js';
+import { unitLedgerFor } from './units.js';
+import { buildOrganization, ringDistances, type Organization } from './network.js';
+import { MonthlyRecorder } from './recorder.js';
+import { createStreams, type RandomStream } from './rng.js';
+import type { PathwayRates, Population, RunState, WeeklyRates } from './run-state.js';
+import { createStaffState, DISPOSITION_NAMES } from './staff.js';
+import { tellColleagues } from './staff-week.js';
+import { switchRule } from './switching.js';
+
+function weeklyRates(s: Scenario): WeeklyRates {
+  return {
+    wordOfMouth: weeklyChance(s.trust.wordOfMouth),
+    safetyRelax: weeklyChance(s.safety.relaxation),
+    readiness: weeklyChance(s.readiness.rate),
+    peerLearning: weeklyChance(s.knowledge.peerLearning),
+    forgetting: weeklyChance(s.knowledge.forgetting),
+    affectDecay: weeklyChance(s.context.affectDecay),
+    turnover: weeklyChanceFromAnnual(s.turnover.annualRate),
+  };
+}
+
+function pathwayRatesOf(s: Scenario, rates: WeeklyRates): PathwayRates {
+  return {
+    affectDecay: rates.affectDecay,
+    readiness: rates.readiness,
+    peerLearning: rates.peerLearning,
+    forgetting: rates.forgetting,
+    acceptabilityTrustWeight: s.readiness.trustWeight,
+    tailoring: s.engagement.tailoring,
+    tailoringWeight: s.readiness.tailoringWeight,
+  };
+}
+
+function stageThresholdsOf(s: Scenario): StageThresholds {
+  return {
+    trustingAt: s.trust.trustingAt,
+    acceptingAt: s.readiness.acceptingAt,
+    learningAt: s.knowledge.learningAt,
+    sustainedAfterWeeks: monthsToWeeks(s.sustainment.sustainedAfterMonths),
+  };
+}
+
+/** Dispositions (M1) from the scenario's shares, normalized. */
+function populationOf(s: Scenario): Population {
+  const profiles = DISPOSITION_NAMES.map((name) => s.dispositions[name]);
+  const shareTotal = profiles.reduce((sum, _, d) => sum + s.dispositions[DISPOSITION_NAMES[d]].share, 0) || 1;
+  const cumulativeShares: number[] = [];
+  let running = 0;
+  for (const name of DISPOSITION_NAMES) {
+    running += s.dispositions[name].share / shareTotal;
+    cumulativeShares.push(running);
+  }
+  return { profiles, cumulativeShares, thresholds: s.adoption.thresholds, priorPartnershipPenalty: s.context.priorPartnershipPenalty };
+}
+
+/** Person i becomes a newcomer (M1, M9): a disposition drawn from the shares, then its starting state. */
+export function hire(staff: StaffState, i: number, population: Population, rng: RandomStream): void {
+  const disposition = pickDisposition(population.cumulativeShares, rng.next());
+  placeNewcomer(staff, i, disposition, population.profiles[disposition], rng.next(), population.priorPartnershipPenalty);
+  if (!population.thresholds) staff.threshold[i] = 0;
+}
+
+/** First-engaged units, drawn with the network stream (they are part of the setting), ascending. */
+function firstUnits(org: Organization, count: number, rng: RandomStream): number[] {
+  const units: number[] = [];
+  const pool = Array.from({ length: org.units }, (_, u) => u);
+  for (let k = 0; k < Math.min(count, org.units); k++) {
+    const pick = k + rng.below(pool.length - k);
+    [pool[k], pool[pick]] = [pool[pick], pool[k]];
+    units.push(pool[k]);
+  }
+  return units.sort((a, b) => a - b);
+}
+
+/**
+ * Seed adopters (docking cases): applying from week 0. Distinct people: redraw anyone already
+ * chosen (identical to plain draws when none repeat).
+ */
+function seedAdopters(run: RunState, count: number): void {
+  const { staff, org } = run;
+  const rng = run.streams.population;
+  for (let k = 0; k < Math.min(count, org.staff); k++) {
+    let i = rng.below(org.staff);
+    while (staff.applying[i]) i = rng.below(org.staff);
+    staff.applying[i] = 1;
+    run.applyingTotal++;
+    if (run.countsKept) tellColleagues(org.offsets, org.neighbors, run.applyingAround, i, 1);
+    staff.adoptedWeek[i] = 0;
+    staff.applyingSince[i] = 0;
+  }
+}
+
+/**
+ * A run, set up and recorded at month 0. `arrays`: where its state lives (fresh arrays, or
+ * memory reused across runs; see arena.ts). The arrays are taken in a fixed order.
+ */
+export function setUp(scenario: Scenario, seed: number, arrays: ArrayAllocator): RunState {
+  const s = scenario;
+  const streams = createStreams(seed);
+  const org = buildOrganization(s, streams.network, arrays);
+  const staffCount = org.staff;
+  const staff = createStaffState(staffCount, arrays);
+  const population = populationOf(s);
+  const countsKept = s.adoption.pathway && !org.fullyMixed;
+  const applyingAround = arrays.int32(countsKept ? staffCount : 0);
+  const metAround = arrays.int32(countsKept ? staffCount : 0);
+  const metTrust = arrays.float64(countsKept ? staffCount : 0);
+  for (let i = 0; i < staffCount; i++) hire(staff, i, population, streams.population);
+
+  const teamSafety = arrays.float64(org.teams).fill(s.context.learningCulture);
+  const teamMetWeek = arrays.int32(org.teams).fill(-1);
+  // Scratch for synchronous word of mouth: T += pull − weight·T.
+  const wordOfMouth = { trustPull: arrays.float64(staffCount), trustWeight: arrays.float64(staffCount) };
+  const switchers = arrays.int32(staffCount);
+  const { isps, engagement } = s;
+  const desk = new SupportDesk(org, staff, isps.count, isps.hoursPerWeek, engagement.hoursPerCoLeadWeek, engagement.coLeads, monthsToWeeks(engagement.lengthMonths));
+  desk.ledger = unitLedgerFor(s, seed, org, staff);
+  const initialUnits = firstUnits(org, engagement.initialUnits, streams.network);
+  const ring = ringDistances(org, initialUnits, arrays);
+  const stageThresholds = stageThresholdsOf(s);
+  const unitCredibility = arrays.float64(org.units);
+  const demandDraws = arrays.float64(org.units);
+  const rates = weeklyRates(s);
+  const adoptionDraws = arrays.float64(staffCount);
+  const recorder = new MonthlyRecorder(s, staff, org, ring, teamSafety, stageThresholds, arrays);
+
+  const run: RunState = {
+    scenario: s,
+    seed,
+    streams,
+    org,
+    staff,
+    population,
+    totalWeeks: monthsToWeeks(s.months),
+    rates,
+    pathwayRates: pathwayRatesOf(s, rates),
+    switchRule: switchRule(s),
+    contactRules: contactRules(s),
+    contactTargets: { staff, org, teamSafety, teamMetWeek, rng: streams.contacts, metAround: countsKept ? metAround : null },
+    stageThresholds,
+    pathwayOn: s.adoption.pathway,
+    countsKept,
+    applyingAround,
+    metAround,
+    metTrust,
+    ring,
+    teamSafety,
+    teamMetWeek,
+    unitCredibility,
+    desk,
+    recorder,
+    wordOfMouth,
+    switchers,
+    adoptionDraws,
+    demandDraws,
+    week: 0,
+    monthsRecorded: 0,
+    applyingTotal: 0,
+    applyingShare: 0,
+    credibility: 0,
+    adoptionEvents: 0,
+    hoursThisMonth: 0,
+    requestsAtMonthStart: 0,
+    lengthMonths: s.engagement.lengthMonths,
+    urgency: s.context.urgency,
+    feasibilityCap: feasibilityCap(s.context.absorptiveCapacity, s.context.urgency, s.context.urgencyEffect, s.context.leadershipBuyIn),
+    anyoneMetIsps: false,
+    anyoneEverContacted: false,
+    wordOfMouthCleared: true,
+    restingChanged: true,
+  };
+  seedAdopters(run, s.adoption.seeds);
+  begin(run, initialUnits);
+  return run;
+}
+
+/** Week 0: the first units engaged, credibility measured, month 0 recorded. */
+function begin(run: RunState, initialUnits: readonly number[]): void {
+  const { desk } = run;
+  desk.startNow(initialUnits, 0);
+  measure(run);
+  run.requestsAtMonthStart = desk.requests;
+  run.recorder.record(0, 0, { credibility: run.credibility, ispHours: 0, requests: 0, active: desk.active.length, waiting: desk.waitlist.length });
+  run.restingChanged = run.pathwayOn;
+  run.monthsRecorded = 1;
+}
