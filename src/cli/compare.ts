@@ -8,10 +8,11 @@
 import { Option, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { posteriorDraws } from '../calibrate/index.js';
 import { loadResults, NULL_RINGS_FILE, type NullRings } from '../report/index.js';
-import { DEFAULT_SCENARIO, type Scenario } from '../scenarios/index.js';
+import { DEFAULT_SCENARIO, InputError, type Scenario } from '../scenarios/index.js';
 import { simulate } from '../sim/index.js';
-import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, type Manifest, type PointAggregate } from '../sweep/index.js';
+import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, scenarioAt, type Manifest, type PointAggregate, type SweepSpec } from '../sweep/index.js';
 import { ROBUSTNESS_REPS, runRobustness, runWithin } from './compare-designs.js';
 import { addExecutionOptions, executeSweep, EXIT_STOPPED, type ExecutionFlags } from './execution.js';
 import { collect, integerOption, numberListOption, numberOption } from './options.js';
@@ -35,6 +36,7 @@ interface CompareFlags extends ExecutionFlags {
   margin: number;
   /** false with --no-report */
   report: boolean;
+  posterior?: string;
 }
 
 /** What a finished compare hands to the report. */
@@ -121,6 +123,14 @@ async function writeNullRings(dir: string, scenario: Scenario, lengths: readonly
   writeFileSync(join(dir, NULL_RINGS_FILE), `${JSON.stringify(file)}\n`);
 }
 
+/** compare --posterior: each replicate's parameter values drawn from the calibration (checked on the scenario once). */
+function withPosterior(spec: SweepSpec, scenario: Scenario, dir: string): SweepSpec {
+  const draws = posteriorDraws(dir, spec.replicates, spec.seed);
+  if (draws.fields.includes(LENGTH_FACTOR)) throw new InputError(`--posterior: ${dir}: expected a calibration of fields other than ${LENGTH_FACTOR} (compare varies it), got it`);
+  scenarioAt(scenario, Object.fromEntries(draws.fields.map((field, k) => [field, draws.rows[0][k]])), `--posterior ${dir}`);
+  return { ...spec, replicateValues: draws };
+}
+
 export function registerCompare(program: Command): void {
   const command = program
     .command('compare')
@@ -150,7 +160,8 @@ export function registerCompare(program: Command): void {
     .option('--no-report', 'only the results directory and the table: skip the report')
     .option('--within', "the study's comparison: assign the lengths to units inside each organization and compare recipients by their own unit's length")
     .option('--no-robustness', 'skip the "Does it hold?" grid (the comparison across ISP headcount, units and horizon, fewer replicates)')
-    .option('--robustness-reps <n>', 'replicates per condition of the "Does it hold?" grid (at most --reps)', integerOption('--robustness-reps', 1, 1_000_000), ROBUSTNESS_REPS);
+    .option('--robustness-reps <n>', 'replicates per condition of the "Does it hold?" grid (at most --reps)', integerOption('--robustness-reps', 1, 1_000_000), ROBUSTNESS_REPS)
+    .option('--posterior <dir>', 'draw each replicate\'s parameters from a calibration\'s posterior (the same draw at every length)');
   addExecutionOptions(command, 'report')
     .addHelpText(
       'after',
@@ -160,6 +171,7 @@ export function registerCompare(program: Command): void {
         '  concentric compare my-org.yaml --set isps.count=3 --out results/three-isps\n' +
         '  concentric compare --within --lengths 6,18 --out results/within   # the study\'s own comparison\n' +
         '  concentric compare --no-robustness --reps 50                       # quick: skip "Does it hold?"\n' +
+        '  concentric compare --posterior cal --reps 300                      # verdicts that carry parameter uncertainty\n' +
         '  concentric compare --shard 1/4 --out results/compare-1   # then: concentric merge …\n',
     )
     .action(async (ref: string, flags: CompareFlags) => {
@@ -167,18 +179,22 @@ export function registerCompare(program: Command): void {
       if (flags.months !== undefined) overrides.push(`months=${flags.months}`);
       const options = { scenario: ref, overrides, lengths: flags.lengths, replicates: flags.reps, seed: flags.seed };
       if (flags.within) {
+        if (flags.posterior) throw new InputError('--posterior: expected the whole-organization comparison, got it with --within (not supported together)');
         const within = await runWithin(options, flags);
         process.exitCode = within.exitCode;
         if (within.finished && flags.report) await afterCompare({ dir: flags.out, manifest: within.manifest, margin: flags.margin, quiet: flags.quiet ?? false });
         return;
       }
-      const { spec, scenario } = compareSweep(options);
+      const planned = compareSweep(options);
+      const { scenario } = planned;
+      const spec = flags.posterior ? withPosterior(planned.spec, scenario, flags.posterior) : planned.spec;
       const { manifest, outcome, exitCode } = await executeSweep(spec, scenario, flags);
       process.exitCode = exitCode;
       if (outcome.interrupted || manifest.shard !== null) return;
       const { points } = await aggregateResults(flags.out, { metrics: HEADLINE_METRICS });
       process.stdout.write(
-        `\n${scenario.name}: ${scenario.months} months, ${spec.replicates} replicates per length (seed ${spec.seed}, common random numbers)\n\n` +
+        `\n${scenario.name}: ${scenario.months} months, ${spec.replicates} replicates per length (seed ${spec.seed}, common random numbers` +
+          `${spec.replicateValues ? `; parameters drawn from the posterior in ${spec.replicateValues.source}` : ''})\n\n` +
           headlineTable(points),
       );
       if (!flags.report) return;

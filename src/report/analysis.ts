@@ -162,6 +162,7 @@ function provenanceOf(results: Results, now: Date): Provenance {
     replicates: sweep.replicates,
     masterSeed: sweep.seed,
     seeds: sweep.seeds,
+    ...(sweep.replicateValues ? { parameterDraws: { source: sweep.replicateValues.source, fields: sweep.replicateValues.fields } } : {}),
     runs: results.runs.length,
     failed: results.failed,
     sweepHash: manifest.sweepHash,

@@ -390,6 +390,8 @@ export interface MethodsFacts {
   readonly resamples: number;
   readonly marginPp: number;
   readonly otherFactors: readonly string[];
+  /** compare --posterior: parameters drawn per replicate from a calibration */
+  readonly parameterDraws?: { readonly source: string; readonly fields: readonly string[] };
   /** the within-organization design: months to the follow-up; null for the policy comparison */
   readonly withinFollowUpMonths: number | null;
 }
@@ -420,6 +422,11 @@ export function methods(f: MethodsFacts): string[] {
       ? `Seeds: common random numbers — replicate r of every length runs with the same seed (hash of master seed and r), ` +
         `so lengths are compared ${f.paired ? 'paired by replicate: the mean of the within-replicate differences' : 'unpaired (pairing was not possible for some comparisons)'}.`
       : 'Seeds: independent per design point, so lengths are compared as independent groups (Welch standard error).',
+    f.parameterDraws
+      ? `Parameter uncertainty included: each replicate drew ${f.parameterDraws.fields.join(', ')} from the posterior of the calibration in ` +
+        `${f.parameterDraws.source} (seeded by replicate, the same draw at every length), so the intervals cover what the data leave unknown ` +
+        'about these parameters as well as seed noise.'
+      : 'Parameters fixed at the scenario\'s values: the intervals cover seed noise only, not uncertainty about the parameters (see `compare --posterior`).',
   ];
   return [
     ...(design.length > 0 ? design : policy),

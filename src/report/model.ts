@@ -115,6 +115,8 @@ export interface Provenance {
   readonly replicates: number;
   readonly masterSeed: number;
   readonly seeds: 'common' | 'independent';
+  /** compare --posterior: each replicate's parameters were drawn from this calibration */
+  readonly parameterDraws?: { readonly source: string; readonly fields: readonly string[] };
   readonly runs: number;
   readonly failed: number;
   readonly sweepHash: string;

@@ -48,6 +48,7 @@ export function methodsFacts(model: ReportModel): MethodsFacts {
     resamples: model.resamples,
     marginPp: model.marginFraction * 100,
     otherFactors: model.otherFactors.map((f) => f.name),
+    parameterDraws: p.parameterDraws,
     withinFollowUpMonths: model.within ? model.within.followUpMonths : null,
   };
 }

@@ -16,3 +16,22 @@ export { spearman, averageRanks, firstReaching } from './metrics.js';
 export type { SupportEvent } from './engagements.js';
 // Stage names and the 1–5 scale, re-exported for src/tui (which may import only sim and scenarios).
 export { STAGES, scaleScore, type StageName } from '../agents/index.js';
+export {
+  simulateSurvey,
+  waveMeasures,
+  cronbachAlpha,
+  scaleScore as surveyScaleScore,
+  surveyStream,
+  isInstrument,
+  INSTRUMENTS,
+  INSTRUMENT_SPECS,
+  ITEMS as SURVEY_ITEMS,
+  SURVEY_NOISE,
+  type Instrument,
+  type InstrumentSpec,
+  type SurveyDesign,
+  type SurveyNoise,
+  type SurveyResult,
+  type SurveyWave,
+  type WaveMeasure,
+} from './survey.js';

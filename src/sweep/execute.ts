@@ -16,7 +16,7 @@ import { lockResults } from './lock.js';
 import { encodeRecord, failedRecord, plannedRuns, runBatch, type BatchResult, type BatchTask } from './run-one.js';
 import { canonicalize, STATUS_FAILED, STATUS_OK } from './runs-file.js';
 import { shardRunIds, shardSize } from './shards.js';
-import type { Manifest } from './types.js';
+import type { Manifest, ReplicateValues } from './types.js';
 
 export interface SweepProgress {
   /** runs of this shard finished (ok or failed), including those found on resume */
@@ -89,6 +89,16 @@ function defaultBatchSize(pending: number, threads: number): number {
   return Math.max(1, Math.min(32, Math.floor(pending / (threads * 16))));
 }
 
+/** The per-replicate values (SweepSpec.replicateValues) of the replicates these run ids belong to. */
+function valuesOfReplicates(values: ReplicateValues, ids: readonly number[], replicates: number): Record<number, Record<string, number>> {
+  const out: Record<number, Record<string, number>> = {};
+  for (const id of ids) {
+    const replicate = id % replicates;
+    out[replicate] = Object.fromEntries(values.fields.map((field, k) => [field, values.rows[replicate][k]]));
+  }
+  return out;
+}
+
 export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   const { dir } = options;
   try {
@@ -144,8 +154,8 @@ async function runLocked(options: SweepOptions): Promise<SweepOutcome> {
         const point = Math.floor(id / replicates);
         points[point] = manifest.points[point].values;
       }
-      const { seed, seeds } = manifest.sweep;
-      yield { scenario: manifest.scenario, replicates, seed, seeds, ids, points };
+      const { seed, seeds, replicateValues } = manifest.sweep;
+      yield { scenario: manifest.scenario, replicates, seed, seeds, ids, points, ...(replicateValues ? { replicateValues: valuesOfReplicates(replicateValues, ids, replicates) } : {}) };
     }
   };
 

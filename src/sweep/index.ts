@@ -26,3 +26,4 @@ export { exportCsv, exportParquet } from './export.js';
 export { WriteFailure, type WriteBytes } from './files.js';
 export { lockResults, LOCK_DIR, LOCK_HOLDER, type ResultsLock, type LockHolder } from './lock.js';
 export { checkRunFits, checkSweepFits, describeFootprint, largestScenarios, runFootprint, expectedTies, manifestBytes, machineMemory, type RunFootprint } from './limits.js';
+export { runWaveBatch, WavePool, type WaveTarget, type WaveTask } from './waves.js';

@@ -22,13 +22,16 @@ export interface BatchTask {
   readonly ids: readonly number[];
   /** design point → factor values, for the points these ids belong to */
   readonly points: Readonly<Record<number, Readonly<Record<string, FactorValue>>>>;
+  /** replicate → its own parameter values (SweepSpec.replicateValues), for these ids' replicates */
+  readonly replicateValues?: Readonly<Record<number, Readonly<Record<string, FactorValue>>>>;
 }
 
 /** The runs of a batch: ids resolved to point, replicate, seed and factor values. */
 export function plannedRuns(task: BatchTask): PlannedRun[] {
   return task.ids.map((id) => {
     const job = runJob(id, task.replicates, task.seed, task.seeds);
-    return { ...job, params: task.points[job.point] };
+    const own = task.replicateValues?.[job.replicate];
+    return { ...job, params: own ? { ...own, ...task.points[job.point] } : task.points[job.point] };
   });
 }
 
@@ -95,6 +98,8 @@ export function runBatch(task: BatchTask): BatchResult {
   // Runs of one batch mostly share a design point: validate its scenario once.
   const scenarios = new Map<number, Scenario>();
   const scenarioForPoint = (run: PlannedRun): Scenario => {
+    // With values per replicate, each run has a scenario of its own.
+    if (task.replicateValues) return scenarioAt(task.scenario, run.params, `design point ${run.point}, replicate ${run.replicate}`);
     let scenario = scenarios.get(run.point);
     if (!scenario) {
       scenario = scenarioAt(task.scenario, run.params, `design point ${run.point}`);

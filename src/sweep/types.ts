@@ -34,6 +34,20 @@ export interface SweepSpec {
   readonly seeds: SeedScheme;
   /** summary fields of interest (keys of RunSummary) */
   readonly metrics: readonly string[];
+  /**
+   * Parameter values per replicate, the same at every design point (`compare --posterior`):
+   * replicate r runs with `rows[r]` for `fields`, so comparisons carry parameter uncertainty and
+   * stay paired. Absent: every replicate runs the scenario's values.
+   */
+  readonly replicateValues?: ReplicateValues;
+}
+
+export interface ReplicateValues {
+  /** where the draws come from (a calibration directory) */
+  readonly source: string;
+  readonly fields: readonly string[];
+  /** one row per replicate, one value per field */
+  readonly rows: readonly (readonly number[])[];
 }
 
 export interface DesignPoint {

@@ -61,7 +61,8 @@ export interface ValidationCase {
   readonly limits: string;
   /** the design in one or two sentences: scenario, N, seeds */
   readonly design: string;
-  run(scale: Scale): CaseOutcome;
+  /** synchronous for most cases; the calibration case awaits its simulations */
+  run(scale: Scale): CaseOutcome | Promise<CaseOutcome>;
 }
 
 export function check(name: string, expected: string, tolerance: string, measured: string, pass: boolean): Check {

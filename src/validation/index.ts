@@ -12,6 +12,7 @@
  * imports src/validation except its tests.
  */
 import { bassCase } from './bass.js';
+import { calibrationRecoveryCase } from './calibration-recovery.js';
 import type { ValidationCase } from './case.js';
 import { complexContagionCase } from './complex-contagion.js';
 import { lengthHypothesesCase } from './length-hypotheses.js';
@@ -21,7 +22,16 @@ import { sustainmentCase } from './sustainment.js';
 import { wattsCascadeCase } from './watts-cascade.js';
 
 /** Every case, in report order. */
-export const CASES: readonly ValidationCase[] = [bassCase, siLogisticCase, wattsCascadeCase, complexContagionCase, sustainmentCase, studyPatternsCase, lengthHypothesesCase];
+export const CASES: readonly ValidationCase[] = [
+  bassCase,
+  siLogisticCase,
+  wattsCascadeCase,
+  complexContagionCase,
+  sustainmentCase,
+  studyPatternsCase,
+  lengthHypothesesCase,
+  calibrationRecoveryCase,
+];
 
 export function caseById(id: string): ValidationCase | undefined {
   return CASES.find((c) => c.id === id);

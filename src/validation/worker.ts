@@ -10,7 +10,7 @@ const started = performance.now();
 try {
   const validationCase = caseById(id);
   if (!validationCase) throw new Error(`unknown case ${id}`);
-  const outcome = validationCase.run(scale);
+  const outcome = await validationCase.run(scale);
   parentPort!.postMessage({ ok: true, outcome, seconds: (performance.now() - started) / 1000 });
 } catch (error) {
   parentPort!.postMessage({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error), seconds: (performance.now() - started) / 1000 });

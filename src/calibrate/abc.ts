@@ -1,0 +1,327 @@
+/**
+ * ABC-SMC: approximate Bayesian computation by sequential Monte Carlo (Del Moral, Doucet & Jasra
+ * 2012; Beaumont, Cornuet, Marin & Robert 2009; Toni et al. 2009), in the form of pyabc
+ * (Klinger, Rickert & Hasenauer 2018):
+ *
+ *   generation 0   particles from the prior, all kept (ε = ∞)
+ *   generation t   ancestors drawn by weight, moved by a multivariate normal kernel with twice the
+ *                  weighted covariance of generation t − 1 (Beaumont et al. 2009); a particle is
+ *                  kept when its simulated statistics are within ε_t of the data; its weight is
+ *                  prior(θ) / Σ_j w_j K(θ | θ_j)
+ *   distance       adaptive weighted 2-norm (pyabc's AdaptivePNormDistance; Prangle 2017): each
+ *                  statistic divided by its median absolute deviation over all of the last
+ *                  generation's simulations, re-estimated every generation
+ *   ε_{t+1}        the weighted median of generation t's distances under the new scales
+ *
+ * Pure and generic: the model is a `simulate` callback over typed arrays; the prior is uniform
+ * on a box. Deterministic whatever the order simulations finish in: candidate k of generation t
+ * draws its proposal from its own stream and its runs get hashed seeds; candidates are taken in
+ * index order, in rounds whose size depends only on earlier results. Everything a generation
+ * needs from the last one is in `Generation` (the next scales and ε included), so a run resumed
+ * from a saved generation continues exactly as it would have.
+ */
+import { hashSeed, RandomStream } from '../sim/index.js';
+import { cholesky, mahalanobis2, weightedCovariance } from './linalg.js';
+import { effectiveSampleSize, statisticScales, weightedQuantile } from './weighted.js';
+
+export interface AbcProblem {
+  /** lower and upper bounds of the uniform prior, one per parameter */
+  readonly low: Float64Array;
+  readonly high: Float64Array;
+  /** the data's summary statistics */
+  readonly observed: Float64Array;
+  /**
+   * Simulate rows of `params` (n × d, row-major) with the given seeds (one per row); resolve to
+   * their statistics (n × s, row-major). Must be a pure function of (row, seed).
+   */
+  simulate(params: Float64Array, seeds: Uint32Array): Promise<Float64Array>;
+}
+
+export interface AbcOptions {
+  readonly particles: number;
+  /** generations in all, generation 0 (the prior) included */
+  readonly generations: number;
+  readonly repsPerParticle: number;
+  readonly seed: number;
+  /** stop when a generation would need more than particles / minAcceptance candidates */
+  readonly minAcceptance: number;
+}
+
+export const ABC_DEFAULTS: Omit<AbcOptions, 'seed'> = { particles: 500, generations: 10, repsPerParticle: 1, minAcceptance: 0.01 };
+
+export interface Generation {
+  readonly index: number;
+  /** particles × d, row-major */
+  readonly particles: Float64Array;
+  /** normalized importance weights */
+  readonly weights: Float64Array;
+  /** each particle's distance, under `scales` */
+  readonly distances: Float64Array;
+  /** each particle's simulated statistics (mean over reps), particles × s */
+  readonly stats: Float64Array;
+  readonly epsilon: number;
+  /** the per-statistic scales this generation's distances used */
+  readonly scales: Float64Array;
+  /** particles kept / candidates considered */
+  readonly acceptanceRate: number;
+  readonly ess: number;
+  /** model runs this generation (candidates simulated × reps) */
+  readonly simulations: number;
+  /** what the next generation starts from: scales from this generation's simulations, and ε */
+  readonly next: { readonly scales: Float64Array; readonly epsilon: number };
+}
+
+export interface AbcProgress {
+  readonly generation: number;
+  readonly epsilon: number;
+  readonly accepted: number;
+  readonly candidates: number;
+  readonly simulations: number;
+}
+
+export interface AbcHooks {
+  /** the last finished generation of an earlier session (resume) */
+  readonly resumeFrom?: Generation;
+  readonly onGeneration?: (generation: Generation) => void;
+  readonly onProgress?: (progress: AbcProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface AbcOutcome {
+  /** the generations finished in this call (after `resumeFrom`) */
+  readonly generations: readonly Generation[];
+  /** the final population: the last finished generation */
+  readonly final: Generation;
+  readonly stopped: 'generations' | 'acceptance' | 'signal';
+}
+
+/** Distance under scales: √Σ (w_j (x_j − y_j))², w_j = 1 / scale_j normalized to mean 1 (0 where a statistic never varies). */
+export function distanceWeights(scales: Float64Array): Float64Array {
+  const weights = new Float64Array(scales.length);
+  let sum = 0;
+  let active = 0;
+  for (let j = 0; j < scales.length; j++) {
+    if (scales[j] > 0) {
+      weights[j] = 1 / scales[j];
+      sum += weights[j];
+      active++;
+    }
+  }
+  if (sum > 0) for (let j = 0; j < scales.length; j++) weights[j] *= active / sum;
+  return weights;
+}
+
+export function distance(weights: Float64Array, stats: Float64Array, at: number, observed: Float64Array): number {
+  let sum = 0;
+  for (let j = 0; j < observed.length; j++) {
+    const v = weights[j] * (stats[at + j] - observed[j]);
+    sum += v * v;
+  }
+  return Math.sqrt(sum);
+}
+
+/** The seed of a candidate's run: hashed, so any run can be recomputed alone on any thread. */
+export function candidateSeed(master: number, generation: number, candidate: number, rep: number): number {
+  return hashSeed(master, 'abc', generation, candidate, rep);
+}
+
+function normal(rng: RandomStream): number {
+  return Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+}
+
+/** Proposes candidates of one generation from the last population. */
+interface Proposer {
+  propose(candidate: number, into: Float64Array, at: number): void;
+  /** log of the importance weight prior(θ) / Σ w_j K(θ | θ_j), up to a constant */
+  logWeight(params: Float64Array, at: number): number;
+}
+
+function priorProposer(problem: AbcProblem, master: number): Proposer {
+  const d = problem.low.length;
+  return {
+    propose(candidate, into, at) {
+      const rng = new RandomStream(`abc/${master >>> 0}/0/${candidate}`);
+      for (let a = 0; a < d; a++) into[at + a] = problem.low[a] + (problem.high[a] - problem.low[a]) * rng.next();
+    },
+    logWeight: () => 0,
+  };
+}
+
+function kernelProposer(problem: AbcProblem, master: number, generation: number, last: Generation): Proposer {
+  const { low, high } = problem;
+  const d = low.length;
+  const n = last.weights.length;
+  const { cov } = weightedCovariance(last.particles, last.weights, d);
+  for (let k = 0; k < d * d; k++) cov[k] *= 2;
+  const floor = new Float64Array(d).map((_, a) => (high[a] - low[a]) ** 2);
+  const l = cholesky(cov, d, floor);
+  const cumulative = new Float64Array(n);
+  let running = 0;
+  for (let j = 0; j < n; j++) cumulative[j] = running += last.weights[j];
+  const z = new Float64Array(d);
+  const scratch = new Float64Array(d);
+  const logW = new Float64Array(n).map((_, j) => Math.log(last.weights[j]));
+  const q = new Float64Array(n);
+  return {
+    propose(candidate, into, at) {
+      const rng = new RandomStream(`abc/${master >>> 0}/${generation}/${candidate}`);
+      // Redraw (ancestor and move) until inside the prior's box: outside it the prior is 0.
+      for (let attempt = 0; attempt < 10_000; attempt++) {
+        const u = rng.next() * running;
+        let lo = 0;
+        let hi = n - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (cumulative[mid] > u) hi = mid;
+          else lo = mid + 1;
+        }
+        for (let a = 0; a < d; a++) z[a] = normal(rng);
+        let inside = true;
+        for (let a = 0; a < d; a++) {
+          let move = 0;
+          for (let b = 0; b <= a; b++) move += l[a * d + b] * z[b];
+          const value = last.particles[lo * d + a] + move;
+          into[at + a] = value;
+          if (value < low[a] || value > high[a]) inside = false;
+        }
+        if (inside) return;
+      }
+      throw new RangeError('could not propose a particle inside the prior in 10,000 tries');
+    },
+    logWeight(params, at) {
+      // log Σ_j w_j exp(−q_j / 2), by the max trick so far-off particles do not underflow.
+      let top = -Infinity;
+      for (let j = 0; j < n; j++) {
+        q[j] = logW[j] - 0.5 * mahalanobis2(l, d, params, at, last.particles, j * d, scratch);
+        if (q[j] > top) top = q[j];
+      }
+      let sum = 0;
+      for (let j = 0; j < n; j++) sum += Math.exp(q[j] - top);
+      return -(top + Math.log(sum));
+    },
+  };
+}
+
+/** Run ABC-SMC to `options.generations` generations (or fewer: acceptance too low, or stopped). */
+export async function abcSmc(problem: AbcProblem, options: AbcOptions, hooks: AbcHooks = {}): Promise<AbcOutcome> {
+  const d = problem.low.length;
+  const s = problem.observed.length;
+  const n = options.particles;
+  const reps = options.repsPerParticle;
+  const done: Generation[] = [];
+  let last = hooks.resumeFrom;
+  let stopped: AbcOutcome['stopped'] = 'generations';
+  for (let t = last ? last.index + 1 : 0; t < options.generations; t++) {
+    if (hooks.signal?.aborted) {
+      stopped = 'signal';
+      break;
+    }
+    const proposer = last ? kernelProposer(problem, options.seed, t, last) : priorProposer(problem, options.seed);
+    const epsilon = last ? last.next.epsilon : Infinity;
+    const scales = last ? last.next.scales : new Float64Array(s);
+    const weightsOfDistance = distanceWeights(scales);
+    const maxCandidates = t === 0 ? n : Math.ceil(n / options.minAcceptance);
+
+    // Candidates in index order, in rounds; all simulated statistics kept for the next scales.
+    const candidateParams: Float64Array[] = [];
+    const candidateStats: Float64Array[] = [];
+    const accepted: number[] = [];
+    const acceptedDistances: number[] = [];
+    let candidates = 0;
+    let simulations = 0;
+    let rate = last ? Math.max(last.acceptanceRate, 0.02) : 1;
+    while (accepted.length < n && candidates < maxCandidates) {
+      if (hooks.signal?.aborted) break;
+      const need = n - accepted.length;
+      const size = Math.min(maxCandidates - candidates, Math.max(Math.min(n, 32), Math.ceil((need / rate) * 1.1)));
+      const params = new Float64Array(size * d);
+      for (let k = 0; k < size; k++) proposer.propose(candidates + k, params, k * d);
+      const rows = new Float64Array(size * reps * d);
+      const seeds = new Uint32Array(size * reps);
+      for (let k = 0; k < size; k++) {
+        for (let r = 0; r < reps; r++) {
+          rows.set(params.subarray(k * d, (k + 1) * d), (k * reps + r) * d);
+          seeds[k * reps + r] = candidateSeed(options.seed, t, candidates + k, r);
+        }
+      }
+      const raw = await problem.simulate(rows, seeds);
+      simulations += size * reps;
+      const stats = new Float64Array(size * s);
+      for (let k = 0; k < size; k++) {
+        for (let r = 0; r < reps; r++) for (let j = 0; j < s; j++) stats[k * s + j] += raw[(k * reps + r) * s + j] / reps;
+      }
+      candidateParams.push(params);
+      candidateStats.push(stats);
+      let considered = 0;
+      for (let k = 0; k < size && accepted.length < n; k++) {
+        considered = k + 1;
+        const dist = t === 0 ? 0 : distance(weightsOfDistance, stats, k * s, problem.observed);
+        if (dist <= epsilon) {
+          accepted.push(candidates + k);
+          acceptedDistances.push(dist);
+        }
+      }
+      candidates += considered;
+      rate = Math.max(accepted.length / candidates, 1 / maxCandidates);
+      hooks.onProgress?.({ generation: t, epsilon, accepted: accepted.length, candidates, simulations });
+    }
+    if (accepted.length < n) {
+      stopped = hooks.signal?.aborted ? 'signal' : 'acceptance';
+      break;
+    }
+
+    // The kept particles, their weights and statistics; the considered candidates' statistics.
+    const allStats = new Float64Array(candidates * s);
+    const at = (index: number): { block: number; offset: number } => {
+      let block = 0;
+      let offset = index;
+      while (offset >= candidateParams[block].length / d) {
+        offset -= candidateParams[block].length / d;
+        block++;
+      }
+      return { block, offset };
+    };
+    for (let index = 0; index < candidates; index++) {
+      const { block, offset } = at(index);
+      allStats.set(candidateStats[block].subarray(offset * s, (offset + 1) * s), index * s);
+    }
+    const particles = new Float64Array(n * d);
+    const stats = new Float64Array(n * s);
+    const logWeights = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const { block, offset } = at(accepted[i]);
+      particles.set(candidateParams[block].subarray(offset * d, (offset + 1) * d), i * d);
+      stats.set(candidateStats[block].subarray(offset * s, (offset + 1) * s), i * s);
+      logWeights[i] = proposer.logWeight(particles, i * d);
+    }
+    const top = logWeights.reduce((a, b) => Math.max(a, b), -Infinity);
+    const weights = logWeights.map((w) => Math.exp(w - top));
+    const total = weights.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < n; i++) weights[i] /= total;
+
+    // The next generation's scales (from every simulation considered) and ε (this population's
+    // weighted median distance under them).
+    const nextScales = statisticScales(allStats, candidates, s);
+    const nextWeights = distanceWeights(nextScales);
+    const nextDistances = new Float64Array(n).map((_, i) => distance(nextWeights, stats, i * s, problem.observed));
+    const generation: Generation = {
+      index: t,
+      particles,
+      weights,
+      // Generation 0 kept everything (ε = ∞): its distances are told under the scales it set.
+      distances: t === 0 ? nextDistances : Float64Array.from(acceptedDistances),
+      stats,
+      epsilon,
+      scales,
+      acceptanceRate: n / candidates,
+      ess: effectiveSampleSize(weights),
+      simulations,
+      next: { scales: nextScales, epsilon: weightedQuantile(nextDistances, weights, 0.5) },
+    };
+    done.push(generation);
+    hooks.onGeneration?.(generation);
+    last = generation;
+  }
+  if (!last) throw new RangeError('ABC-SMC stopped before its first generation finished');
+  return { generations: done, final: last, stopped };
+}

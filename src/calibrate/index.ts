@@ -1,0 +1,14 @@
+/**
+ * src/calibrate — confronting the model with survey data: ABC-SMC (abc.ts, pure and generic over
+ * a simulate callback), the data files (data.ts), parameters and priors (params.ts), the
+ * posterior and its predictive check (posterior.ts), and a calibration run in a directory with
+ * resume (run.ts). An analysis of many runs, beside src/sweep (whose worker pool runs the
+ * simulations). Imports: src/sweep, src/sim, src/scenarios.
+ */
+export { abcSmc, ABC_DEFAULTS, distance, distanceWeights, candidateSeed, type AbcOptions, type AbcProblem, type AbcProgress, type AbcOutcome, type Generation } from './abc.js';
+export { readSurveyData, surveyCsv, wavesCsv, surveyWaves, LONG_COLUMNS, WAVE_COLUMNS, type SurveyData } from './data.js';
+export { parameterPriors, type ParameterPrior } from './params.js';
+export { marginals, marginalWords, missWords, predictiveBands, predictiveFails, plain, type Marginal, type PredictiveBand } from './posterior.js';
+export { calibrate, waveTarget, CALIBRATION_FILE, POSTERIOR_FILE, PREDICTIVE_DRAWS, type CalibrationInput, type CalibrationOutcome, type CalibrationRecord, type GenerationRecord } from './run.js';
+export { weightedQuantile, effectiveSampleSize } from './weighted.js';
+export { posteriorDraws, type PosteriorDraws } from './draws.js';

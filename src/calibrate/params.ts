@@ -1,0 +1,60 @@
+/**
+ * The parameters a calibration estimates and their uniform priors: `--params a,b` names scenario
+ * fields; each prior is the field's documented explore range unless `--prior field=low:high`
+ * says otherwise, and must lie inside the field's valid range.
+ */
+import { InputError, nearest } from '../scenarios/index.js';
+import { factorFields, isNumericField } from '../sweep/factors.js';
+
+export interface ParameterPrior {
+  readonly field: string;
+  readonly low: number;
+  readonly high: number;
+  readonly integer: boolean;
+  /** the field's help text, for plain words in the report */
+  readonly help: string;
+  readonly unit: string;
+}
+
+function unknownField(flag: string, field: string): InputError {
+  const fields = [...factorFields().keys()];
+  const guess = nearest(field, fields);
+  return new InputError(`${flag}: ${field}: unknown field${guess ? ` (did you mean "${guess}"?)` : ''}: expected a numeric scenario field (see \`concentric fields --assumptions\`), got ${JSON.stringify(field)}`);
+}
+
+/** Parse `--params` and `--prior` into priors, in the order of `--params`. */
+export function parameterPriors(paramsText: string, priorTexts: readonly string[]): ParameterPrior[] {
+  const fields = paramsText.split(',').map((part) => part.trim());
+  if (fields.some((field) => field === '')) throw new InputError(`--params: expected comma-separated scenario fields, got ${JSON.stringify(paramsText)}`);
+  const repeated = fields.find((field, k) => fields.indexOf(field) !== k);
+  if (repeated) throw new InputError(`--params: ${repeated}: expected each field once, got it twice`);
+  const explicit = new Map<string, [number, number]>();
+  for (const text of priorTexts) {
+    const match = /^([^=]+)=([^:]+):(.+)$/.exec(text.trim());
+    if (!match) throw new InputError(`--prior: expected field=low:high, got ${JSON.stringify(text)}`);
+    const [, field, lowText, highText] = match;
+    const low = Number(lowText);
+    const high = Number(highText);
+    if (!Number.isFinite(low) || !Number.isFinite(high) || !(low < high)) {
+      throw new InputError(`--prior: ${field}: expected numbers low < high, got ${JSON.stringify(`${lowText}:${highText}`)}`);
+    }
+    if (!fields.includes(field)) throw new InputError(`--prior: ${field}: expected one of the --params fields (${fields.join(', ')}), got ${JSON.stringify(field)}`);
+    explicit.set(field, [low, high]);
+  }
+  return fields.map((field) => {
+    const meta = factorFields().get(field);
+    if (!meta) throw unknownField('--params', field);
+    if (!isNumericField(meta)) throw new InputError(`--params: ${field}: expected a numeric field, got a field of ${meta.unit}`);
+    const min = meta.min ?? -Infinity;
+    const max = meta.max ?? Infinity;
+    const given = explicit.get(field);
+    const range = given ?? meta.explore;
+    if (!range) {
+      throw new InputError(`--params: ${field}: no documented explore range (not an assumption): expected --prior ${field}=low:high within ${min}–${max}`);
+    }
+    if (given && (given[0] < min || given[1] > max)) {
+      throw new InputError(`--prior: ${field}: expected a range within the field's valid ${min}–${max}, got ${given[0]}:${given[1]}`);
+    }
+    return { field, low: range[0], high: range[1], integer: meta.integer === true, help: meta.help, unit: meta.unit };
+  });
+}

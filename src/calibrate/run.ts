@@ -1,0 +1,296 @@
+/**
+ * A calibration from start to finish, in a directory:
+ *
+ *   data file ──► wave means (statistics) ─┐
+ *   --params, --prior ──► uniform priors ──┼─► abcSmc (simulations on the sweep's worker pool)
+ *   scenario ───────────────────────────────┘        │ each generation, when done:
+ *                                                    ├─► generations/NN.csv  (params, weight, distance)
+ *                                                    └─► calibration.json    (ε, acceptance, ESS, …)
+ *   final generation ──► posterior.csv, marginals, posterior predictive (fresh runs) ──► report
+ *
+ * `--resume` reads calibration.json and the last generation's CSV back (numbers written in full,
+ * so they read back exactly) and continues with the same hashed seeds: the same posterior as a
+ * run never interrupted. Files are written to a temporary name and renamed, so a kill -9 leaves
+ * the last finished generation whole.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError, type Scenario } from '../scenarios/index.js';
+import { ENGINE_VERSION, hashSeed, RandomStream, type WaveMeasure } from '../sim/index.js';
+import { WavePool, type WaveTarget } from '../sweep/index.js';
+import { abcSmc, type AbcOptions, type AbcProgress, type Generation } from './abc.js';
+import type { SurveyData } from './data.js';
+import type { ParameterPrior } from './params.js';
+import { marginals, missWords, predictiveBands, predictiveFails, type Marginal, type PredictiveBand } from './posterior.js';
+
+export const CALIBRATION_FILE = 'calibration.json';
+export const POSTERIOR_FILE = 'posterior.csv';
+/** Posterior draws simulated for the predictive check. */
+export const PREDICTIVE_DRAWS = 200;
+
+export interface CalibrationInput {
+  readonly scenario: Scenario;
+  /** the scenario as the user named it, for provenance */
+  readonly scenarioRef: string;
+  readonly data: SurveyData;
+  readonly priors: readonly ParameterPrior[];
+  readonly options: AbcOptions;
+  readonly threads: number;
+  readonly out: string;
+  readonly resume: boolean;
+  readonly version: string;
+  /** posterior draws simulated for the predictive check (default PREDICTIVE_DRAWS) */
+  readonly predictiveDraws?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: AbcProgress) => void;
+  readonly onGeneration?: (generation: GenerationRecord) => void;
+}
+
+export interface GenerationRecord {
+  readonly index: number;
+  readonly epsilon: number;
+  readonly acceptanceRate: number;
+  readonly ess: number;
+  readonly simulations: number;
+  readonly seconds: number;
+  /** the next generation's distance scales and ε (what --resume needs) */
+  readonly next: { readonly epsilon: number; readonly scales: readonly number[] };
+}
+
+export interface CalibrationRecord {
+  readonly tool: 'concentric';
+  readonly version: string;
+  readonly engineVersion: number;
+  readonly command: 'calibrate';
+  /** hash of everything that determines the posterior (not the number of generations) */
+  readonly settingsHash: string;
+  readonly scenario: string;
+  readonly data: { readonly file: string; readonly format: string; readonly sha256: string };
+  readonly parameters: readonly ParameterPrior[];
+  readonly statistics: readonly WaveMeasure[];
+  readonly options: AbcOptions;
+  readonly generations: readonly GenerationRecord[];
+  readonly status: 'running' | 'done' | 'stopped';
+  readonly stopped?: string;
+  readonly simulationsUsed: number;
+  readonly wallSeconds: number;
+  readonly posterior?: readonly Marginal[];
+  readonly predictive?: readonly PredictiveBand[];
+  readonly warnings: readonly string[];
+}
+
+export interface CalibrationOutcome {
+  readonly record: CalibrationRecord;
+  readonly final: Generation;
+  readonly marginals: readonly Marginal[];
+  readonly predictive: readonly PredictiveBand[];
+  readonly warnings: readonly string[];
+  /** generations found on disk at the start (resume) */
+  readonly resumed: number;
+}
+
+function writeAtomic(path: string, text: string): void {
+  const temporary = `${path}.tmp-${process.pid}`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
+/** The statistics: every (wave, measure) of the data, and what the simulated survey must ask. */
+export function waveTarget(scenario: Scenario, data: SurveyData, priors: readonly ParameterPrior[]): WaveTarget {
+  const months = [...new Set(data.waves.map((w) => w.month))].sort((a, b) => a - b);
+  const staff = scenario.organization.staff;
+  // Each wave surveys as many as the data had answer (at most everyone): the simulated means then
+  // carry the data's sampling noise.
+  const sample = months.map((month) => Math.min(1, Math.max(...data.waves.filter((w) => w.month === month).map((w) => w.n)) / staff));
+  return {
+    scenario,
+    fields: priors.map((p) => p.field),
+    integer: priors.map((p) => p.integer),
+    months,
+    sample,
+    statistics: data.waves.map((w) => ({ wave: months.indexOf(w.month), measure: w.measure })),
+  };
+}
+
+function settingsHash(input: CalibrationInput, dataHash: string): string {
+  const { particles, repsPerParticle, seed, minAcceptance } = input.options;
+  const material = JSON.stringify({ version: input.version, engineVersion: ENGINE_VERSION, scenario: input.scenario, dataHash, priors: input.priors, particles, repsPerParticle, seed, minAcceptance });
+  return createHash('sha256').update(material).digest('hex').slice(0, 16);
+}
+
+function generationCsv(priors: readonly ParameterPrior[], g: Generation): string {
+  const d = priors.length;
+  const lines = [[...priors.map((p) => p.field), 'weight', 'distance'].join(',')];
+  for (let i = 0; i < g.weights.length; i++) {
+    const row: string[] = [];
+    for (let a = 0; a < d; a++) row.push(String(g.particles[i * d + a]));
+    row.push(String(g.weights[i]), String(g.distances[i]));
+    lines.push(row.join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function generationPath(out: string, index: number): string {
+  return join(out, 'generations', `${String(index).padStart(2, '0')}.csv`);
+}
+
+/** The last finished generation, read back from its CSV and record (for --resume). */
+function readGeneration(out: string, record: GenerationRecord, d: number, n: number): Generation {
+  const path = generationPath(out, record.index);
+  const lines = readFileSync(path, 'utf8').trim().split('\n').slice(1);
+  if (lines.length !== n) throw new InputError(`${path}: expected ${n} particles, got ${lines.length}: the calibration directory is damaged`);
+  const particles = new Float64Array(n * d);
+  const weights = new Float64Array(n);
+  const distances = new Float64Array(n);
+  lines.forEach((line, i) => {
+    const cells = line.split(',').map(Number);
+    for (let a = 0; a < d; a++) particles[i * d + a] = cells[a];
+    weights[i] = cells[d];
+    distances[i] = cells[d + 1];
+  });
+  return {
+    index: record.index,
+    particles,
+    weights,
+    distances,
+    stats: new Float64Array(0),
+    epsilon: record.epsilon,
+    scales: new Float64Array(0),
+    acceptanceRate: record.acceptanceRate,
+    ess: record.ess,
+    simulations: record.simulations,
+    next: { epsilon: record.next.epsilon, scales: Float64Array.from(record.next.scales) },
+  };
+}
+
+function numberOrString(value: number): number | string {
+  return Number.isFinite(value) ? value : String(value);
+}
+
+function recordOf(g: Generation, seconds: number): GenerationRecord {
+  return {
+    index: g.index,
+    epsilon: g.epsilon,
+    acceptanceRate: g.acceptanceRate,
+    ess: g.ess,
+    simulations: g.simulations,
+    seconds,
+    next: { epsilon: g.next.epsilon, scales: Array.from(g.next.scales) },
+  };
+}
+
+/** JSON with ∞ written as "Infinity" (generation 0's ε) and read back. */
+function toJson(record: CalibrationRecord): string {
+  return JSON.stringify(record, (_, value: unknown) => (typeof value === 'number' ? numberOrString(value) : value), 2) + '\n';
+}
+
+function fromJson(text: string): CalibrationRecord {
+  return JSON.parse(text, (_, value: unknown) => (value === 'Infinity' ? Infinity : value === '-Infinity' ? -Infinity : value === 'NaN' ? NaN : value)) as CalibrationRecord;
+}
+
+export async function calibrate(input: CalibrationInput): Promise<CalibrationOutcome> {
+  const started = performance.now();
+  const { out, priors, options, data } = input;
+  const dataHash = createHash('sha256').update(readFileSync(data.file)).digest('hex');
+  const hash = settingsHash(input, dataHash);
+  const recordPath = join(out, CALIBRATION_FILE);
+  let previous: CalibrationRecord | undefined;
+  if (existsSync(recordPath)) {
+    if (!input.resume) throw new InputError(`--out ${out}: a calibration is already there: expected --resume to continue it, or another --out`);
+    previous = fromJson(readFileSync(recordPath, 'utf8'));
+    if (previous.settingsHash !== hash) {
+      throw new InputError(`--resume: ${recordPath}: expected the same scenario, data, parameters, priors, particles, reps and seed as the calibration there, got different ones`);
+    }
+  }
+  mkdirSync(join(out, 'generations'), { recursive: true });
+
+  const d = priors.length;
+  const n = options.particles;
+  const finished: GenerationRecord[] = [...(previous?.generations ?? [])];
+  const resumeFrom = finished.length > 0 ? readGeneration(out, finished[finished.length - 1], d, n) : undefined;
+  const resumed = finished.length;
+  const priorSeconds = previous?.wallSeconds ?? 0;
+  const target = waveTarget(input.scenario, data, priors);
+  const observed = Float64Array.from(data.waves.map((w) => w.mean));
+  const base = {
+    tool: 'concentric' as const,
+    version: input.version,
+    engineVersion: ENGINE_VERSION,
+    command: 'calibrate' as const,
+    settingsHash: hash,
+    scenario: input.scenarioRef,
+    data: { file: data.file, format: data.format, sha256: dataHash },
+    parameters: priors,
+    statistics: data.waves,
+    options,
+  };
+  const record = (status: CalibrationRecord['status'], extra: Partial<CalibrationRecord> = {}): CalibrationRecord => ({
+    ...base,
+    generations: finished,
+    status,
+    simulationsUsed: finished.reduce((sum, g) => sum + g.simulations, 0),
+    wallSeconds: priorSeconds + (performance.now() - started) / 1000,
+    warnings: [],
+    ...extra,
+  });
+
+  const pool = new WavePool(input.threads);
+  try {
+    let generationStarted = performance.now();
+    const outcome = await abcSmc(
+      { low: Float64Array.from(priors.map((p) => p.low)), high: Float64Array.from(priors.map((p) => p.high)), observed, simulate: (params, seeds) => pool.run(target, params, seeds) },
+      options,
+      {
+        resumeFrom,
+        signal: input.signal,
+        onProgress: input.onProgress,
+        onGeneration: (g) => {
+          const entry = recordOf(g, (performance.now() - generationStarted) / 1000);
+          generationStarted = performance.now();
+          writeAtomic(generationPath(out, g.index), generationCsv(priors, g));
+          finished.push(entry);
+          writeAtomic(recordPath, toJson(record('running')));
+          input.onGeneration?.(entry);
+        },
+      },
+    );
+    const final = outcome.final;
+    const posterior = marginals(priors, final.particles, final.weights);
+
+    // Posterior predictive: fresh runs from particles drawn by weight (seeded), not the accepted
+    // runs themselves, which were chosen for being close to the data.
+    const draws = input.predictiveDraws ?? PREDICTIVE_DRAWS;
+    const rng = new RandomStream(`abc/${options.seed >>> 0}/predictive`);
+    const cumulative = new Float64Array(n);
+    let running = 0;
+    for (let i = 0; i < n; i++) cumulative[i] = running += final.weights[i];
+    const params = new Float64Array(draws * d);
+    const seeds = new Uint32Array(draws);
+    for (let k = 0; k < draws; k++) {
+      const u = rng.next() * running;
+      let i = 0;
+      while (i < n - 1 && cumulative[i] <= u) i++;
+      params.set(final.particles.subarray(i * d, (i + 1) * d), k * d);
+      seeds[k] = hashSeed(options.seed, 'predictive', k);
+    }
+    const simulated = await pool.run(target, params, seeds);
+    const predictive = predictiveBands(data.waves, simulated, draws);
+
+    const warnings: string[] = [];
+    const misses = predictive.filter((band) => band.miss);
+    if (predictiveFails(predictive)) warnings.push(missWords(misses));
+    if (outcome.stopped === 'acceptance') warnings.push(`stopped after generation ${final.index}: fewer than ${(options.minAcceptance * 100).toFixed(1)} % of candidates came within ε`);
+    if (final.ess < n / 10) warnings.push(`effective sample size ${final.ess.toFixed(0)} of ${n} particles: the posterior rests on few particles`);
+
+    const posteriorLines = [[...priors.map((p) => p.field), 'weight'].join(',')];
+    for (let i = 0; i < n; i++) posteriorLines.push([...Array.from(final.particles.subarray(i * d, (i + 1) * d), String), String(final.weights[i])].join(','));
+    const status = outcome.stopped === 'signal' ? 'stopped' : 'done';
+    const last = record(status, { stopped: outcome.stopped, posterior, predictive, warnings });
+    if (status === 'done') writeAtomic(join(out, POSTERIOR_FILE), posteriorLines.join('\n') + '\n');
+    writeAtomic(recordPath, toJson(last));
+    return { record: last, final, marginals: posterior, predictive, warnings, resumed };
+  } finally {
+    await pool.close();
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * `concentric calibrate [scenario] --data waves.csv --params a,b`: ABC-SMC posterior over
+ * scenario fields from survey data (src/calibrate), with progress per generation, resume, and a
+ * report (prior vs posterior, pairs, posterior predictive) written into --out.
+ */
+import { Command, Option } from 'commander';
+import { availableParallelism } from 'node:os';
+import { ABC_DEFAULTS, calibrate, marginalWords, parameterPriors, readSurveyData, type AbcProgress, type GenerationRecord } from '../calibrate/index.js';
+import { DEFAULT_SCENARIO, InputError, loadScenario } from '../scenarios/index.js';
+import { TOOL_VERSION } from '../sweep/index.js';
+import { collect, integerOption } from './options.js';
+
+interface CalibrateFlags {
+  data?: string;
+  params?: string;
+  prior: string[];
+  particles: number;
+  generations: number;
+  repsPerParticle: number;
+  seed: number;
+  set: string[];
+  out: string;
+  resume?: boolean;
+  threads: number;
+  quiet?: boolean;
+  png?: boolean;
+}
+
+/** Exit code when Ctrl-C stopped a calibration (finished generations are kept; --resume continues). */
+const EXIT_STOPPED = 130;
+
+function progressLine(p: AbcProgress, particles: number): string {
+  const eps = Number.isFinite(p.epsilon) ? p.epsilon.toFixed(3) : '∞ (prior)';
+  const rate = p.candidates > 0 ? ((100 * p.accepted) / p.candidates).toFixed(1) : '—';
+  return `generation ${p.generation}: ε ${eps}, accepted ${p.accepted}/${particles} of ${p.candidates} candidates (${rate} %), ${p.simulations} simulations`;
+}
+
+export function registerCalibrate(program: Command): void {
+  program
+    .command('calibrate')
+    .summary('ABC-SMC posterior over scenario fields from survey waves, with checks')
+    .description(
+      'Estimate scenario fields from your own survey data by approximate Bayesian computation\n' +
+        '(ABC-SMC, as pyabc: adaptive distance, ε from the last generation, kernel from the weighted\n' +
+        'particle covariance, importance weights). --data takes the item-level file\n' +
+        '(person,unit,month,instrument,item,response) or the waves file (month,measure,mean,sd,n);\n' +
+        'the statistics are the wave means of the measures in it. Priors are uniform on each field\'s\n' +
+        'documented explore range (`concentric fields --assumptions`) unless --prior says otherwise.\n' +
+        'Every simulation runs on worker threads with hashed seeds: the same command gives the same\n' +
+        'posterior whatever --threads. Writes posterior.csv, calibration.json, generations/NN.csv and a\n' +
+        'report (index.html, summary.md, charts/). See docs/CALIBRATE.md.',
+    )
+    .argument('[scenario]', 'built-in name or scenario file', DEFAULT_SCENARIO)
+    .option('--data <file.csv>', 'survey data: item-level responses or wave means (required)')
+    .option('--params <fields>', 'scenario fields to estimate, comma-separated (required)')
+    .option('--prior <field=low:high>', 'a uniform prior other than the field\'s explore range (repeatable)', collect, [])
+    .option('--particles <n>', 'particles per generation', integerOption('--particles', 10, 1_000_000), ABC_DEFAULTS.particles)
+    .option('--generations <n>', 'generations, the prior\'s included', integerOption('--generations', 1, 100), ABC_DEFAULTS.generations)
+    .option('--reps-per-particle <n>', 'runs per particle, statistics averaged', integerOption('--reps-per-particle', 1, 1000), ABC_DEFAULTS.repsPerParticle)
+    .option('--seed <n>', 'master seed (0–4294967295)', integerOption('--seed', 0, 4294967295), 1)
+    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
+    .option('--out <dir>', 'calibration directory', 'calibration')
+    .option('--resume', 'continue the calibration in --out from its last finished generation')
+    .addOption(
+      new Option('--threads <n>', 'worker threads; 1 runs in this thread')
+        .argParser(integerOption('--threads', 1, 1024))
+        .default(availableParallelism(), `one per core: ${availableParallelism()}`),
+    )
+    .option('--png', 'also write PNG charts')
+    .option('--quiet', 'no progress lines')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  concentric survey foundation --waves --set isps.relationalSkill=0.6 --out waves.csv\n' +
+        '  concentric calibrate foundation --data waves.csv --params isps.relationalSkill,context.urgency --out cal\n' +
+        '  concentric calibrate foundation --data waves.csv --params isps.relationalSkill,context.urgency --out cal --resume\n',
+    )
+    .action(async (ref: string, flags: CalibrateFlags) => {
+      if (!flags.data) throw new InputError('--data: expected a survey data file (item-level or waves CSV), got nothing');
+      if (!flags.params) throw new InputError('--params: expected comma-separated scenario fields to estimate, got nothing');
+      const priors = parameterPriors(flags.params, flags.prior);
+      const { scenario } = loadScenario(ref, { overrides: flags.set });
+      const data = readSurveyData(flags.data, scenario.months);
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      process.once('SIGINT', stop);
+      const say = (line: string) => {
+        if (!flags.quiet) process.stderr.write(line + '\n');
+      };
+      let lastLine = 0;
+      say(`calibrating ${priors.map((p) => p.field).join(', ')} of ${scenario.name} to ${data.waves.length} wave means (${data.format} file ${flags.data}), ${flags.particles} particles, ${flags.threads} thread${flags.threads === 1 ? '' : 's'} → ${flags.out}`);
+      try {
+        const outcome = await calibrate({
+          scenario,
+          scenarioRef: ref,
+          data,
+          priors,
+          options: { particles: flags.particles, generations: flags.generations, repsPerParticle: flags.repsPerParticle, seed: flags.seed, minAcceptance: ABC_DEFAULTS.minAcceptance },
+          threads: flags.threads,
+          out: flags.out,
+          resume: flags.resume === true,
+          version: TOOL_VERSION,
+          signal: controller.signal,
+          onProgress: (p) => {
+            const now = performance.now();
+            if (now - lastLine > 2000) {
+              lastLine = now;
+              say(progressLine(p, flags.particles));
+            }
+          },
+          onGeneration: (g: GenerationRecord) =>
+            say(
+              `generation ${g.index} done: ε ${Number.isFinite(g.epsilon) ? g.epsilon.toFixed(3) : '∞ (prior)'}, acceptance ${(100 * g.acceptanceRate).toFixed(1)} %, ` +
+                `ESS ${g.ess.toFixed(0)}, ${g.simulations} simulations, ${g.seconds.toFixed(1)} s`,
+            ),
+        });
+        if (outcome.resumed > 0) say(`resumed after generation ${outcome.resumed - 1}`);
+        const provenance = {
+          tool: 'concentric' as const,
+          version: TOOL_VERSION,
+          command: 'calibrate',
+          scenario: scenario.name,
+          design: `ABC-SMC, ${flags.particles} particles`,
+          replicates: flags.repsPerParticle,
+          masterSeed: flags.seed,
+          seeds: 'common' as const,
+          createdAt: new Date().toISOString(),
+        };
+        // The report's modules (Vega) load only now: a refused input or a long run does not wait for them.
+        const { writeQuestionReport } = await import('../report/figures.js');
+        const { calibrationReport } = await import('../report/calibration.js');
+        const written = await writeQuestionReport(flags.out, calibrationReport(outcome, provenance), { png: flags.png });
+        for (const warning of written.warnings) process.stderr.write(`concentric: chart warning: ${warning}\n`);
+        const sims = outcome.record.simulationsUsed;
+        process.stdout.write(
+          outcome.marginals.map((m) => marginalWords(m)).join('\n') +
+            `\n${outcome.record.generations.length} generations, ${sims} simulations, ${outcome.record.wallSeconds.toFixed(1)} s (${(sims / outcome.record.wallSeconds).toFixed(0)} simulations/s) → ${flags.out}/\n`,
+        );
+        for (const warning of outcome.warnings) process.stderr.write(`concentric: warning: ${warning}\n`);
+        if (outcome.record.status === 'stopped') {
+          process.stderr.write(`concentric: stopped; finished generations are kept: rerun with --resume to continue\n`);
+          process.exitCode = EXIT_STOPPED;
+        }
+      } finally {
+        process.off('SIGINT', stop);
+      }
+    });
+}

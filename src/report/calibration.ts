@@ -1,0 +1,67 @@
+/**
+ * The calibration report: the answer in plain words (each parameter's posterior against its prior),
+ * the diagnostics per generation, the posterior predictive table, how it was computed, and the
+ * charts (src/report/charts/calibration.ts).
+ */
+import { marginalWords, missWords, plain, predictiveFails, type CalibrationOutcome } from '../calibrate/index.js';
+import { calibrationCharts } from './charts/calibration.js';
+import type { QuestionProvenance, QuestionReport } from './figures.js';
+
+export function calibrationReport(outcome: CalibrationOutcome, provenance: QuestionProvenance): QuestionReport {
+  const { record } = outcome;
+  const misses = outcome.predictive.filter((b) => b.miss);
+  const answer =
+    outcome.marginals.map(marginalWords).join('; ') +
+    '. ' +
+    (misses.length === 0
+      ? `Waves simulated from the posterior cover all ${outcome.predictive.length} data points (95 % bands).`
+      : predictiveFails(outcome.predictive)
+        ? `Warning: ${missWords(misses)}`
+        : `${misses.length} of ${outcome.predictive.length} data points fall outside their 95 % band, no more than chance would put there.`);
+  return {
+    title: `Calibration of ${record.scenario} to ${record.data.file}`,
+    answer,
+    sections: [
+      {
+        heading: 'Posterior',
+        table: {
+          header: ['parameter', 'prior (uniform)', 'median', 'mean', '90 % CI', 'CI width / prior width'],
+          rows: outcome.marginals.map((m) => [m.field, `${plain(m.prior[0])}–${plain(m.prior[1])}`, plain(m.median), plain(m.mean), `${plain(m.low)}–${plain(m.high)}`, m.narrowing.toFixed(2)]),
+        },
+      },
+      {
+        heading: 'Generations',
+        paragraphs: [
+          'ε: the distance within which simulated waves counted as matching the data (each statistic in units of its spread over the last generation). ' +
+            'Acceptance: particles kept per candidate simulated. ESS: effective sample size of the weighted particles.',
+        ],
+        table: {
+          header: ['generation', 'ε', 'acceptance', 'ESS', 'simulations', 'seconds'],
+          rows: record.generations.map((g) => [String(g.index), Number.isFinite(g.epsilon) ? g.epsilon.toFixed(3) : '∞ (prior)', `${(100 * g.acceptanceRate).toFixed(1)} %`, g.ess.toFixed(0), String(g.simulations), g.seconds.toFixed(1)]),
+        },
+      },
+      {
+        heading: 'Posterior predictive',
+        table: {
+          header: ['month', 'measure', 'data', 'simulated median', '95 % band', 'fit'],
+          rows: outcome.predictive.map((b) => [String(b.month), b.measure, plain(b.observed), plain(b.median), `${plain(b.low)}–${plain(b.high)}`, b.miss ? 'MISS' : 'ok']),
+        },
+      },
+      {
+        heading: 'How this was computed',
+        paragraphs: [
+          `ABC-SMC (Beaumont et al. 2009; Del Moral et al. 2012; as in pyabc): ${record.options.particles} particles, up to ${record.options.generations} generations, ` +
+            `${record.options.repsPerParticle} run${record.options.repsPerParticle === 1 ? '' : 's'} per particle, master seed ${record.options.seed}. ` +
+            'Summary statistics: the wave means of the measures in the data; distance: 2-norm with each statistic divided by its median absolute deviation, re-estimated each generation; ' +
+            'ε: the weighted median of the previous generation\'s distances; moves: multivariate normal with twice the weighted particle covariance; importance weights prior / Σ w·K. ' +
+            `${record.simulationsUsed} simulations in ${record.wallSeconds.toFixed(0)} s. See docs/CALIBRATE.md for what the data can and cannot tell apart.`,
+          ...outcome.warnings.map((w) => `Warning: ${w}`),
+        ],
+      },
+    ],
+    charts: calibrationCharts(outcome, record.parameters),
+    provenance,
+    json: { posterior: outcome.marginals, predictive: outcome.predictive },
+    jsonName: 'report.json',
+  };
+}

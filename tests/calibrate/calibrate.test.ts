@@ -1,0 +1,56 @@
+/**
+ * A calibration run in a directory, tiny (classroom, few particles): the same posterior on 1 and
+ * 2 threads and after a resume; a clear warning when no parameter setting reaches the data.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { calibrate, parameterPriors, readSurveyData, surveyWaves, wavesCsv, type CalibrationInput } from '../../src/calibrate/index.js';
+import { loadScenario } from '../../src/scenarios/index.js';
+import { simulateSurvey } from '../../src/sim/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'concentric-calibrate-'));
+const { scenario } = loadScenario('classroom', { overrides: ['months=12', 'isps.relationalSkill=0.7'] });
+const dataFile = join(dir, 'waves.csv');
+writeFileSync(dataFile, wavesCsv(surveyWaves(simulateSurvey(scenario, 11, { months: [0, 6, 12], sample: 1 }))));
+
+function input(out: string, changes: Partial<CalibrationInput> = {}): CalibrationInput {
+  return {
+    scenario,
+    scenarioRef: 'classroom',
+    data: readSurveyData(dataFile, 12),
+    priors: parameterPriors('isps.relationalSkill,context.urgency', []),
+    options: { particles: 20, generations: 2, repsPerParticle: 1, seed: 5, minAcceptance: 0.01 },
+    threads: 1,
+    out: join(dir, out),
+    resume: false,
+    version: 'test',
+    predictiveDraws: 20,
+    ...changes,
+  };
+}
+
+describe('calibrate', () => {
+  it('gives the same posterior on 1 and 2 threads, and resumed from a finished generation', async () => {
+    await calibrate(input('one'));
+    await calibrate(input('two', { threads: 2 }));
+    await calibrate(input('resumed', { options: { ...input('').options, generations: 1 } }));
+    const resumed = await calibrate(input('resumed', { resume: true }));
+    expect(resumed.resumed).toBe(1);
+    const posterior = (out: string) => readFileSync(join(dir, out, 'posterior.csv'), 'utf8');
+    expect(posterior('one').split('\n').length).toBe(22);
+    expect(posterior('two')).toBe(posterior('one'));
+    expect(posterior('resumed')).toBe(posterior('one'));
+    expect(readFileSync(join(dir, 'one', 'generations', '01.csv'), 'utf8')).toBe(readFileSync(join(dir, 'resumed', 'generations', '01.csv'), 'utf8'));
+  });
+
+  it('warns when the posterior predictive misses data no setting can reach', async () => {
+    const unreachable = join(dir, 'unreachable.csv');
+    writeFileSync(unreachable, 'month,measure,mean,sd,n\n0,aim,4.9,0.1,40\n6,aim,4.9,0.1,40\n12,aim,4.9,0.1,40\n');
+    const outcome = await calibrate(input('unreachable', { data: readSurveyData(unreachable, 12), options: { ...input('').options } }));
+    expect(outcome.warnings.join(' ')).toMatch(/posterior predictive misses 3 data points: aim at month 0 \(data 4\.90/);
+    const record = JSON.parse(readFileSync(join(dir, 'unreachable', 'calibration.json'), 'utf8')) as { warnings: string[] };
+    expect(record.warnings.length).toBeGreaterThan(0);
+  });
+});

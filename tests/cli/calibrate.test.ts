@@ -1,0 +1,26 @@
+/** The survey and calibrate commands as a user meets them: a CSV out, α on stderr, bad data refused with exit 2. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { concentric } from './cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'concentric-cli-calibrate-'));
+
+describe('survey and calibrate commands', () => {
+  it('survey --waves writes wave means and reports Cronbach\'s α on stderr', () => {
+    const out = concentric(['survey', 'classroom', '--months', '0,6', '--waves', '--seed', '3']);
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout.split('\n')[0]).toBe('month,measure,mean,sd,n');
+    expect(out.stdout).toMatch(/^6,applying,[\d.]+,[\d.]+,\d+$/m);
+    expect(out.stderr).toMatch(/Cronbach's α.*\n.*α aim/);
+  });
+
+  it('calibrate refuses a bad data file with file:line and exit 2, before any simulation', () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'month,measure,mean,sd,n\n0,aim,3.1,0.7,100\n60,fim,2.9,0.7,100\n');
+    const out = concentric(['calibrate', 'foundation', '--data', bad, '--params', 'isps.relationalSkill', '--out', join(dir, 'cal')]);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toBe(`concentric: ${bad}:3: month: expected a whole month 0–36 (the scenario's horizon), got "60"\n`);
+  });
+});
