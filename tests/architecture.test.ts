@@ -11,12 +11,13 @@ const SRC = fileURLToPath(new URL('../src', import.meta.url));
 const ALLOWED: Record<string, readonly string[]> = {
   agents: [],
   scenarios: [],
+  stats: [],
   sim: ['agents', 'scenarios'],
-  sweep: ['sim', 'scenarios'],
+  sweep: ['sim', 'scenarios', 'stats'],
   discover: ['sweep', 'scenarios'],
-  report: ['sweep', 'scenarios', 'sim', 'discover'],
+  report: ['sweep', 'scenarios', 'sim', 'discover', 'stats'],
   tui: ['sim', 'scenarios'],
-  validation: ['sim', 'scenarios', 'report', 'sweep'],
+  validation: ['sim', 'scenarios', 'report', 'sweep', 'stats'],
   cli: ['tui', 'report', 'sweep', 'scenarios', 'sim', 'discover'],
 };
 

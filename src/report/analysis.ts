@@ -5,7 +5,8 @@
  * patterns 1 and 2.
  */
 import { InputError } from '../scenarios/index.js';
-import { estimate, LENGTH_FACTOR } from '../sweep/index.js';
+import { LENGTH_FACTOR } from '../sweep/index.js';
+import { estimate } from '../stats/index.js';
 import type { FactorValue, FinishedRun } from '../sweep/types.js';
 import { loadResults, type Results } from './load.js';
 import { message, verdictWords } from './messages.js';
@@ -22,7 +23,7 @@ import {
   type ReportOptions,
 } from './model.js';
 import { HEADLINE_OUTCOME, marginFor, OUTCOME_KEYS, OUTCOMES, outcomeValue, type Outcome } from './outcomes.js';
-import { equivalenceTest, hedgesG, pairedBootstrap, unpairedBootstrap, DEFAULT_RESAMPLES } from './stats/index.js';
+import { equivalenceTest, hedgesG, pairedBootstrap, unpairedBootstrap, DEFAULT_RESAMPLES } from '../stats/index.js';
 
 export const REPORT_VERSION = '1';
 export const DEFAULT_MARGIN_PP = 5;

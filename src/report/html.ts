@@ -12,7 +12,7 @@ import { seriesLabel, TITLE, question, methods, months, signedDifference, interv
 import type { Comparison, ReportModel } from './model.js';
 import { HEADLINE_OUTCOME, OUTCOMES, OUTCOME_KEYS } from './outcomes.js';
 import { FONT_FILES } from './render.js';
-import { effectWord } from './stats/index.js';
+import { effectWord } from '../stats/index.js';
 import { methodsFacts, headlineRows, provenanceRows } from './tables.js';
 
 const require = createRequire(import.meta.url);

@@ -5,7 +5,7 @@
 import type { Design } from '../sweep/types.js';
 import type { Comparison, ComparisonVerdict } from './model.js';
 import { digitsFor, OUTCOMES, toDisplay, type Outcome } from './outcomes.js';
-import type { Interval } from './stats/index.js';
+import type { Interval } from '../stats/index.js';
 
 // ── numbers ──────────────────────────────────────────────────────────────────────────────────────
 

@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../scenarios/index.js';
 import type { FactorValue, FinishedRun, Manifest } from '../sweep/types.js';
-import type { Interval, Verdict } from './stats/index.js';
+import type { Interval, Verdict } from '../stats/index.js';
 import type { OutcomeKey } from './outcomes.js';
 
 /** Limited engagements are 6–12 months, high ones 12+ (Metz et al. 2024): ≤ 12 vs > 12. */

@@ -10,7 +10,7 @@
  * The measurements are functions of RunResults shared with tests/sim/patterns.test.ts.
  */
 import type { RunResult } from '../sim/index.js';
-import { equivalenceTest, pairedBootstrap, type Equivalence } from '../report/stats/index.js';
+import { equivalenceTest, pairedBootstrap, type Equivalence } from '../stats/index.js';
 import { check, type CaseOutcome, type Check, type Scale, type ValidationCase } from './case.js';
 import { intervalsChart, withBand, type IntervalRow } from './charts.js';
 import { format, mean, meanInterval, runAll, scenarioWith, seedList } from './common.js';
