@@ -32,25 +32,76 @@ function layerOf(path: string): string {
   return relative(SRC, path).split(sep)[0];
 }
 
-describe('architecture', () => {
-  const edges: { from: string; to: string; file: string }[] = [];
-  for (const file of files(SRC)) {
-    const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)'/g)) {
-      const target = resolve(dirname(file), match[1]);
-      if (!target.startsWith(SRC)) continue;
-      const from = layerOf(file);
-      const to = layerOf(target);
-      if (from !== to) edges.push({ from, to, file: relative(SRC, file) });
-    }
+/** Layers whose imports from another layer must be `import type` (erased at compile time). */
+const TYPES_ONLY: Record<string, readonly string[]> = { sim: ['scenarios'] };
+
+interface Edge {
+  readonly from: string;
+  readonly to: string;
+  readonly file: string;
+  readonly typeOnly: boolean;
+}
+
+/**
+ * Every relative import of a source text, static (`import … from`, `export … from`, a bare
+ * `import '…'`) or dynamic (`import(…)`), single- or double-quoted; type-only when written
+ * `import type` / `export type` or when every named specifier is `type X`.
+ */
+export function importsOf(text: string): { specifier: string; typeOnly: boolean }[] {
+  const found: { specifier: string; typeOnly: boolean }[] = [];
+  const statement = /(?:^|[;\n])\s*(import|export)\s+(type\s+)?([^;'"]*?)\s*from\s*(['"])(\.{1,2}\/[^'"]+)\4/g;
+  for (const m of text.matchAll(statement)) {
+    const names = m[3].match(/\{([^}]*)\}/);
+    const everyNameIsType = names !== null && !/^\s*\*|^[^{]*\w[^{]*,?\s*\{/.test(m[3]) && names[1].split(',').filter((s) => s.trim()).every((s) => /^\s*type\s/.test(s));
+    found.push({ specifier: m[5], typeOnly: m[2] !== undefined || everyNameIsType });
   }
+  for (const m of text.matchAll(/(?:^|[;\n])\s*import\s*(['"])(\.{1,2}\/[^'"]+)\1/g)) found.push({ specifier: m[2], typeOnly: false });
+  for (const m of text.matchAll(/import\(\s*(['"])(\.{1,2}\/[^'"]+)\1\s*\)/g)) found.push({ specifier: m[2], typeOnly: false });
+  return found;
+}
+
+/** What breaks the layering: a layer importing one it may not, or a value from a types-only layer. */
+export function violationsOf(edges: readonly Edge[]): string[] {
+  return edges.flatMap((e) => {
+    if (!(ALLOWED[e.from] ?? []).includes(e.to)) return [`${e.file} → ${e.to}`];
+    if ((TYPES_ONLY[e.from] ?? []).includes(e.to) && !e.typeOnly) return [`${e.file} → ${e.to} (types only)`];
+    return [];
+  });
+}
+
+function edgesOf(file: string, text: string): Edge[] {
+  return importsOf(text).flatMap(({ specifier, typeOnly }) => {
+    const target = resolve(dirname(file), specifier);
+    if (!target.startsWith(SRC)) return [];
+    const from = layerOf(file);
+    const to = layerOf(target);
+    return from === to ? [] : [{ from, to, file: relative(SRC, file), typeOnly }];
+  });
+}
+
+describe('architecture', () => {
+  const edges = files(SRC).flatMap((file) => edgesOf(file, readFileSync(file, 'utf8')));
 
   it('finds the layers it checks', () => {
     expect(new Set(edges.map((e) => e.from))).toEqual(new Set(['sim', 'sweep', 'discover', 'report', 'tui', 'validation', 'cli']));
+    expect(edges.some((e) => e.to === 'stats')).toBe(true);
   });
 
   it('every import points down the layering, and nothing imports src/cli', () => {
-    const violations = edges.filter((e) => !(ALLOWED[e.from] ?? []).includes(e.to)).map((e) => `${e.file} → ${e.to}`);
-    expect(violations).toEqual([]);
+    expect(violationsOf(edges)).toEqual([]);
+  });
+
+  it('nothing but src/sim imports src/agents', () => {
+    expect(edges.filter((e) => e.to === 'agents' && e.from !== 'sim').map((e) => e.file)).toEqual([]);
+  });
+
+  it('catches what it is meant to catch (planted imports)', () => {
+    const plant = (layer: string, text: string) => violationsOf(edgesOf(join(SRC, layer, 'planted.ts'), text));
+    expect(plant('report', 'import { x } from "../agents/index.js";')).toEqual([`report${sep}planted.ts → agents`]);
+    expect(plant('stats', "import { simulate } from '../sim/index.js';")).toHaveLength(1);
+    expect(plant('sim', "import { DISPOSITIONS, type Scenario } from '../scenarios/index.js';")).toEqual([`sim${sep}planted.ts → scenarios (types only)`]);
+    expect(plant('sim', "import type { Scenario } from '../scenarios/index.js';\nimport { type Scenario as S } from \"../scenarios/index.js\";")).toEqual([]);
+    expect(plant('tui', 'const m = await import("../cli/main.js");')).toHaveLength(1);
+    expect(plant('agents', "export { x } from '../sim/index.js';")).toHaveLength(1);
   });
 });
