@@ -1,7 +1,7 @@
 /**
  * `concentric compare [scenario] --lengths 6,9,12,18,24`: the study's question — does engagement
  * length change what capacity is left behind? — as a sweep preset (length × replicates, common
- * random numbers), a headline table per length, and then the report (see afterCompareHooks).
+ * random numbers), a headline table per length, and then the report (src/cli/report.ts, imported when needed).
  */
 import { Option, type Command } from 'commander';
 import { DEFAULT_SCENARIO } from '../scenarios/index.js';
@@ -34,13 +34,6 @@ export interface CompareFinished {
   readonly margin: number;
   readonly quiet: boolean;
 }
-
-/**
- * The report seam: src/cli/report.ts pushes its builder here (`afterCompareHooks.push(...)`); compare
- * awaits each hook, in order, after printing its table. Hooks run only for a whole, finished sweep,
- * and not with --no-report.
- */
-export const afterCompareHooks: ((finished: CompareFinished) => Promise<void>)[] = [];
 
 function plusMinus(mean: number, low: number, high: number, digits: number, scale = 1, unit = ''): string {
   const half = (high - low) / 2;
@@ -131,6 +124,8 @@ export function registerCompare(program: Command): void {
       );
       if (!flags.report) return;
       const finished: CompareFinished = { dir: flags.out, manifest, margin: flags.margin, quiet: flags.quiet ?? false };
-      for (const hook of afterCompareHooks) await hook(finished); // ← REPORT SEAM: src/cli/report.ts registers here
+      // The report, loaded only now (Vega, Vega-Lite and resvg are not needed for the table).
+      const { reportAfterCompare } = await import('./report.js');
+      await reportAfterCompare(finished);
     });
 }

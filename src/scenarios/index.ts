@@ -11,3 +11,4 @@ export { listFields, schemaAt, metaOf, nearest, type FieldInfo } from './introsp
 export { InputError, isInputError, describeValue } from './errors.js';
 export type { FieldMeta } from './fields.js';
 export { fieldRows, fieldsMarkdown, type FieldRow } from './reference.js';
+export { withValues, setPath, LENGTH_FIELD } from './values.js';

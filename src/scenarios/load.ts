@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { describeValue, InputError } from './errors.js';
 import { keysAt, metaOf, nearest, schemaAt } from './introspect.js';
 import { scenarioSchema, type Scenario } from './schema.js';
+import { setPath } from './values.js';
 
 type Mapping = Record<string, unknown>;
 
@@ -209,15 +210,6 @@ function parseOverride(text: string): { path: string[]; value: unknown } {
   return { path, value };
 }
 
-function setIn(target: Mapping, path: readonly string[], value: unknown): void {
-  let node = target;
-  for (const key of path.slice(0, -1)) {
-    if (!isMapping(node[key])) node[key] = {};
-    node = node[key] as Mapping;
-  }
-  node[path[path.length - 1]] = value;
-}
-
 /** Validate a raw mapping; `where` locates a failing field (e.g. by file layers). */
 export function validateScenario(
   raw: Mapping,
@@ -240,7 +232,7 @@ export function loadScenario(ref: string = DEFAULT_SCENARIO, options: LoadOption
   const overridden = new Map<string, string>();
   for (const text of options.overrides ?? []) {
     const { path: fieldPath, value } = parseOverride(text);
-    setIn(raw, fieldPath, value);
+    setPath(raw, fieldPath, value);
     overridden.set(fieldPath.join('.'), text);
   }
   const scenario = validateScenario(raw, (fieldPath, atKey) => {

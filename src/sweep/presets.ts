@@ -2,12 +2,12 @@
  * Sweep presets: the study's questions as ready-made sweeps. `compare` = engagement length ×
  * replicates on one scenario, common random numbers, so lengths are compared run for run.
  */
-import { InputError, loadScenario, validateScenario, type Scenario } from '../scenarios/index.js';
-import { withValues } from './factors.js';
+import { InputError, LENGTH_FIELD, loadScenario, validateScenario, withValues, type Scenario } from '../scenarios/index.js';
 import { HEADLINE_METRICS } from './metrics.js';
 import type { SweepSpec } from './types.js';
 
-export const LENGTH_FACTOR = 'engagement.lengthMonths';
+/** The length factor of `compare`: src/scenarios' LENGTH_FIELD. */
+export const LENGTH_FACTOR = LENGTH_FIELD;
 
 export interface CompareOptions {
   /** built-in scenario name or file */
