@@ -26,6 +26,17 @@ interface CompareFlags extends ExecutionFlags {
   report: boolean;
 }
 
+/** Compare's flags that decide its sweep (the rest decide how it runs). */
+export type CompareSpecFlags = Pick<CompareFlags, 'lengths' | 'reps' | 'months' | 'seed' | 'set'>;
+
+/** The sweep `concentric compare` runs for these flags — also what `slurm compare` splits into jobs. */
+export function compareSpec(ref: string, flags: CompareSpecFlags): ReturnType<typeof compareSweep> {
+  // --set overrides, then --months.
+  const overrides = [...flags.set];
+  if (flags.months !== undefined) overrides.push(`months=${flags.months}`);
+  return compareSweep({ scenario: ref, overrides, lengths: flags.lengths, replicates: flags.reps, seed: flags.seed });
+}
+
 /** What a finished compare hands to the report. */
 export interface CompareFinished {
   readonly dir: string;
@@ -111,9 +122,7 @@ export function registerCompare(program: Command): void {
         '  concentric compare --shard 1/4 --out results/compare-1   # then: concentric merge …\n',
     )
     .action(async (ref: string, flags: CompareFlags) => {
-      const overrides = [...flags.set];
-      if (flags.months !== undefined) overrides.push(`months=${flags.months}`);
-      const { spec, scenario } = compareSweep({ scenario: ref, overrides, lengths: flags.lengths, replicates: flags.reps, seed: flags.seed });
+      const { spec, scenario } = compareSpec(ref, flags);
       const { manifest, outcome, exitCode } = await executeSweep(spec, scenario, flags);
       process.exitCode = exitCode;
       if (outcome.interrupted || manifest.shard !== null) return;
