@@ -95,6 +95,22 @@ describe('architecture', () => {
     expect(edges.filter((e) => e.to === 'agents' && e.from !== 'sim').map((e) => e.file)).toEqual([]);
   });
 
+  it('bench/ uses the engine only through its public API (dist/<layer>/index.js)', () => {
+    const BENCH = fileURLToPath(new URL('../bench', import.meta.url));
+    const scripts = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? scripts(path) : /\.m?js$/.test(name) ? [path] : [];
+      });
+    const internal = scripts(BENCH).flatMap((file) =>
+      importsOf(readFileSync(file, 'utf8'))
+        .map((i) => i.specifier)
+        .filter((specifier) => specifier.includes('/dist/') && !/\/dist\/[a-z]+\/index\.js$/.test(specifier))
+        .map((specifier) => `${relative(BENCH, file)} → ${specifier}`),
+    );
+    expect(internal).toEqual([]);
+  });
+
   it('catches what it is meant to catch (planted imports)', () => {
     const plant = (layer: string, text: string) => violationsOf(edgesOf(join(SRC, layer, 'planted.ts'), text));
     expect(plant('report', 'import { x } from "../agents/index.js";')).toEqual([`report${sep}planted.ts → agents`]);
