@@ -18,7 +18,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   report: ['sweep', 'scenarios', 'sim', 'discover', 'stats'],
   tui: ['sim', 'scenarios'],
   validation: ['sim', 'scenarios', 'report', 'sweep', 'stats'],
-  cli: ['tui', 'report', 'sweep', 'scenarios', 'sim', 'discover'],
+  cli: ['tui', 'report', 'sweep', 'scenarios', 'sim', 'discover', 'stats'],
 };
 
 function files(dir: string): string[] {

@@ -1,12 +1,15 @@
 /**
- * `concentric compare [scenario] --lengths 6,9,12,18,24`: the study's question — does engagement
- * length change what capacity is left behind? — as a sweep preset (length × replicates, common
- * random numbers), a headline table per length, and then the report (src/cli/report.ts, imported when needed).
+ * `concentric compare [scenario] --lengths 6,9,12,18,24`: does engagement length change what
+ * capacity is left behind? — as a sweep preset (length × replicates, common random numbers: whole
+ * organizations under one policy each), a headline table per length, the "Does it hold?" grid,
+ * and then the report (src/cli/report.ts, imported when needed). `--within`: the study's own comparison, lengths
+ * assigned to units inside one organization (compare-designs.ts).
  */
 import { Option, type Command } from 'commander';
 import { DEFAULT_SCENARIO } from '../scenarios/index.js';
 import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, type Manifest, type PointAggregate } from '../sweep/index.js';
-import { addExecutionOptions, executeSweep, type ExecutionFlags } from './execution.js';
+import { ROBUSTNESS_REPS, runRobustness, runWithin } from './compare-designs.js';
+import { addExecutionOptions, executeSweep, EXIT_STOPPED, type ExecutionFlags } from './execution.js';
 import { collect, integerOption, numberListOption, numberOption } from './options.js';
 import { table } from './output.js';
 
@@ -16,6 +19,10 @@ export const DEFAULT_LENGTHS = [6, 9, 12, 18, 24];
 export const DEFAULT_MARGIN_PP = 5;
 
 interface CompareFlags extends ExecutionFlags {
+  within?: boolean;
+  /** false with --no-robustness */
+  robustness: boolean;
+  robustnessReps: number;
   lengths: number[];
   reps: number;
   months?: number;
@@ -29,12 +36,16 @@ interface CompareFlags extends ExecutionFlags {
 /** Compare's flags that decide its sweep (the rest decide how it runs). */
 export type CompareSpecFlags = Pick<CompareFlags, 'lengths' | 'reps' | 'months' | 'seed' | 'set'>;
 
-/** The sweep `concentric compare` runs for these flags — also what `slurm compare` splits into jobs. */
-export function compareSpec(ref: string, flags: CompareSpecFlags): ReturnType<typeof compareSweep> {
-  // --set overrides, then --months.
+/** The compare preset's options for these flags: --set overrides, then --months. */
+export function compareOptions(ref: string, flags: CompareSpecFlags): Parameters<typeof compareSweep>[0] {
   const overrides = [...flags.set];
   if (flags.months !== undefined) overrides.push(`months=${flags.months}`);
-  return compareSweep({ scenario: ref, overrides, lengths: flags.lengths, replicates: flags.reps, seed: flags.seed });
+  return { scenario: ref, overrides, lengths: flags.lengths, replicates: flags.reps, seed: flags.seed };
+}
+
+/** The sweep `concentric compare` runs for these flags — also what `slurm compare` splits into jobs. */
+export function compareSpec(ref: string, flags: CompareSpecFlags): ReturnType<typeof compareSweep> {
+  return compareSweep(compareOptions(ref, flags));
 }
 
 /** What a finished compare hands to the report. */
@@ -98,7 +109,12 @@ export function registerCompare(program: Command): void {
       'Run the scenario at each engagement length with the same replicate seeds\n' +
         '(common random numbers: replicate r is the same organization at every length)\n' +
         'and print, per length, final adoption, sustained capacity, time to 50 % and\n' +
-        'final AIM/IAM/FIM with 95 % confidence intervals; then build the report.',
+        'final AIM/IAM/FIM with 95 % confidence intervals; then run the "Does it hold?" grid\n' +
+        '(the comparison with 2/5/10/20 ISPs, 6/12/24 units, 36/60 months; --robustness-reps\n' +
+        'each) and build the report. This compares whole organizations under one policy each.\n' +
+        "--within answers the study's own question instead: each unit of one organization is\n" +
+        "assigned one of the lengths at random, recipients are compared by their unit's length,\n" +
+        'and the report says how often a study of 13 recipients would see a difference.',
     )
     .argument('[scenario]', 'built-in name or scenario file', DEFAULT_SCENARIO)
     .addOption(
@@ -111,7 +127,10 @@ export function registerCompare(program: Command): void {
     .option('--seed <n>', 'master seed (0–4294967295)', integerOption('--seed', 0, 4294967295), 1)
     .addOption(new Option('--set <path=value>', 'override a scenario field, validated like the file (repeatable)').argParser(collect).default([], 'none'))
     .option('--margin <pp>', 'equivalence margin for the report, in percentage points', numberOption('--margin', 0, 100), DEFAULT_MARGIN_PP)
-    .option('--no-report', 'only the results directory and the table: skip the report');
+    .option('--no-report', 'only the results directory and the table: skip the report')
+    .option('--within', "the study's comparison: assign the lengths to units inside each organization and compare recipients by their own unit's length")
+    .option('--no-robustness', 'skip the "Does it hold?" grid (the comparison across ISP headcount, units and horizon, fewer replicates)')
+    .option('--robustness-reps <n>', 'replicates per condition of the "Does it hold?" grid (at most --reps)', integerOption('--robustness-reps', 1, 1_000_000), ROBUSTNESS_REPS);
   addExecutionOptions(command, 'report')
     .addHelpText(
       'after',
@@ -119,10 +138,19 @@ export function registerCompare(program: Command): void {
         '  concentric compare\n' +
         '  concentric compare foundation --lengths 6,12,18 --reps 500 --months 48\n' +
         '  concentric compare my-org.yaml --set isps.count=3 --out results/three-isps\n' +
+        '  concentric compare --within --lengths 6,18 --out results/within   # the study\'s own comparison\n' +
+        '  concentric compare --no-robustness --reps 50                       # quick: skip "Does it hold?"\n' +
         '  concentric compare --shard 1/4 --out results/compare-1   # then: concentric merge …\n',
     )
     .action(async (ref: string, flags: CompareFlags) => {
-      const { spec, scenario } = compareSpec(ref, flags);
+      const options = compareOptions(ref, flags);
+      if (flags.within) {
+        const within = await runWithin(options, flags);
+        process.exitCode = within.exitCode;
+        if (within.finished && flags.report) await afterCompare({ dir: flags.out, manifest: within.manifest, margin: flags.margin, quiet: flags.quiet ?? false });
+        return;
+      }
+      const { spec, scenario } = compareSweep(options);
       const { manifest, outcome, exitCode } = await executeSweep(spec, scenario, flags);
       process.exitCode = exitCode;
       if (outcome.interrupted || manifest.shard !== null) return;
@@ -132,9 +160,17 @@ export function registerCompare(program: Command): void {
           headlineTable(points),
       );
       if (!flags.report) return;
-      const finished: CompareFinished = { dir: flags.out, manifest, margin: flags.margin, quiet: flags.quiet ?? false };
-      // The report, loaded only now (Vega, Vega-Lite and resvg are not needed for the table).
-      const { reportAfterCompare } = await import('./report.js');
-      await reportAfterCompare(finished);
+      if (flags.robustness) {
+        const code = await runRobustness({ ...options, replicates: Math.min(flags.reps, flags.robustnessReps) }, flags);
+        if (code !== 0) process.exitCode = code;
+        if (code === EXIT_STOPPED) return;
+      }
+      await afterCompare({ dir: flags.out, manifest, margin: flags.margin, quiet: flags.quiet ?? false });
     });
+}
+
+/** The report, loaded only now (Vega, Vega-Lite and resvg are not needed for the table). */
+async function afterCompare(finished: CompareFinished): Promise<void> {
+  const { reportAfterCompare } = await import('./report.js');
+  await reportAfterCompare(finished);
 }

@@ -7,9 +7,12 @@
 import { InputError } from '../scenarios/index.js';
 import { LENGTH_FACTOR } from '../sweep/index.js';
 import { estimate } from '../stats/index.js';
-import type { FactorValue, FinishedRun } from '../sweep/types.js';
+import { compare, groupByLength, runMonths } from './comparison.js';
+import { analyseRobustness, loadRobustness } from './robustness.js';
+import { analyseWithin, hasUnits, type WithinAnalysis } from './within.js';
+import type { FactorValue } from '../sweep/types.js';
 import { loadResults, type Results } from './load.js';
-import { message, verdictWords } from './messages.js';
+import { message } from './messages.js';
 import {
   LIMITED_MAX_MONTHS,
   type BandRow,
@@ -22,8 +25,8 @@ import {
   type ReportModel,
   type ReportOptions,
 } from './model.js';
-import { HEADLINE_OUTCOME, marginFor, OUTCOME_KEYS, OUTCOMES, outcomeValue, type Outcome } from './outcomes.js';
-import { equivalenceTest, hedgesG, pairedBootstrap, unpairedBootstrap, DEFAULT_RESAMPLES } from '../stats/index.js';
+import { HEADLINE_OUTCOME, OUTCOME_KEYS, OUTCOMES } from './outcomes.js';
+import { DEFAULT_RESAMPLES } from '../stats/index.js';
 
 export const REPORT_VERSION = '1';
 export const DEFAULT_MARGIN_PP = 5;
@@ -58,99 +61,12 @@ export const BAND_SERIES = [
 /** The pathway of the study's Figure 1, in causal order. */
 export const PATHWAY = ['trust', 'aim', 'iam', 'fim', 'knowledge', 'adoption', 'sustained'] as const;
 
-function runMonths(run: FinishedRun): number {
-  return run.series.month[run.series.month.length - 1];
-}
-
-function lengthOf(run: FinishedRun, fallback: number): number {
-  const value = run.params[LENGTH_FACTOR];
-  return typeof value === 'number' ? value : fallback;
-}
-
-/** The key that pairs runs across lengths: the other factors' values and the replicate. */
-function pairKey(run: FinishedRun): string {
-  const others = Object.keys(run.params)
-    .filter((name) => name !== LENGTH_FACTOR)
-    .sort()
-    .map((name) => `${name}=${String(run.params[name])}`);
-  return `${others.join('&')}#${run.replicate}`;
-}
-
-function chooseReference(lengths: readonly number[], requested: number | undefined): number {
+export function chooseReference(lengths: readonly number[], requested: number | undefined): number {
   if (requested !== undefined) {
     if (!lengths.includes(requested)) throw new InputError(message.unknownReference(requested, lengths));
     return requested;
   }
   return lengths.includes(DEFAULT_REFERENCE_MONTHS) ? DEFAULT_REFERENCE_MONTHS : lengths[0];
-}
-
-interface CompareInput {
-  readonly outcome: Outcome;
-  readonly group: LengthGroup;
-  readonly reference: LengthGroup;
-  readonly paired: boolean;
-  readonly marginFraction: number;
-  readonly marginPp: number;
-  readonly months: number;
-  readonly seed: string;
-  readonly resamples: number;
-}
-
-function compare(input: CompareInput): Comparison {
-  const { outcome, group, reference, marginFraction, months } = input;
-  const margin = marginFor(outcome, marginFraction, months);
-  const valuesOf = (runs: readonly FinishedRun[]) => runs.map((run) => outcomeValue(run, outcome, runMonths(run)));
-  const x = valuesOf(group.runs);
-  const y = valuesOf(reference.runs);
-  const censoredShare = (values: readonly { censored: boolean }[]) => values.filter((v) => v.censored).length / values.length;
-  const censoredLength = censoredShare(x);
-  const censoredReference = censoredShare(y);
-  const xs = x.map((v) => v.value);
-  const ys = y.map((v) => v.value);
-
-  // Pair by (other factors, replicate) when the seeds were common; fall back to unpaired otherwise.
-  let pairs: [number, number][] = [];
-  if (input.paired) {
-    const byKey = new Map(reference.runs.map((run, i) => [pairKey(run), { run, value: ys[i] }]));
-    group.runs.forEach((run, i) => {
-      const match = byKey.get(pairKey(run));
-      if (match && match.run.seed === run.seed) pairs.push([xs[i], match.value]);
-    });
-    if (pairs.length < 2) pairs = [];
-  }
-  const paired = pairs.length >= 2;
-  const options = { seed: input.seed, resamples: input.resamples };
-  const result = paired
-    ? pairedBootstrap(pairs.map((p) => p[0]), pairs.map((p) => p[1]), options)
-    : unpairedBootstrap(xs, ys, options);
-  const test = equivalenceTest(result, margin);
-  const meanOf = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-  const tooFew = xs.length < 2 || ys.length < 2;
-  const tooCensored = censoredLength > 0.5 || censoredReference > 0.5;
-  const verdict = tooFew || tooCensored ? 'not-assessed' : test.verdict;
-  const base = {
-    outcome: outcome.key,
-    length: group.length,
-    reference: reference.length,
-    paired,
-    n: result.n,
-    nReference: result.nReference,
-    meanLength: meanOf(xs),
-    meanReference: meanOf(ys),
-    estimate: test.estimate,
-    ci95: test.ci95,
-    ci90: test.ci90,
-    margin,
-    p: test.p,
-    verdict,
-    beyondMargin: test.beyondMargin,
-    replicatesNeeded: test.replicatesNeeded,
-    effectSize: hedgesG(xs, ys),
-    censoredLength,
-    censoredReference,
-  } as const;
-  const reason = tooFew ? message.tooFewRuns() : tooCensored ? message.mostlyCensored(months) : null;
-  return { ...base, words: verdictWords(outcome, base, input.marginPp, reason) };
 }
 
 function bandsFor(groups: readonly LengthGroup[]): BandRow[] {
@@ -198,7 +114,7 @@ function halfRisesFor(bands: readonly BandRow[], lengths: readonly number[]): Ha
   return rises;
 }
 
-function pattern1(halfRises: readonly HalfRise[], reference: number): Pattern {
+function pattern1(halfRises: readonly HalfRise[], reference: number, where?: string): Pattern {
   const at = (series: string) => halfRises.find((h) => h.length === reference && h.series === series)?.month ?? null;
   const trust = at('trust');
   const apf = ['aim', 'iam', 'fim'].map(at);
@@ -206,13 +122,13 @@ function pattern1(halfRises: readonly HalfRise[], reference: number): Pattern {
   const application = at('adoption');
   const sustained = at('sustained');
   const steps = [trust, ...apf, knowledge, application, sustained];
-  if (steps.some((value) => value === null)) return { status: 'not-assessed', sentence: message.pattern1NotAssessed(reference) };
+  if (steps.some((value) => value === null)) return { status: 'not-assessed', sentence: message.pattern1NotAssessed(reference, where) };
   const apfMean = (apf[0]! + apf[1]! + apf[2]!) / 3;
   const order = [trust!, apfMean, knowledge!, application!, sustained!];
   const holds = order.every((value, i) => i === 0 || value >= order[i - 1]);
   return {
     status: holds ? 'holds' : 'does-not-hold',
-    sentence: message.pattern1(holds, reference, order),
+    sentence: message.pattern1(holds, reference, order, where),
   };
 }
 
@@ -270,25 +186,22 @@ function otherFactorsOf(results: Results): ReportModel['otherFactors'] {
     });
 }
 
-export function analyse(results: Results, options: ReportOptions = {}): ReportModel {
+/**
+ * Results → ReportModel. `robustnessSets`: the "Does it hold?" sweeps written beside a compare
+ * (robustness.ts), summarised into the panel and named in the headline.
+ */
+export function analyse(results: Results, options: ReportOptions = {}, robustnessSets: readonly Results[] = []): ReportModel {
   const marginPp = options.margin ?? DEFAULT_MARGIN_PP;
   if (!(marginPp > 0 && marginPp < 100)) throw new InputError(message.badMargin(marginPp));
   const marginFraction = marginPp / 100;
   const { manifest, runs } = results;
   const months = Math.max(...runs.map(runMonths));
-  const fallbackLength = manifest.scenario.engagement.lengthMonths;
-  const byLength = new Map<number, FinishedRun[]>();
-  for (const run of runs) {
-    const length = lengthOf(run, fallbackLength);
-    const list = byLength.get(length) ?? [];
-    list.push(run);
-    byLength.set(length, list);
-  }
-  const lengths = [...byLength.keys()].sort((a, b) => a - b);
-  const groups: LengthGroup[] = lengths.map((length) => ({ length, runs: byLength.get(length)! }));
+  const groups = groupByLength(runs, manifest.scenario.engagement.lengthMonths);
+  const lengths = groups.map((g) => g.length);
   const comparesLengths =
     lengths.length <= MAX_COMPARED_LENGTHS && groups.filter((g) => g.runs.length >= MIN_RUNS_PER_LENGTH).length >= 2;
-  const reference = chooseReference(lengths, options.reference);
+  // In a within design the reference is one of the assigned lengths (withinOf), not of the runs' policy length.
+  const reference = chooseReference(lengths, hasUnits(runs) ? undefined : options.reference);
   const paired = manifest.sweep.seeds === 'common';
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   const referenceGroup = groups.find((g) => g.length === reference)!;
@@ -316,15 +229,35 @@ export function analyse(results: Results, options: ReportOptions = {}): ReportMo
   }
   const bands = bandsFor(groups);
   const halfRises = halfRisesFor(bands, lengths);
-  const headline: Headline = {
-    sentence: comparesLengths
-      ? message.headline(comparisons.filter((c) => c.outcome === HEADLINE_OUTCOME), reference, marginPp, months)
-      : message.headlineNoLengths(lengths, MAX_COMPARED_LENGTHS, MIN_RUNS_PER_LENGTH),
-    pattern1: pattern1(halfRises, reference),
-    pattern2: comparesLengths
-      ? pattern2(comparisons, lengths, reference, marginPp)
-      : { status: 'not-assessed', sentence: message.pattern2NotCompared() },
-  };
+  const within = hasUnits(runs) ? withinOf(results, options, { marginFraction, marginPp, months, resamples }) : null;
+  const robustness = analyseRobustness(robustnessSets, { reference, marginFraction, marginPp });
+  const headlineComparisons = comparisons.filter((c) => c.outcome === HEADLINE_OUTCOME);
+  let headline: Headline;
+  if (within) {
+    const shown = within.comparisons.filter((c) => c.outcome === HEADLINE_OUTCOME);
+    const atHorizon = shown.filter((c) => c.timing === 'horizon');
+    headline = {
+      sentence:
+        message.withinHeadline(atHorizon, shown.filter((c) => c.timing === 'followUp'), within.reference, within.followUpMonths, months) +
+        message.reliableSmall(atHorizon),
+      pattern1: pattern1(halfRises, reference, message.wholeOrganization()),
+      pattern2: pattern2(atHorizon, within.lengths, within.reference, marginPp),
+      design: message.withinDesign(),
+    };
+  } else {
+    headline = {
+      sentence: comparesLengths
+        ? message.headline(headlineComparisons, reference, marginPp, months) +
+          message.reliableSmall(headlineComparisons) +
+          message.holdsWhere(robustness, reference, OUTCOMES[HEADLINE_OUTCOME], marginFraction)
+        : message.headlineNoLengths(lengths, MAX_COMPARED_LENGTHS, MIN_RUNS_PER_LENGTH),
+      pattern1: pattern1(halfRises, reference),
+      pattern2: comparesLengths
+        ? pattern2(comparisons, lengths, reference, marginPp)
+        : { status: 'not-assessed', sentence: message.pattern2NotCompared() },
+      design: message.policyDesign(),
+    };
+  }
   const notes = [...results.notes];
   if (paired && comparisons.some((c) => !c.paired)) notes.push(message.pairingFellBack());
   return {
@@ -334,20 +267,37 @@ export function analyse(results: Results, options: ReportOptions = {}): ReportMo
     marginFraction,
     resamples,
     comparesLengths,
-    lengths,
-    reference,
+    lengths: within ? within.lengths : lengths,
+    reference: within ? within.reference : reference,
     groups,
-    paired: paired && comparisons.every((c) => c.paired),
-    comparisons,
+    paired: within ? true : paired && comparisons.every((c) => c.paired),
+    // a within design compares recipients: its comparisons at the horizon are the page's comparisons
+    comparisons: within ? within.comparisons.filter((c) => c.timing === 'horizon') : comparisons,
     headline,
     bands,
     halfRises,
     otherFactors: otherFactorsOf(results),
     runs,
     notes,
+    within,
+    robustness,
   };
 }
 
+/** The within-organization analysis: lengths as assigned in the runs, reference as for the policy comparison. */
+function withinOf(results: Results, options: ReportOptions, settings: { marginFraction: number; marginPp: number; months: number; resamples: number }): WithinAnalysis {
+  const assigned = new Set<number>();
+  for (const run of results.runs) for (const unit of run.units ?? []) assigned.add(unit.lengthMonths);
+  const lengths = [...assigned].sort((a, b) => a - b);
+  const reference = chooseReference(lengths, options.reference);
+  return analyseWithin(results.runs, lengths, reference, results.manifest.scenario.engagement.withinFollowUpMonths, {
+    ...settings,
+    seed: results.manifest.sweep.seed,
+  });
+}
+
 export async function analyseDirectory(dir: string, options: ReportOptions = {}): Promise<ReportModel> {
-  return analyse(await loadResults(dir), options);
+  const results = await loadResults(dir);
+  const robustness = await loadRobustness(dir, results.manifest);
+  return analyse({ ...results, notes: [...results.notes, ...robustness.notes] }, options, robustness.sets);
 }

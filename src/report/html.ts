@@ -13,7 +13,8 @@ import type { Comparison, ReportModel } from './model.js';
 import { HEADLINE_OUTCOME, OUTCOMES, OUTCOME_KEYS } from './outcomes.js';
 import { FONT_FILES } from './render.js';
 import { effectWord } from '../stats/index.js';
-import { methodsFacts, headlineRows, provenanceRows } from './tables.js';
+import { armsTable, methodsFacts, headlineRows, powerSentences, provenanceRows, robustnessTable, withinTable, type TextTable } from './tables.js';
+import { POWER_INTRO, ROBUSTNESS_INTRO, WITHIN_INTRO } from './messages.js';
 
 const require = createRequire(import.meta.url);
 
@@ -121,10 +122,12 @@ function comparisonsTable(model: ReportModel): string {
 
 function halfRiseTable(model: ReportModel): string {
   const series = [...new Set(model.halfRises.map((h) => h.series))];
-  const head = model.lengths.map((length) => `<th>${escapeHtml(months(length))}</th>`).join('');
+  // half-rises are per group of runs: in a within design one group, the whole organization
+  const columns = model.groups.map((g) => g.length);
+  const head = columns.map((length) => `<th>${escapeHtml(model.within ? 'whole organization' : months(length))}</th>`).join('');
   const body = series
     .map((name) => {
-      const cells = model.lengths
+      const cells = columns
         .map((length) => {
           const month = model.halfRises.find((h) => h.series === name && h.length === length)?.month ?? null;
           return `<td>${month === null ? '—' : month.toFixed(1)}</td>`;
@@ -134,6 +137,39 @@ function halfRiseTable(model: ReportModel): string {
     })
     .join('');
   return `<table class="half-rise"><thead><tr><th>Pathway step (half-rise month)</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+function textTable(t: TextTable, className: string): string {
+  const head = t.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  const body = t.rows
+    .map((row) => {
+      const cells = row.cells.map((cell, i) =>
+        i === row.cells.length - 1 && row.verdict ? `<td class="verdict-${row.verdict}">${escapeHtml(cell)}</td>` : `<td>${escapeHtml(cell)}</td>`,
+      );
+      return `<tr>${cells.join('')}</tr>`;
+    })
+    .join('');
+  return `<div class="table"><table class="${className}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+/** The within design's section and the "Does it hold?" panel (each only when the model has it). */
+function designSections(model: ReportModel): string {
+  const parts: string[] = [];
+  const arms = armsTable(model);
+  const within = withinTable(model);
+  if (arms && within) {
+    parts.push(
+      '<section id="within"><h2>Within one organization: the study’s comparison</h2>' +
+        `<p>${escapeHtml(WITHIN_INTRO)}</p>${textTable(arms, 'arms')}${textTable(within, 'comparisons within')}` +
+        `<h3>A study of the study’s size</h3><p>${escapeHtml(POWER_INTRO)}</p>` +
+        `<ul class="power">${powerSentences(model).map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul></section>`,
+    );
+  }
+  const robustness = robustnessTable(model);
+  if (robustness) {
+    parts.push(`<section id="robustness"><h2>Does it hold?</h2><p>${escapeHtml(ROBUSTNESS_INTRO)}</p>${textTable(robustness, 'comparisons robustness')}</section>`);
+  }
+  return parts.join('\n');
 }
 
 function figure(chart: Chart): string {
@@ -196,13 +232,19 @@ export function renderHtml(model: ReportModel, charts: readonly Chart[]): string
 <p class="headline">${escapeHtml(model.headline.sentence)}</p>
 <p class="pattern2">${escapeHtml(model.headline.pattern2.sentence)}</p>
 <p class="pattern1">${escapeHtml(model.headline.pattern1.sentence)}</p>
+<p class="design"><em>${escapeHtml(model.headline.design)}</em></p>
 ${headlineTable(model)}
-<p><small>Margin ±${escapeHtml(String(model.marginFraction * 100))} pp (TOST, α = 0.05), ${model.paired ? 'paired by replicate (common random numbers)' : 'unpaired'}, ${Math.min(...model.groups.map((g) => g.runs.length))} replicates per length; details under Methods.</small></p>
+<p><small>Margin ±${escapeHtml(String(model.marginFraction * 100))} pp (TOST, α = 0.05), ${
+    model.within
+      ? `paired within run, ${model.runs.length} runs`
+      : `${model.paired ? 'paired by replicate (common random numbers)' : 'unpaired'}, ${Math.min(...model.groups.map((g) => g.runs.length))} replicates per length`
+  }; details under Methods.</small></p>
 ${notes}
 </section>
 <main>
+${designSections(model)}
 ${charts.map(figure).join('\n')}
-${model.comparisons.length > 0 ? `<h2>All comparisons</h2>${comparisonsTable(model)}` : ''}
+${model.comparisons.length > 0 && !model.within ? `<h2>All comparisons</h2>${comparisonsTable(model)}` : ''}
 <h2>When each step of the pathway rises</h2>
 ${halfRiseTable(model)}
 <h2>Methods</h2>

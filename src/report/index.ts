@@ -40,11 +40,39 @@ function exportSpec(chart: Chart, model: ReportModel): Chart['spec'] {
 }
 
 function reportJson(model: ReportModel, charts: readonly Chart[]): string {
-  const { provenance, headline, comparisons, halfRises, lengths, reference, marginFraction, resamples, paired, notes } = model;
+  const { provenance, headline, comparisons, halfRises, lengths, reference, marginFraction, resamples, paired, notes, within } = model;
   const groups = model.groups.map((g) => ({ length: g.length, runs: g.runs.length }));
+  const robustness = model.robustness.map(({ factor, value, length, reference: ref, difference, ciLow, ciHigh, verdict, effectSize, materiallyDifferent, replicates }) => ({
+    factor,
+    value,
+    length,
+    reference: ref,
+    difference,
+    ciLow,
+    ciHigh,
+    verdict,
+    effectSize,
+    materiallyDifferent,
+    replicates,
+  }));
   return (
     JSON.stringify(
-      { provenance, headline, margin: marginFraction, reference, lengths, paired, resamples, groups, comparisons, halfRises, notes, charts: charts.map((c) => ({ id: c.id, title: c.title, caption: c.caption })) },
+      {
+        provenance,
+        headline,
+        margin: marginFraction,
+        reference,
+        lengths,
+        paired,
+        resamples,
+        groups,
+        comparisons,
+        halfRises,
+        notes,
+        ...(within ? { within } : {}),
+        robustness,
+        charts: charts.map((c) => ({ id: c.id, title: c.title, caption: c.caption })),
+      },
       null,
       2,
     ) + '\n'

@@ -4,7 +4,9 @@
  */
 import type { Design } from '../sweep/types.js';
 import type { Comparison, ComparisonVerdict } from './model.js';
-import { digitsFor, OUTCOMES, toDisplay, type Outcome } from './outcomes.js';
+import type { RobustnessRow } from './robustness.js';
+import type { StudyPower } from './within.js';
+import { digitsFor, marginFor, OUTCOMES, toDisplay, type Outcome } from './outcomes.js';
 import type { Interval } from '../stats/index.js';
 
 // ── numbers ──────────────────────────────────────────────────────────────────────────────────────
@@ -188,15 +190,150 @@ export function pattern2NotCompared(): string {
 
 const PATHWAY_STEPS = ['trust', 'A/P/F (mean)', 'knowledge', 'application', 'sustained capacity'];
 
-export function pattern1(holds: boolean, reference: number, order: readonly number[]): string {
+export function pattern1(holds: boolean, reference: number, order: readonly number[], where = `at ${months(reference)}`): string {
   const steps = order.map((month, i) => `${PATHWAY_STEPS[i]} ${month.toFixed(1)}`).join(' → ');
   return holds
-    ? `Pattern 1 holds at ${months(reference)}: each step reaches half its rise after the one before (month ${steps}).`
-    : `Pattern 1 does not hold at ${months(reference)}: the half-rise months are out of order (month ${steps}).`;
+    ? `Pattern 1 holds ${where}: each step reaches half its rise after the one before (month ${steps}).`
+    : `Pattern 1 does not hold ${where}: the half-rise months are out of order (month ${steps}).`;
 }
 
-export function pattern1NotAssessed(reference: number): string {
-  return `Pattern 1 is not assessed at ${months(reference)}: a pathway series did not rise within the horizon.`;
+export function pattern1NotAssessed(reference: number, where = `at ${months(reference)}`): string {
+  return `Pattern 1 is not assessed ${where}: a pathway series did not rise within the horizon.`;
+}
+
+// ── which question, and when the verdict holds ───────────────────────────────────────────────────
+
+export function policyDesign(): string {
+  return (
+    'Design: whole organizations, each run under one engagement-length policy (every unit gets the same length) — the policy ' +
+    'question. The study compared recipients inside one organization whose engagements differed in length: that is the other ' +
+    'question, answered by `concentric compare --within`.'
+  );
+}
+
+export function withinDesign(): string {
+  return (
+    "Design: the study's comparison — inside one organization, each unit was assigned one of the lengths at random (equal shares), " +
+    "and recipients (the staff of engaged units) are compared by their own unit's length, paired within run. Comparing whole " +
+    'organizations run under one policy each is the other question (`concentric compare`).'
+  );
+}
+
+export function wholeOrganization(): string {
+  return 'in the whole organization (lengths mixed within it)';
+}
+
+/** The within headline: recipients by their own unit's length, at the horizon and at equal time since their start. */
+export function withinHeadline(
+  atHorizon: readonly Comparison[],
+  atFollowUp: readonly Comparison[],
+  reference: number,
+  followUpMonths: number,
+  horizon: number,
+): string {
+  if (atHorizon.length === 0) return 'No comparison was possible.';
+  const name = (c: Comparison) => `${months(c.length)} vs ${months(reference)}`;
+  const part = (list: readonly Comparison[]) => byVerdict(list, name).join('; ');
+  const follow = atFollowUp.length > 0 ? `; ${trimNumber(followUpMonths)} months after their engagement began: ${part(atFollowUp)}` : '';
+  return (
+    `Within one organization (the study's comparison: recipients by their own unit's engagement length), final adoption ` +
+    `after ${horizon} months: ${part(atHorizon)}${follow}.`
+  );
+}
+
+/** A difference the interval says is real (or |g| ≥ this) is named even when it lies within the margin. */
+export const NOTABLE_EFFECT_SIZE = 0.3;
+
+/**
+ * Reliable small differences among equivalent lengths, e.g. " 24 months is reliably 3.1 pp lower
+ * than 12 months (95 % CI −4.0 to −2.2, g = −0.44)." — empty when there are none.
+ */
+export function reliableSmall(comparisons: readonly Comparison[]): string {
+  const notable = comparisons.filter(
+    (c) => c.verdict === 'equivalent' && ((c.ci95.low > 0 || c.ci95.high < 0) || (c.effectSize !== null && Math.abs(c.effectSize) >= NOTABLE_EFFECT_SIZE)),
+  );
+  if (notable.length === 0) return '';
+  const parts = notable.map((c) => {
+    const outcome = OUTCOMES[c.outcome];
+    const size = fixed(Math.abs(toDisplay(outcome, c.estimate)), digitsFor(outcome));
+    const direction = c.estimate < 0 ? 'lower' : 'higher';
+    const reliable = c.ci95.low > 0 || c.ci95.high < 0;
+    const g = c.effectSize === null ? '' : `, g = ${fixed(c.effectSize, 2)}`;
+    return `${months(c.length)} is ${reliable ? 'reliably ' : ''}${size} ${outcome.differenceUnit} ${direction} than ${months(c.reference)} (95 % CI ${interval(outcome, c.ci95)}${g})`;
+  });
+  return ` Within the margin, but not nothing: ${list(parts)}.`;
+}
+
+export const WITHIN_INTRO =
+  'Each unit of the organization was assigned one engagement length at random (equal shares, from the run\'s seed; recorded per ' +
+  'unit in runs.jsonl). Recipients are the staff of units that were engaged; each length\'s value in a run is the mean over its ' +
+  'recipients, and the difference between lengths is taken within the run, then pooled over replicates (bootstrap-t, TOST). ' +
+  '"After start" compares recipients at the same time since their own engagement began, so a unit engaged late is not ' +
+  'penalised for having had less time; units whose follow-up falls after the horizon are left out of it.';
+
+export const POWER_INTRO =
+  'The study interviewed 13 recipients. Here, per run, 13 people are drawn at random from the staff of engaged units (50 draws per ' +
+  'run, seeded); each carries their unit\'s value at the horizon, and the draw\'s difference is the mean of one length\'s recipients ' +
+  'minus the other\'s. The share of draws in which that difference exceeds the margin is how often a study of that size would ' +
+  'see a material difference: the model\'s statement about the study\'s power (if the lengths are equivalent over all recipients, ' +
+  'it is how often such a study would be misled).';
+
+export const ROBUSTNESS_INTRO =
+  'The same policy comparison (final adoption, each length against the reference) repeated with other ISP headcounts, numbers of ' +
+  'units and horizons — one factor at a time, fewer replicates each, same master seed. "More than the margin": the estimate lies ' +
+  'beyond the margin and its 95 % interval excludes zero.';
+
+/** The model's statement about the study's power, for one length and outcome. */
+export function studyPowerSentence(p: StudyPower, truth: Comparison | null, marginFraction: number, horizon: number): string {
+  const outcome = OUTCOMES[p.outcome];
+  const margin = marginText(outcome, marginFor(outcome, marginFraction, horizon));
+  const share = Number.isFinite(p.share) ? `${Math.round(p.share * 100)} %` : 'none';
+  const both = p.comparable < p.studies ? ` (${p.comparable.toLocaleString('en-US')} of ${p.studies.toLocaleString('en-US')} draws had recipients of both lengths)` : '';
+  const all =
+    truth && Number.isFinite(truth.estimate)
+      ? `; over all recipients the difference is ${signedDifference(outcome, truth.estimate)} (${truth.words})`
+      : '';
+  return (
+    `${outcome.label}: a study of ${p.recipients} recipients would see ${months(p.length)} and ${months(p.reference)} differ by more ` +
+    `than ${margin} in ${share} of draws${both}${all}.`
+  );
+}
+
+/** A condition of the robustness grid in words: "2 ISPs", "24 units", "a 60-month horizon". */
+export function conditionText(factor: string, value: unknown): string {
+  switch (factor) {
+    case 'isps.count':
+      return `${String(value)} ISP${value === 1 ? '' : 's'}`;
+    case 'organization.units':
+      return `${String(value)} units`;
+    case 'months':
+      return `a ${String(value)}-month horizon`;
+    default:
+      return `${factor} = ${String(value)}`;
+  }
+}
+
+/**
+ * Where the verdict holds (the "Does it hold?" grid): the conditions under which a length differs by
+ * more than the margin, or that none does. Empty when the grid was not run.
+ */
+export function holdsWhere(rows: readonly RobustnessRow[], reference: number, outcome: Outcome, marginFraction: number): string {
+  if (rows.length === 0) return '';
+  const margin = marginText(outcome, marginFraction);
+  const conditions = [...new Set(rows.map((r) => `${r.factor}=${String(r.value)}`))].length;
+  const material = rows.filter((r) => r.materiallyDifferent);
+  const open = rows.filter((r) => r.verdict === 'inconclusive' || r.verdict === 'not-assessed').length;
+  const caveat = open > 0 ? ` (${open} of ${rows.length} comparisons there are inconclusive at ${Math.min(...rows.map((r) => r.replicates))} replicates)` : '';
+  if (material.length === 0) {
+    return (
+      ` Does it hold? In none of the ${conditions} conditions of the grid (ISP headcount, number of units, horizon) does a length ` +
+      `differ from ${months(reference)} by more than ${margin}${caveat}.`
+    );
+  }
+  const parts = material.map(
+    (r) => `${months(r.length)} with ${conditionText(r.factor, r.value)} (${signedDifference(outcome, r.difference)}, 95 % CI ${interval(outcome, { low: r.ciLow, high: r.ciHigh })})`,
+  );
+  return ` It does not hold everywhere: final adoption differs from ${months(reference)} by more than ${margin} for ${list(parts)}.`;
 }
 
 // ── the page ─────────────────────────────────────────────────────────────────────────────────────
@@ -238,6 +375,8 @@ export interface MethodsFacts {
   readonly resamples: number;
   readonly marginPp: number;
   readonly otherFactors: readonly string[];
+  /** the within-organization design: months to the follow-up; null for the policy comparison */
+  readonly withinFollowUpMonths: number | null;
 }
 
 /** Methods, as paragraphs (plain text; the HTML and summary.md both use them). */
@@ -246,7 +385,18 @@ export function methods(f: MethodsFacts): string[] {
   const score = OUTCOMES.finalAim;
   const time = OUTCOMES.timeTo50;
   const fraction = f.marginPp / 100;
-  return [
+  const design =
+    f.withinFollowUpMonths !== null
+      ? [
+          `Design: ${f.runs} runs of the ${f.scenario} scenario over ${f.horizon} months; in each run the organization's units were ` +
+            `assigned the engagement lengths ${f.lengths.map(trimNumber).join(', ')} months at random in equal shares (a stream of ` +
+            `the run's seed of its own), and recipients — the staff of engaged units — are compared by their own unit's length, at ` +
+            `the horizon and ${trimNumber(f.withinFollowUpMonths)} months after their unit's first engagement began. Master seed ${f.masterSeed}.`,
+          'Pairing: both lengths are in every run, so each difference is taken within the run (the mean over one length\'s ' +
+            'recipients minus the other\'s) and the runs are the units resampled; a run without recipients of one length has no pair.',
+        ]
+      : [];
+  const policy = [
     `Design: ${f.runs} runs of the ${f.scenario} scenario over ${f.horizon} months — ${f.lengths.length} engagement ` +
       `lengths (${f.lengths.map(trimNumber).join(', ')} months) × ${f.replicates} replicates` +
       (f.otherFactors.length > 0 ? `, crossed with ${f.otherFactors.join(', ')} (differences are averaged over them)` : '') +
@@ -255,6 +405,9 @@ export function methods(f: MethodsFacts): string[] {
       ? `Seeds: common random numbers — replicate r of every length runs with the same seed (hash of master seed and r), ` +
         `so lengths are compared ${f.paired ? 'paired by replicate: the mean of the within-replicate differences' : 'unpaired (pairing was not possible for some comparisons)'}.`
       : 'Seeds: independent per design point, so lengths are compared as independent groups (Welch standard error).',
+  ];
+  return [
+    ...(design.length > 0 ? design : policy),
     `Differences: mean of each length minus mean of ${months(f.reference)}, with a 95 % studentized bootstrap (bootstrap-t) ` +
       `confidence interval from ${f.resamples} resamples of the ${f.paired ? 'pairs' : 'runs in each group'}; resampling is seeded, ` +
       'so the same results directory always gives the same report.',
@@ -354,6 +507,12 @@ export const message = {
   pattern2Undetermined,
   pattern2NotAssessed,
   pattern2NotCompared,
+  policyDesign,
+  withinDesign,
+  wholeOrganization,
+  withinHeadline,
+  reliableSmall,
+  holdsWhere,
   chromiumMissing: (path: string) =>
     `Chromium not found at ${path}: install it (apt-get install chromium) or set CHROMIUM_PATH — the browser test cannot run without it.`,
 };

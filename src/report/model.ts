@@ -6,6 +6,8 @@ import type { Scenario } from '../scenarios/index.js';
 import type { FactorValue, FinishedRun, Manifest } from '../sweep/types.js';
 import type { Interval, Verdict } from '../stats/index.js';
 import type { OutcomeKey } from './outcomes.js';
+import type { RobustnessRow } from './robustness.js';
+import type { WithinAnalysis } from './within.js';
 
 /** Limited engagements are 6–12 months, high ones 12+ (Metz et al. 2024): ≤ 12 vs > 12. */
 export const LIMITED_MAX_MONTHS = 12;
@@ -92,6 +94,8 @@ export interface Headline {
   readonly pattern2: Pattern;
   /** the study's pattern 1: trust → A/P/F → knowledge → application → sustained, by half-rise */
   readonly pattern1: Pattern;
+  /** which question the design answers: the study's (within one organization) or the policy one */
+  readonly design: string;
 }
 
 export interface Provenance {
@@ -140,4 +144,8 @@ export interface ReportModel {
   readonly otherFactors: readonly { readonly name: string; readonly values: readonly FactorValue[] }[];
   readonly runs: readonly FinishedRun[];
   readonly notes: readonly string[];
+  /** runs of the within-organization design (units assigned lengths): the recipients' comparison; else null */
+  readonly within: WithinAnalysis | null;
+  /** "Does it hold?": final adoption across ISP headcount, units and horizon (empty when not run) */
+  readonly robustness: readonly RobustnessRow[];
 }

@@ -2,7 +2,8 @@
 import { fixed, interval, methods, months, question, signedDifference, TITLE, value } from './messages.js';
 import type { ReportModel } from './model.js';
 import { OUTCOME_KEYS, OUTCOMES, HEADLINE_OUTCOME } from './outcomes.js';
-import { headlineRows, methodsFacts, provenanceRows } from './tables.js';
+import { armsTable, headlineRows, methodsFacts, powerSentences, provenanceRows, robustnessTable, withinTable, type TextTable } from './tables.js';
+import { POWER_INTRO, ROBUSTNESS_INTRO, WITHIN_INTRO } from './messages.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|');
@@ -13,6 +14,24 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), line(header.map((_, i) => (i === 0 ? ':--' : '--:'))), ...rows.map(line)].join('\n');
 }
 
+function textTable(t: TextTable): string {
+  return table(t.header, t.rows.map((row) => row.cells));
+}
+
+/** The within design's section and the "Does it hold?" panel (each only when the model has it). */
+function designSections(model: ReportModel): string[] {
+  const parts: string[] = [];
+  const arms = armsTable(model);
+  const within = withinTable(model);
+  if (arms && within) {
+    parts.push('## Within one organization: the study’s comparison', WITHIN_INTRO, textTable(arms), textTable(within));
+    parts.push('### A study of the study’s size', POWER_INTRO, powerSentences(model).map((line) => `- ${line}`).join('\n'));
+  }
+  const robustness = robustnessTable(model);
+  if (robustness) parts.push('## Does it hold?', ROBUSTNESS_INTRO, textTable(robustness));
+  return parts;
+}
+
 export function renderSummary(model: ReportModel): string {
   const p = model.provenance;
   const parts: string[] = [];
@@ -21,6 +40,7 @@ export function renderSummary(model: ReportModel): string {
   parts.push(`**Verdict.** ${model.headline.sentence}`);
   parts.push(`**Study pattern 2.** ${model.headline.pattern2.sentence}`);
   parts.push(`**Study pattern 1.** ${model.headline.pattern1.sentence}`);
+  parts.push(`*${model.headline.design}*`);
   const rows = headlineRows(model);
   if (rows.length > 0) {
     parts.push(
@@ -35,7 +55,9 @@ export function renderSummary(model: ReportModel): string {
     );
   }
   if (model.notes.length > 0) parts.push(model.notes.map((note) => `> ${note}`).join('\n>\n'));
-  if (model.comparisons.length > 0) {
+  parts.push(...designSections(model));
+  // (a within design's comparisons are all in its own table above)
+  if (model.comparisons.length > 0 && !model.within) {
     parts.push('## All comparisons');
     parts.push(
       table(

@@ -2,9 +2,10 @@
  * Rows shared by index.html and summary.md: the headline table, the methods facts and the
  * provenance list, so both files state the same numbers in the same words.
  */
-import { fixed, interval, months, signedDifference, value, type MethodsFacts } from './messages.js';
+import { conditionText, fixed, interval, months, signedDifference, studyPowerSentence, value, type MethodsFacts } from './messages.js';
 import type { Comparison, ReportModel } from './model.js';
 import { HEADLINE_OUTCOME, OUTCOMES } from './outcomes.js';
+import type { ComparisonVerdict } from './model.js';
 
 export interface HeadlineRow {
   readonly length: string;
@@ -47,6 +48,7 @@ export function methodsFacts(model: ReportModel): MethodsFacts {
     resamples: model.resamples,
     marginPp: model.marginFraction * 100,
     otherFactors: model.otherFactors.map((f) => f.name),
+    withinFollowUpMonths: model.within ? model.within.followUpMonths : null,
   };
 }
 
@@ -80,4 +82,78 @@ export function provenanceLine(model: ReportModel): string {
     `Concentric ${p.version} · ${p.scenarioName} · ${model.lengths.length} lengths × ${p.replicates} replicates · ` +
     `seeds ${p.seeds} (master ${p.masterSeed}) · results ${p.resultsCreatedAt.slice(0, 10)}`
   );
+}
+
+/** A table as header + rows of text, with each row's verdict (for colouring) when it has one. */
+export interface TextTable {
+  readonly header: readonly string[];
+  readonly rows: readonly { readonly cells: readonly string[]; readonly verdict: ComparisonVerdict | null }[];
+}
+
+/** The within design's comparisons: every outcome, at the horizon and at equal time since the start. */
+export function withinTable(model: ReportModel): TextTable | null {
+  const within = model.within;
+  if (!within) return null;
+  const when = (timing: string) => (timing === 'horizon' ? `after ${model.months} months` : `${within.followUpMonths} months after start`);
+  return {
+    header: ['Outcome', 'When', 'Length', 'Recipients’ mean', `Mean at ${months(within.reference)}`, 'Difference (95 % CI)', "Hedges' g", 'Runs', 'Verdict'],
+    rows: within.comparisons.map((c) => {
+      const outcome = OUTCOMES[c.outcome];
+      const shown = Number.isFinite(c.estimate);
+      return {
+        cells: [
+          outcome.label,
+          when(c.timing),
+          months(c.length),
+          shown ? value(outcome, c.meanLength) : '—',
+          shown ? value(outcome, c.meanReference) : '—',
+          shown ? `${signedDifference(outcome, c.estimate)} (${interval(outcome, c.ci95)})` : '—',
+          c.effectSize === null ? '—' : fixed(c.effectSize, 2),
+          String(c.n),
+          c.words,
+        ],
+        verdict: c.verdict,
+      };
+    }),
+  };
+}
+
+/** The arms of the within design: units and recipients per run, by length. */
+export function armsTable(model: ReportModel): TextTable | null {
+  const within = model.within;
+  if (!within) return null;
+  return {
+    header: ['Length', 'Engaged units per run (mean)', 'Recipients per run (mean)'],
+    rows: within.arms.map((arm) => ({ cells: [months(arm.length), fixed(arm.units, 1), fixed(arm.recipients, 1)], verdict: null })),
+  };
+}
+
+/** The study of the study's size: one sentence per length and outcome (final adoption first). */
+export function powerSentences(model: ReportModel): string[] {
+  const within = model.within;
+  if (!within) return [];
+  return within.power.map((p) => {
+    const truth = within.comparisons.find((c) => c.timing === 'horizon' && c.outcome === p.outcome && c.length === p.length) ?? null;
+    return studyPowerSentence(p, truth, model.marginFraction, model.months);
+  });
+}
+
+/** "Does it hold?": final adoption against the reference in each condition of the grid. */
+export function robustnessTable(model: ReportModel): TextTable | null {
+  if (model.robustness.length === 0) return null;
+  const outcome = OUTCOMES[HEADLINE_OUTCOME];
+  return {
+    header: ['Condition', 'Length', `Difference vs ${months(model.reference)} (95 % CI)`, "Hedges' g", 'Replicates', 'Verdict'],
+    rows: model.robustness.map((r) => ({
+      cells: [
+        conditionText(r.factor, r.value),
+        months(r.length),
+        `${signedDifference(outcome, r.difference)} (${interval(outcome, { low: r.ciLow, high: r.ciHigh })})`,
+        r.effectSize === null ? '—' : fixed(r.effectSize, 2),
+        String(r.replicates),
+        r.words + (r.materiallyDifferent ? ' — more than the margin' : ''),
+      ],
+      verdict: r.verdict,
+    })),
+  };
 }

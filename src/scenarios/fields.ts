@@ -12,6 +12,8 @@ export interface FieldMeta {
   readonly max?: number;
   readonly integer?: boolean;
   readonly choices?: readonly string[];
+  /** a list field: its fewest items */
+  readonly minItems?: number;
   /** where the default comes from (a citation or the study's setting) */
   readonly source?: string;
   /** true when no source pins the value down: it belongs in sensitivity analysis. */
@@ -75,6 +77,16 @@ export function choice<const T extends readonly [string, ...string[]]>(
   const meta: FieldMeta = { unit: 'one of ' + values.join(' | '), help, choices: values, source };
   fieldMeta.set(schema, meta);
   fieldMeta.set(base, meta);
+  return schema;
+}
+
+/** A list of numbers, each inside [min, max], at least `minItems` long (e.g. engagement lengths). */
+export function numberList(defaultValue: readonly number[], options: NumberOptions & { readonly minItems: number }) {
+  const base = z.array(z.number().min(options.min).max(options.max)).min(options.minItems);
+  const schema = base.default([...defaultValue]);
+  const info: FieldMeta = { ...options, unit: `list of ${options.unit}` };
+  fieldMeta.set(schema, info);
+  fieldMeta.set(base, info);
   return schema;
 }
 

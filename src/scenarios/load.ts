@@ -153,6 +153,9 @@ function expectation(schema: z.ZodType | undefined): string | undefined {
   if (meta.unit.startsWith('[low, high]')) {
     return `a pair [low, high] with low ≤ high, each between ${meta.min} and ${meta.max} (${meta.unit.slice(12)})`;
   }
+  if (meta.unit.startsWith('list of ')) {
+    return `a list such as [6, 18] of ${meta.minItems ?? 1} or more numbers between ${meta.min} and ${meta.max} (${meta.unit.slice(8)})`;
+  }
   const kind = meta.integer ? 'a whole number' : 'a number';
   return `${kind} between ${meta.min} and ${meta.max} (${meta.unit})`;
 }

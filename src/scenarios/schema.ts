@@ -4,7 +4,7 @@
  * `assumption` carry the range to explore in sensitivity analysis.
  */
 import { z } from 'zod';
-import { choice, flag, int, num, range, share } from './fields.js';
+import { choice, flag, int, num, numberList, range, share } from './fields.js';
 
 const organization = z
   .object({
@@ -135,6 +135,27 @@ const engagement = z
       unit: 'months',
       help: 'length of each engagement; limited = 6–12, high = 12+ (Metz et al. 2024)',
       source: 'Metz et al. 2024: limited 6–12 months, high 12+ months',
+    }),
+    lengthAssignment: choice(
+      ['policy', 'within'] as const,
+      'policy',
+      'policy = every engagement lasts lengthMonths (one policy for the whole organization); within = each unit is assigned one of withinLengths at random (equal shares, seeded) and every engagement of that unit lasts its length — the study’s within-organization comparison; runs then carry per-unit outcomes',
+      'Metz et al. 2024 compared recipients of limited and high engagements inside one foundation (MODEL-GROUNDING Revisions 4)',
+    ),
+    withinLengths: numberList([6, 18], {
+      min: 0,
+      max: 600,
+      minItems: 2,
+      unit: 'months',
+      help: 'with lengthAssignment = within: the engagement lengths shared out among the units (each unit gets one, in equal shares)',
+      source: 'Metz et al. 2024: limited 6–12 months, high 12+ months',
+    }),
+    withinFollowUpMonths: num(18, {
+      min: 0,
+      max: 1200,
+      unit: 'months',
+      help: 'with lengthAssignment = within: months after a unit’s first engagement began at which its staff are measured again (equal time since engagement began; default = the longest default within length)',
+      source: 'design choice: the first time both default lengths (6, 18) have ended',
     }),
     coLeads: int(2, { min: 1, max: 20, unit: 'ISPs', help: 'ISP co-leads assigned to each engagement', source: 'Metz et al. 2024: 2 co-leads per engagement' }),
     hoursPerCoLeadWeek: num(1.25, {

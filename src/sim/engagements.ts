@@ -14,6 +14,7 @@ import {
   type StaffState,
 } from '../agents/index.js';
 import type { Organization } from './network.js';
+import type { UnitLedger } from './units.js';
 
 export type SupportEvent =
   | { readonly kind: 'requested'; readonly unit: number; readonly week: number }
@@ -30,6 +31,11 @@ export class SupportDesk {
   requests = 0;
   /** events of the current week, cleared by the simulation at the start of each step */
   readonly events: SupportEvent[] = [];
+  /**
+   * Within-organization design: each unit's own length, and its follow-ups (units.ts). null: every
+   * engagement lasts `lengthWeeks`.
+   */
+  ledger: UnitLedger | null = null;
 
   constructor(
     private readonly org: Organization,
@@ -75,6 +81,8 @@ export class SupportDesk {
 
   /** End the engagements due this week (last started first), then close the gaps in `active`. */
   endDue(week: number): void {
+    // `week` weeks are complete: the moment a follow-up due now measures.
+    this.ledger?.observe(week);
     const active = this.active;
     let ended = 0;
     for (let k = active.length - 1; k >= 0; k--) {
@@ -112,7 +120,9 @@ export class SupportDesk {
   }
 
   private begin(unit: number, week: number, coLeads: readonly number[]): void {
-    this.active.push({ unit, startWeek: week, endWeek: week + Math.max(1, this.lengthWeeks), coLeads });
+    const lengthWeeks = this.ledger ? this.ledger.lengthWeeks(unit) : this.lengthWeeks;
+    this.ledger?.started(unit, week);
+    this.active.push({ unit, startWeek: week, endWeek: week + Math.max(1, lengthWeeks), coLeads });
     this.phase[unit] = EngagementPhase.active;
     this.started++;
     this.setSupport(unit, true);

@@ -7,7 +7,8 @@ export { createSimulation, simulate, type Simulation, type SimulationView } from
 export { ENGINE_VERSION } from './version.js';
 export { ArrayArena, freshArrays, type ArrayAllocator } from './arena.js';
 export { createStaffState } from './staff.js';
-export { SERIES, RINGS, type RunResult, type RunSummary, type MonthlySeries, type SeriesName, type DispositionOutcome } from './result.js';
+export { SERIES, RINGS, type RunResult, type RunSummary, type MonthlySeries, type SeriesName, type DispositionOutcome, type UnitOutcome, type UnitSnapshot, type UnitFollowUp } from './result.js';
+export { assignLengths } from './units.js';
 export { createStreams, hashSeed, RandomStream, STREAMS, type StreamName } from './rng.js';
 export { buildOrganization, ringDistances, Role, type Organization } from './network.js';
 export { WEEKS_PER_MONTH, MONTHS_PER_WEEK, monthsToWeeks, monthEndWeek, weeklyChance } from './clock.js';

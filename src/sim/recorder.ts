@@ -7,7 +7,7 @@ import type { DispositionName, Scenario } from '../scenarios/index.js';
 import type { ArrayAllocator } from './arena.js';
 import { firstReaching, spearman } from './metrics.js';
 import type { Organization } from './network.js';
-import { RINGS, round6, SERIES, type DispositionOutcome, type MonthlySeries, type RunResult } from './result.js';
+import { RINGS, round6, SERIES, type DispositionOutcome, type MonthlySeries, type RunResult, type UnitOutcome } from './result.js';
 import { DISPOSITION_NAMES } from './staff.js';
 import { ENGINE_VERSION } from './version.js';
 
@@ -23,6 +23,8 @@ export interface RunCounters {
   readonly adoptionEvents: number;
   readonly requests: number;
   readonly engagementsStarted: number;
+  /** per-unit outcomes of a within-organization run (absent otherwise, so other outputs stay as they were) */
+  readonly units?: readonly UnitOutcome[];
 }
 
 /**
@@ -291,6 +293,7 @@ export class MonthlyRecorder {
         peakWaiting: Math.max(...out.waiting),
         dispositions,
       },
+      ...(counters.units ? { units: counters.units } : {}),
     };
   }
 }

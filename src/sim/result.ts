@@ -70,6 +70,34 @@ export interface RunSummary {
   readonly dispositions: Readonly<Record<'interested' | 'skeptical' | 'disinterested', DispositionOutcome>>;
 }
 
+/** A unit's staff at one moment: counts of people, and mean AIM/IAM/FIM scale scores (1–5). */
+export interface UnitSnapshot {
+  readonly staff: number;
+  readonly applying: number;
+  readonly sustained: number;
+  readonly aim: number;
+  readonly iam: number;
+  readonly fim: number;
+}
+
+/** A unit measured a fixed time after its first engagement began (engagement.withinFollowUpMonths). */
+export interface UnitFollowUp extends UnitSnapshot {
+  /** weeks completed when it was measured */
+  readonly week: number;
+}
+
+/**
+ * One unit of a within-organization run (engagement.lengthAssignment = within): its assigned
+ * length, when it was first engaged (null: never), its staff at the horizon, and its follow-up
+ * (null: never engaged, or the follow-up falls after the horizon).
+ */
+export interface UnitOutcome extends UnitSnapshot {
+  readonly unit: number;
+  readonly lengthMonths: number;
+  readonly startWeek: number | null;
+  readonly followUp: UnitFollowUp | null;
+}
+
 export interface RunResult {
   /** the engine that computed it (src/sim/version.ts) */
   readonly engineVersion: number;
@@ -79,6 +107,8 @@ export interface RunResult {
   readonly staff: number;
   readonly series: MonthlySeries;
   readonly summary: RunSummary;
+  /** per-unit outcomes: only in runs whose units were assigned lengths (lengthAssignment = within) */
+  readonly units?: readonly UnitOutcome[];
 }
 
 export function round6(value: number): number {

@@ -10,6 +10,7 @@ import { monthsToWeeks, weeklyChance, weeklyChanceFromAnnual } from './clock.js'
 import { contactRules } from './contacts.js';
 import { measure } from './credibility.js';
 import { SupportDesk } from './engagements.js';
+import { unitLedgerFor } from './units.js';
 import { buildOrganization, ringDistances, type Organization } from './network.js';
 import { MonthlyRecorder } from './recorder.js';
 import { createStreams, type RandomStream } from './rng.js';
@@ -125,6 +126,7 @@ export function setUp(scenario: Scenario, seed: number, arrays: ArrayAllocator):
   const switchers = arrays.int32(staffCount);
   const { isps, engagement } = s;
   const desk = new SupportDesk(org, staff, isps.count, isps.hoursPerWeek, engagement.hoursPerCoLeadWeek, engagement.coLeads, monthsToWeeks(engagement.lengthMonths));
+  desk.ledger = unitLedgerFor(s, seed, org, staff);
   const initialUnits = firstUnits(org, engagement.initialUnits, streams.network);
   const ring = ringDistances(org, initialUnits, arrays);
   const stageThresholds = stageThresholdsOf(s);

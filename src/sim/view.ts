@@ -52,7 +52,12 @@ export function stageOfPerson(run: RunState, i: number): number {
 
 /** The run so far as a RunResult. */
 export function resultOf(run: RunState): RunResult {
-  return run.recorder.result(run.seed, { adoptionEvents: run.adoptionEvents, requests: run.desk.requests, engagementsStarted: run.desk.started });
+  return run.recorder.result(run.seed, {
+    adoptionEvents: run.adoptionEvents,
+    requests: run.desk.requests,
+    engagementsStarted: run.desk.started,
+    units: run.desk.ledger?.outcomes(run.week),
+  });
 }
 
 export function viewOf(run: RunState): SimulationView {

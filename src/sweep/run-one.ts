@@ -56,7 +56,7 @@ export function encodeRecord(record: RunRecord): string {
   const head = { id: record.id, point: record.point, replicate: record.replicate, seed: record.seed, status: record.status };
   const body =
     record.status === 'ok'
-      ? { ...head, params: record.params, summary: record.summary, series: record.series }
+      ? { ...head, params: record.params, summary: record.summary, series: record.series, ...(record.units ? { units: record.units } : {}) }
       : { ...head, params: record.params, error: record.error };
   return JSON.stringify(body) + '\n';
 }
@@ -77,7 +77,7 @@ export function runOne(scenarioForPoint: (run: PlannedRun) => Scenario, run: Pla
   try {
     if (FAIL_IDS.has(id)) throw new Error(`test hook: CONCENTRIC_FAIL_RUN_IDS includes run ${id}`);
     const result = simulate(scenarioForPoint(run), seed);
-    return { id, point, replicate, seed, status: 'ok', params, summary: result.summary, series: result.series };
+    return { id, point, replicate, seed, status: 'ok', params, summary: result.summary, series: result.series, ...(result.units ? { units: result.units } : {}) };
   } catch (error) {
     return failedRecord(run, error);
   }

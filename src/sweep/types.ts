@@ -4,7 +4,7 @@
  *   <dir>/runs.jsonl    — one RunRecord per line, canonical order = ascending run id
  */
 import type { Scenario } from '../scenarios/index.js';
-import type { MonthlySeries, RunSummary } from '../sim/index.js';
+import type { MonthlySeries, RunSummary, UnitOutcome } from '../sim/index.js';
 
 /** A factor value: numbers for continuous/discrete fields, strings/booleans for choices/flags. */
 export type FactorValue = number | string | boolean;
@@ -20,7 +20,7 @@ export type SeedScheme = 'common' | 'independent';
 
 /** A resolved sweep definition (from a sweep file or a preset such as `compare`). */
 export interface SweepSpec {
-  readonly kind: 'sweep' | 'compare' | 'staffing' | 'sensitivity';
+  readonly kind: 'sweep' | 'compare' | 'within' | 'staffing' | 'sensitivity';
   readonly name: string;
   /** the base scenario reference (built-in name or file) as the user gave it */
   readonly base: string;
@@ -74,6 +74,8 @@ export interface FinishedRun extends RunRecordBase {
   readonly status: 'ok';
   readonly summary: RunSummary;
   readonly series: MonthlySeries;
+  /** per-unit outcomes: only runs of the within-organization design (engagement.lengthAssignment = within) */
+  readonly units?: readonly UnitOutcome[];
 }
 
 export interface FailedRun extends RunRecordBase {

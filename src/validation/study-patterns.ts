@@ -262,7 +262,7 @@ function run(scale: Scale): CaseOutcome {
       },
     ],
     notes: [
-      'Pattern 2 uses the report’s statistics (src/report/stats: paired bootstrap-t and TOST), the same test `concentric compare` applies.',
+      'Pattern 2 uses the report’s statistics (src/stats: paired bootstrap-t and TOST), the same test `concentric compare` applies.',
       'The criteria of patterns 1, 3, 4 and 5 are those of tests/sim/patterns.test.ts (PATTERN_CRITERIA), run here on more seeds.',
     ],
   };

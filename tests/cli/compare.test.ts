@@ -74,6 +74,7 @@ describe('concentric compare', () => {
       [['--lengths', '6,6'], /--lengths: expected distinct engagement lengths, got 6 twice/],
       [['--lengths', '6,700'], /--lengths: expected comma-separated numbers between 0 and 600, got "6,700"/],
       [['--shard', '3/3'], /--shard: expected i\/N with 0 ≤ i < N \(e\.g\. 0\/4\), got "3\/3"/],
+      [['--within', '--lengths', '6'], /--lengths: expected at least two engagement lengths with --within, got 6/],
     ] as const) {
       const out = concentric(['compare', ...args, '--out', dir('never')]);
       expect(out.status, out.stderr).toBe(2);

@@ -12,9 +12,11 @@ import { temporaryDir, writeResults } from './fixtures.js';
 /**
  * The default compare (foundation; lengths 6, 9, 12, 18, 24; master seed 1) with 100 instead of 200
  * replicates: under common random numbers these are exactly the first 100 replicates of `npm start`.
- * Deterministic — the same answer every run for a given model.
+ * Deterministic — the same answer every run for a given model. The "Does it hold?" grid runs with 3
+ * replicates per condition instead of 40 (the panel's presence is tested, not its numbers).
  */
 const REPS = '100';
+const ROBUSTNESS_REPS = '3';
 
 describe('the default compare report (npm start)', () => {
   let dir: string;
@@ -22,7 +24,7 @@ describe('the default compare report (npm start)', () => {
 
   beforeAll(() => {
     dir = join(temporaryDir(), 'report');
-    const out = concentric(['compare', '--reps', REPS, '--out', dir, '--quiet']);
+    const out = concentric(['compare', '--reps', REPS, '--robustness-reps', ROBUSTNESS_REPS, '--out', dir, '--quiet']);
     expect(out.stderr).toBe('');
     expect(out.status).toBe(0);
     stdout = out.stdout;
@@ -36,6 +38,24 @@ describe('the default compare report (npm start)', () => {
     for (const file of ['index.html', 'summary.md', 'report.json', 'charts/forest.svg', 'manifest.json', 'runs.jsonl']) {
       expect(existsSync(join(dir, file)), file).toBe(true);
     }
+  });
+
+  it('has the "Does it hold?" panel: the comparison across ISP headcount, units and horizon, in the page, summary.md and report.json', () => {
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    const conditions = [...new Set(report.robustness.map((r: { factor: string; value: number }) => `${r.factor}=${r.value}`))];
+    expect(conditions).toEqual(['isps.count=2', 'isps.count=5', 'isps.count=10', 'isps.count=20', 'months=36', 'months=60', 'organization.units=6', 'organization.units=12', 'organization.units=24']);
+    expect(report.robustness).toHaveLength(conditions.length * 4); // 6, 9, 18 and 24 months against 12
+    for (const row of report.robustness) {
+      expect(Object.keys(row)).toEqual(expect.arrayContaining(['factor', 'value', 'length', 'reference', 'difference', 'ciLow', 'ciHigh', 'verdict']));
+      expect(row.reference).toBe(12);
+    }
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    expect(html).toContain('<section id="robustness"><h2>Does it hold?</h2>');
+    expect(html).toContain('<td>20 ISPs</td>');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('## Does it hold?');
+    // the headline says where the verdict holds, and names the design it answers
+    expect(report.headline.sentence).toMatch(/(Does it hold\? In none of the 9 conditions|It does not hold everywhere: final adoption differs from 12 months by more than ±5 pp for )/);
+    expect(report.headline.design).toMatch(/the policy question\. The study compared recipients inside one organization/);
   });
 
   it("answers the study's pattern 2 for foundation, and summary.md states it", () => {

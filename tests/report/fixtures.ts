@@ -61,6 +61,7 @@ export function writeResults(dir: string, options: FixtureOptions = {}): Manifes
         status: 'ok',
         summary: result.summary,
         series: result.series,
+        ...(result.units ? { units: result.units } : {}),
       };
       lines.push(JSON.stringify(record));
     }

@@ -22,6 +22,10 @@ export const CHART_BUILDERS: readonly ChartBuilder[] = [
 ];
 
 export function buildCharts(model: ReportModel): Chart[] {
+  // A within design has one organization per run with the lengths mixed inside it: the charts by
+  // length would show one curve under the scenario's unused lengthMonths, so only the forest
+  // (recipients' differences) is drawn.
+  if (model.within) return forest(model);
   return CHART_BUILDERS.flatMap((build) => build(model));
 }
 

@@ -1,0 +1,90 @@
+/**
+ * The two designs `compare` runs besides its main sweep: `--within` (the study's own comparison:
+ * lengths assigned to units inside one organization, recipients compared by their unit's length)
+ * and the "Does it hold?" grid (the policy comparison again across ISP headcount, units and
+ * horizon, into <out>/robustness/<field>/, skipped with --no-robustness).
+ */
+import { join } from 'node:path';
+import { robustnessSweeps, withinSweep, type CompareOptions, type Manifest } from '../sweep/index.js';
+import { estimate } from '../stats/index.js';
+import type { FinishedRun } from '../sweep/types.js';
+import { loadResults } from '../report/load.js';
+import { ROBUSTNESS_DIR } from '../report/robustness.js';
+import { recipientsValue, snapshotsOf, WITHIN_OUTCOMES } from '../report/within.js';
+import { executeSweep, type ExecutionFlags } from './execution.js';
+import { table } from './output.js';
+
+/**
+ * Replicates per condition of the robustness grid (--robustness-reps): 9 conditions × 5 lengths × 40
+ * = 1,800 runs, about as much CPU again as the main comparison, so `npm start` stays well under a
+ * minute on 2 cores; CIs ≈ ±1.5 pp at this size.
+ */
+export const ROBUSTNESS_REPS = 40;
+/** Below this many runs a robustness sweep runs in-process (worker start-up would cost more). */
+const SMALL_GRID_RUNS = 200;
+
+/**
+ * Run the robustness sweeps beside the main results (`options.replicates` each). Returns the exit
+ * code: 0 when all finished, 1 when some runs failed (the report still follows and says so), 130
+ * when stopped.
+ */
+export async function runRobustness(options: CompareOptions, flags: ExecutionFlags): Promise<number> {
+  let code = 0;
+  for (const { field, spec, scenario } of robustnessSweeps(options)) {
+    const out = join(flags.out, ROBUSTNESS_DIR, field);
+    // A small grid runs in this thread: starting a worker pool costs more than its runs.
+    const runs = Object.values(spec.factors).reduce((product, values) => product * values.length, spec.replicates);
+    const threads = runs < SMALL_GRID_RUNS ? 1 : flags.threads;
+    const { outcome, exitCode } = await executeSweep(spec, scenario, { ...flags, out, threads, shard: undefined });
+    if (outcome.interrupted) return exitCode;
+    code = Math.max(code, exitCode);
+  }
+  return code;
+}
+
+function plusMinus(values: readonly number[], scale: number, digits: number, unit: string): string {
+  const e = estimate(values);
+  if (!e) return '—';
+  return `${(e.mean * scale).toFixed(digits)}${unit} ± ${(((e.ciHigh - e.ciLow) / 2) * scale).toFixed(digits)}`;
+}
+
+/** Per assigned length: engaged units and recipients per run, and the recipients' outcomes at the horizon. */
+export function withinTable(runs: readonly FinishedRun[], lengths: readonly number[]): string {
+  const rows = lengths.map((length) => {
+    const perRun = WITHIN_OUTCOMES.map((outcome) =>
+      runs.map((run) => recipientsValue(snapshotsOf(run, length, 'horizon'), outcome)).filter((v): v is number => v !== null),
+    );
+    const units = runs.map((run) => snapshotsOf(run, length, 'horizon').length);
+    const recipients = runs.map((run) => snapshotsOf(run, length, 'horizon').reduce((sum, unit) => sum + unit.staff, 0));
+    const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+    return [
+      `${length} months`,
+      mean(units).toFixed(1),
+      mean(recipients).toFixed(1),
+      plusMinus(perRun[0], 100, 1, ' %'),
+      plusMinus(perRun[1], 100, 1, ' %'),
+      plusMinus(perRun[2], 1, 2, ''),
+      plusMinus(perRun[3], 1, 2, ''),
+      plusMinus(perRun[4], 1, 2, ''),
+    ];
+  });
+  return (
+    table(['engagement', 'units/run', 'recipients/run', 'final adoption', 'sustained capacity', 'AIM (1–5)', 'IAM (1–5)', 'FIM (1–5)'], rows) +
+    "recipients = staff of engaged units, by their own unit's length; mean over runs ± half-width of its 95 % CI (t)\n"
+  );
+}
+
+/** `compare --within`: the sweep, then the recipients' table. Returns the manifest, or null when stopped. */
+export async function runWithin(options: CompareOptions, flags: ExecutionFlags): Promise<{ manifest: Manifest; exitCode: number; finished: boolean }> {
+  const { spec, scenario } = withinSweep(options);
+  const { manifest, outcome, exitCode } = await executeSweep(spec, scenario, flags);
+  if (outcome.interrupted || manifest.shard !== null) return { manifest, exitCode, finished: false };
+  const { runs } = await loadResults(flags.out);
+  const lengths = [...options.lengths].sort((a, b) => a - b);
+  process.stdout.write(
+    `\n${scenario.name}: ${scenario.months} months, ${spec.replicates} replicates, lengths ${lengths.join(', ')} months assigned to units ` +
+      `within each organization (seed ${spec.seed})\n\n` +
+      withinTable(runs, lengths),
+  );
+  return { manifest, exitCode, finished: true };
+}

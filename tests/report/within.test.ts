@@ -1,0 +1,192 @@
+/**
+ * The within design's analysis (recipients by their own unit's length, paired within run; the
+ * study of 13 recipients), the verdict's words for reliable small differences and for where a
+ * length differs by more than the margin, and the "Does it hold?" rows read from the robustness
+ * sweeps beside a compare.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyseDirectory } from '../../src/report/index.js';
+import { renderSummary } from '../../src/report/summary.js';
+import { holdsWhere, reliableSmall } from '../../src/report/messages.js';
+import type { Comparison } from '../../src/report/model.js';
+import { OUTCOMES } from '../../src/report/outcomes.js';
+import type { RobustnessRow } from '../../src/report/robustness.js';
+import { analyseWithin, STUDIES_PER_RUN } from '../../src/report/within.js';
+import type { UnitOutcome } from '../../src/sim/index.js';
+import { withinSweep } from '../../src/sweep/index.js';
+import type { FinishedRun } from '../../src/sweep/types.js';
+import { temporaryDir, writeResults } from './fixtures.js';
+
+const SETTINGS = { marginFraction: 0.05, marginPp: 5, months: 36, seed: 1, resamples: 200 };
+
+function unit(index: number, lengthMonths: number, share: number, startWeek: number | null = 0): UnitOutcome {
+  const staff = 20;
+  const snapshot = { staff, applying: Math.round(share * staff), sustained: 0, aim: 3, iam: 3, fim: 3 };
+  return { unit: index, lengthMonths, startWeek, ...snapshot, followUp: startWeek === null ? null : { week: 78, ...snapshot } };
+}
+
+/** Runs of 8 units, half at 6 and half at 18 months; 18-month units apply `shift` more, and `extra` more in every third run. */
+function runs(shift: number, extra = 0.05, count = 30): FinishedRun[] {
+  return Array.from({ length: count }, (_, r) => {
+    const base = 0.4 + 0.05 * ((r * 7) % 5);
+    const units = Array.from({ length: 8 }, (_, u) => unit(u, u % 2 === 0 ? 6 : 18, u % 2 === 0 ? base : base + shift + (r % 3 === 0 ? extra : 0)));
+    units.push(unit(8, 18, 1, null)); // never engaged: not a recipient
+    return { id: r, point: 0, replicate: r, seed: r, status: 'ok', params: {}, units } as unknown as FinishedRun;
+  });
+}
+
+describe('analyseWithin', () => {
+  it('compares recipients by their own unit’s length, paired within run, at the horizon and after start', () => {
+    const within = analyseWithin(runs(0.25), [6, 18], 6, 18, SETTINGS);
+    const adoption = within.comparisons.filter((c) => c.outcome === 'finalAdoption');
+    expect(adoption.map((c) => c.timing)).toEqual(['horizon', 'followUp']);
+    for (const c of adoption) {
+      expect(c.n).toBe(30);
+      expect(c.verdict).toBe('differs');
+      expect(c.beyondMargin).toBe(true);
+      expect(c.estimate).toBeCloseTo(0.25 + 0.05 * (10 / 30), 2); // 10 of 30 runs add 0.05
+    }
+    // the never-engaged unit (all applying) is not a recipient
+    expect(within.arms).toEqual([
+      { length: 6, units: 4, recipients: 80 },
+      { length: 18, units: 4, recipients: 80 },
+    ]);
+  });
+
+  it('says how often a study of 13 recipients would see a difference larger than the margin', () => {
+    const big = analyseWithin(runs(0.25), [6, 18], 6, 18, SETTINGS).power.find((p) => p.outcome === 'finalAdoption')!;
+    expect(big.studies).toBe(30 * STUDIES_PER_RUN);
+    expect(big.recipients).toBe(13);
+    expect(big.share).toBeGreaterThan(0.99); // every unit of one length differs by ≥ 25 pp
+    const none = analyseWithin(runs(0, 0), [6, 18], 6, 18, SETTINGS).power.find((p) => p.outcome === 'finalAdoption')!;
+    expect(none.share).toBe(0); // no unit differs: no study can see a difference
+    // 10 pp more in a third of the runs: the studies drawn there (nearly all have both lengths) see it
+    const third = analyseWithin(runs(0, 0.1), [6, 18], 6, 18, SETTINGS).power.find((p) => p.outcome === 'finalAdoption')!;
+    expect(third.share).toBeGreaterThan(0.3);
+    expect(third.share).toBeLessThanOrEqual(0.34);
+  });
+});
+
+describe('withinSweep', () => {
+  it('runs one organization per replicate with the lengths assigned inside it', () => {
+    const { spec, scenario } = withinSweep({ scenario: 'foundation', overrides: [], lengths: [6, 18], replicates: 5, seed: 3 });
+    expect(spec.kind).toBe('within');
+    expect(spec.factors).toEqual({});
+    expect(scenario.engagement.lengthAssignment).toBe('within');
+    expect(scenario.engagement.withinLengths).toEqual([6, 18]);
+    expect(() => withinSweep({ scenario: 'foundation', overrides: [], lengths: [6], replicates: 5, seed: 3 })).toThrow(/at least two engagement lengths/);
+  });
+});
+
+function comparison(overrides: Partial<Comparison>): Comparison {
+  return {
+    outcome: 'finalAdoption',
+    length: 24,
+    reference: 12,
+    paired: true,
+    n: 200,
+    nReference: 200,
+    meanLength: 0.5,
+    meanReference: 0.53,
+    estimate: -0.03,
+    ci95: { low: -0.04, high: -0.02 },
+    ci90: { low: -0.038, high: -0.022 },
+    margin: 0.05,
+    p: 0.001,
+    verdict: 'equivalent',
+    beyondMargin: false,
+    replicatesNeeded: null,
+    effectSize: -0.44,
+    censoredLength: 0,
+    censoredReference: 0,
+    words: 'equivalent within ±5 pp',
+    ...overrides,
+  };
+}
+
+describe('the verdict in words', () => {
+  it('names a reliable small difference inside the margin', () => {
+    expect(reliableSmall([comparison({})])).toBe(
+      ' Within the margin, but not nothing: 24 months is reliably 3.0 pp lower than 12 months (95 % CI −4.0 to −2.0, g = −0.44).',
+    );
+    // |g| ≥ 0.3 without an interval that excludes zero: named, not called reliable
+    expect(reliableSmall([comparison({ length: 6, estimate: 0.01, ci95: { low: -0.001, high: 0.021 }, effectSize: 0.31 })])).toBe(
+      ' Within the margin, but not nothing: 6 months is 1.0 pp higher than 12 months (95 % CI −0.1 to 2.1, g = 0.31).',
+    );
+    // nothing to say: interval across zero and a negligible g, or a length that is not equivalent
+    expect(reliableSmall([comparison({ estimate: 0.001, ci95: { low: -0.01, high: 0.012 }, effectSize: 0.05 })])).toBe('');
+    expect(reliableSmall([comparison({ verdict: 'differs' })])).toBe('');
+  });
+
+  it('names the conditions in which a length differs by more than the margin', () => {
+    const row = (value: number, difference: number, materiallyDifferent: boolean): RobustnessRow => ({
+      factor: 'isps.count',
+      value,
+      length: 24,
+      reference: 12,
+      difference,
+      ciLow: difference - 0.02,
+      ciHigh: difference + 0.02,
+      effectSize: null,
+      verdict: materiallyDifferent ? 'differs' : 'equivalent',
+      materiallyDifferent,
+      replicates: 40,
+      words: '',
+    });
+    expect(holdsWhere([row(2, -0.06, true), row(20, 0.01, false)], 12, OUTCOMES.finalAdoption, 0.05)).toBe(
+      ' It does not hold everywhere: final adoption differs from 12 months by more than ±5 pp for 24 months with 2 ISPs (−6.0 pp, 95 % CI −8.0 to −4.0).',
+    );
+    expect(holdsWhere([row(2, -0.01, false), row(20, 0.01, false)], 12, OUTCOMES.finalAdoption, 0.05)).toBe(
+      ' Does it hold? In none of the 2 conditions of the grid (ISP headcount, number of units, horizon) does a length differ from 12 months by more than ±5 pp.',
+    );
+    expect(holdsWhere([row(2, -0.01, false), { ...row(20, 0.03, false), verdict: 'inconclusive' }], 12, OUTCOMES.finalAdoption, 0.05)).toBe(
+      ' Does it hold? In none of the 2 conditions of the grid (ISP headcount, number of units, horizon) does a length differ from 12 months by more than ±5 pp (1 of 2 comparisons there are inconclusive at 40 replicates).',
+    );
+    expect(holdsWhere([], 12, OUTCOMES.finalAdoption, 0.05)).toBe('');
+  });
+});
+
+describe('"Does it hold?" rows', () => {
+  it('are read from the robustness sweeps beside a compare, per condition and length', async () => {
+    const dir = join(temporaryDir(), 'compare');
+    const options = { lengths: [6, 12], replicates: 3, overrides: ['months=6', 'organization.staff=60'] };
+    writeResults(dir, options);
+    writeResults(join(dir, 'robustness', 'isps.count'), { ...options, factors: { 'isps.count': [2, 20] } });
+    // a sweep of another compare (other seed) is left out, with a note
+    writeResults(join(dir, 'robustness', 'months'), { ...options, seed: 99, factors: { months: [3, 6] } });
+    const model = await analyseDirectory(dir, { resamples: 200 });
+    expect(model.robustness.map((r) => [r.factor, r.value, r.length, r.reference])).toEqual([
+      ['isps.count', 2, 6, 12],
+      ['isps.count', 20, 6, 12],
+    ]);
+    for (const r of model.robustness) {
+      expect(r.replicates).toBe(3);
+      expect(r.ciLow).toBeLessThanOrEqual(r.difference);
+      expect(r.ciHigh).toBeGreaterThanOrEqual(r.difference);
+    }
+    expect(model.notes.some((note) => note.includes('robustness runs of another compare'))).toBe(true);
+    expect(model.headline.design).toMatch(/^Design: whole organizations, each run under one engagement-length policy/);
+  });
+});
+
+describe('a within report', () => {
+  it("states that it is the study's comparison, and gives the recipients' table and the 13-recipient study", async () => {
+    const dir = join(temporaryDir(), 'within');
+    const overrides = ['engagement.lengthAssignment=within', 'engagement.withinLengths=[6,18]', 'months=12', 'organization.staff=60', 'engagement.withinFollowUpMonths=6'];
+    writeResults(dir, { lengths: [12], replicates: 4, overrides });
+    const model = await analyseDirectory(dir, { resamples: 200 });
+    expect(model.within?.lengths).toEqual([6, 18]);
+    expect(model.reference).toBe(6);
+    expect(model.comparisons.map((c) => c.length)).toEqual([18, 18, 18, 18, 18]); // the horizon's, one per outcome
+    expect(model.headline.sentence).toMatch(/^Within one organization \(the study's comparison: recipients by their own unit's engagement length\), final adoption after 12 months: 18 months vs 6 months /);
+    expect(model.headline.sentence).toContain('6 months after their engagement began: 18 months vs 6 months');
+    expect(model.headline.design).toMatch(/^Design: the study's comparison — inside one organization/);
+    const summary = renderSummary(model);
+    expect(summary).toContain('## Within one organization: the study’s comparison');
+    expect(summary).toContain('### A study of the study’s size');
+    expect(summary).toMatch(/- Final adoption: a study of 13 recipients would see 18 months and 6 months differ by more than ±5 pp in \d+ % of draws/);
+    expect(summary).not.toContain('## All comparisons'); // the within table holds them
+    expect(summary).not.toContain('## Does it hold?'); // no grid beside a within design
+  });
+});
