@@ -10,6 +10,7 @@ import { DISCOVER_DEFAULTS, answerWords, discover, questionFrom, weakWords, type
 import { loadResults } from '../report/load.js';
 import { MANIFEST_FILE, TOOL_VERSION } from '../sweep/index.js';
 import { integerOption, numberOption } from './options.js';
+import { checkOutFolder } from './out-folder.js';
 import { shownPath } from './sensitivity.js';
 
 interface DiscoverFlags extends QuestionFlags {
@@ -72,6 +73,7 @@ export function registerDiscover(program: Command): void {
       });
       const { analysis } = discovery;
       const out = flags.out ?? join(dir, 'discover');
+      checkOutFolder(out);
       // Vega and resvg load only once there is something to draw.
       const { writeQuestionReport } = await import('../report/figures.js');
       const { discoverReport } = await import('../report/discover.js');

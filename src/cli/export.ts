@@ -1,6 +1,7 @@
 /** `concentric export <dir> --csv | --parquet`: flat tables derived from a results directory. */
 import type { Command } from 'commander';
-import { exportCsv, exportParquet } from '../sweep/index.js';
+import { exportCsv, exportParquet, readManifest } from '../sweep/index.js';
+import { checkOutFolder } from './out-folder.js';
 
 export function registerExport(program: Command): void {
   program
@@ -18,6 +19,8 @@ export function registerExport(program: Command): void {
     .addHelpText('after', '\nExamples:\n  concentric export report --csv\n  concentric export results/sobol --parquet --out exports/\n')
     .action(async (dir: string, flags: { csv?: boolean; parquet?: boolean; out?: string }) => {
       const out = flags.out ?? dir;
+      readManifest(dir); // a missing or foreign folder is refused before --out is made
+      checkOutFolder(out);
       const csv = flags.csv || !flags.parquet;
       if (flags.parquet) {
         const written = await exportParquet(dir, out, csv);

@@ -4,8 +4,20 @@
  */
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
-import { fieldRows, fieldsMarkdown, listBuiltins, loadScenario } from '../scenarios/index.js';
+import { fieldRows, fieldsMarkdown, listBuiltins, loadScenario, organizationFacts, storedOrganization } from '../scenarios/index.js';
+import { checkRunFits, describeFootprint } from '../sweep/limits.js';
 import { table } from './output.js';
+
+/**
+ * What `validate` does, callable in-process (tests/fuzz runs its corpus through it): the file's
+ * located checks, then the resource estimate — a scenario that validates but could never run here
+ * is refused too. Returns the line to print.
+ */
+export function validateScenarioFile(ref: string): string {
+  const { scenario } = loadScenario(ref);
+  checkRunFits(scenario, ref);
+  return `${ref}: ok (${scenario.name}, ${scenario.organization.staff} staff, ${scenario.months} months; ${describeFootprint(scenario)})\n`;
+}
 
 export function registerLibrary(program: Command): void {
   program
@@ -25,10 +37,13 @@ export function registerLibrary(program: Command): void {
     .summary('print a scenario with every default filled in (YAML)')
     .argument('<scenario>', 'built-in name or scenario file')
     .option('--set <path=value>', 'override a field first (repeatable)', (v: string, p: string[] = []) => [...p, v], [])
-    .addHelpText('after', '\nExamples:\n  concentric show foundation\n  concentric show my-org.yaml --set isps.count=3\n')
+    .addHelpText('after', '\nFor an organization from files (network: file) it also prints the network\'s facts: people, ties,\nunits (given or found), components, degree distribution, isolates.\n\nExamples:\n  concentric show foundation\n  concentric show my-org.yaml --set isps.count=3\n  concentric show examples/cs-aarhus/cs-aarhus.yaml\n')
     .action((ref: string, options: { set: string[] }) => {
       const { scenario } = loadScenario(ref, { overrides: options.set });
       process.stdout.write(stringify(scenario, { lineWidth: 0 }));
+      // A real organization: its facts as YAML comments, so the output stays a valid scenario.
+      const file = scenario.organization.inputHash ? storedOrganization(scenario.organization.inputHash) : undefined;
+      if (file) process.stdout.write(['# the organization in the files:', ...organizationFacts(file).map((line) => `#   ${line}`)].join('\n') + '\n');
     });
 
   program
@@ -37,8 +52,7 @@ export function registerLibrary(program: Command): void {
     .argument('<file>', 'scenario file (YAML or JSON) or built-in name')
     .addHelpText('after', '\nExample:\n  concentric validate my-org.yaml\n')
     .action((ref: string) => {
-      const { scenario } = loadScenario(ref);
-      process.stdout.write(`${ref}: ok (${scenario.name}, ${scenario.organization.staff} staff, ${scenario.months} months)\n`);
+      process.stdout.write(validateScenarioFile(ref));
     });
 
   program

@@ -1,6 +1,7 @@
 /** `concentric merge <dir>... --out DIR`: combine the shard directories of one sweep. */
 import type { Command } from 'commander';
 import { mergeShards } from '../sweep/index.js';
+import { checkOutFolder } from './out-folder.js';
 
 export function registerMerge(program: Command): void {
   program
@@ -17,6 +18,7 @@ export function registerMerge(program: Command): void {
     .option('--quiet', 'print nothing on success')
     .addHelpText('after', '\nExample:\n  concentric merge results/sobol-0 results/sobol-1 results/sobol-2 --out results/sobol\n')
     .action((dirs: string[], flags: { out: string; force?: boolean; quiet?: boolean }) => {
+      checkOutFolder(flags.out);
       const outcome = mergeShards(dirs, flags.out, { force: flags.force });
       if (!flags.quiet) {
         process.stdout.write(

@@ -9,6 +9,7 @@ import { DEFAULT_MARGIN_PP } from '../report/analysis.js';
 import type { ReportOptions, ReportResult } from '../report/index.js';
 import type { CompareFinished } from './compare.js';
 import { numberOption } from './options.js';
+import { checkOutFolder } from './out-folder.js';
 
 interface ReportFlags {
   out?: string;
@@ -53,6 +54,7 @@ export function registerReport(program: Command): void {
         '  concentric report results/sweep --margin 3 --reference 18\n',
     )
     .action(async (dir: string, flags: ReportFlags) => {
+      if (flags.out !== undefined) checkOutFolder(flags.out);
       const result = await buildReport(dir, { out: flags.out, png: flags.png, margin: flags.margin, reference: flags.reference });
       process.stdout.write(announce(result));
     });

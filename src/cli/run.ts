@@ -5,7 +5,9 @@
 import type { Command } from 'commander';
 import { DEFAULT_SCENARIO, InputError, loadScenario, type Scenario } from '../scenarios/index.js';
 import { SERIES, simulate, type RunResult } from '../sim/index.js';
+import { checkRunFits } from '../sweep/limits.js';
 import { collect, integerOption } from './options.js';
+import { checkOutFile } from './out-folder.js';
 import { emit, percent, table } from './output.js';
 
 interface RunOptions {
@@ -93,6 +95,8 @@ export function registerRun(program: Command): void {
       const overrides = [...options.set];
       if (options.months !== undefined) overrides.push(`months=${options.months}`);
       const { scenario } = loadScenario(ref, { overrides });
+      checkRunFits(scenario, ref);
+      if (options.out !== undefined) checkOutFile(options.out);
       const result = simulate(scenario, options.seed);
       if (options.json) emit(JSON.stringify(result) + '\n', options.out);
       else if (options.csv) emit(seriesCsv(result), options.out);

@@ -34,7 +34,7 @@ interface StaffingFlags extends ExecutionFlags {
   lengths?: number[];
   hours?: number[];
   coLeads?: number[];
-  firstUnits?: number[];
+  firstUnits?: FirstUnitsChoice;
   target: number;
   byMonth: number;
   probability: number;
@@ -54,6 +54,30 @@ function integerListOption(flag: string, min: number, max: number) {
     }
     return values;
   };
+}
+
+interface FirstUnitsChoice {
+  readonly counts: number[];
+  readonly rules: string[];
+}
+
+/**
+ * --first-units: how many units go first (whole numbers) and/or which (random, largest,
+ * most-connected, or unit names joined by "+"), e.g. 1,2 or random,most-connected or ICU+Lab.
+ */
+function firstUnitsOption(text: string): FirstUnitsChoice {
+  const parts = text.split(',').map((part) => part.trim());
+  if (parts.some((part) => part === '')) throw new InputError(`--first-units: expected comma-separated counts or rules (random, largest, most-connected, names joined by +), got ${JSON.stringify(text)}`);
+  const counts: number[] = [];
+  const rules: string[] = [];
+  for (const part of parts) {
+    if (/^\d+$/.test(part)) {
+      const count = Number(part);
+      if (count > 500_000) throw new InputError(`--first-units: expected counts between 0 and 500000, got ${part}`);
+      counts.push(count);
+    } else rules.push(part);
+  }
+  return { counts, rules };
 }
 
 /** A share: 0.6, or 60 % written as 60%. */
@@ -90,7 +114,11 @@ export function registerStaffing(program: Command): void {
     .option('--reps <n>', 'replicates per team', integerOption('--reps', 1, 1_000_000), DEFAULT_STAFFING_REPS)
     .option('--hours <list>', 'hours per week per ISP to try (default: the scenario\'s)', numberListOption('--hours', 0, 60))
     .option('--co-leads <list>', 'co-leads per engagement to try', integerListOption('--co-leads', 1, 20))
-    .option('--first-units <list>', 'how many units are engaged at week 0 (chosen at random) to try', integerListOption('--first-units', 0, 500_000))
+    .option(
+      '--first-units <list>',
+      'units engaged at week 0 to try: counts (1,2) and/or which: random, largest, most-connected, or unit names joined by + (ICU+Lab)',
+      firstUnitsOption,
+    )
     .option('--seed <n>', 'master seed (0–4294967295)', integerOption('--seed', 0, 4294967295), 1)
     .option('--set <path=value>', 'override a scenario field first (repeatable)', collect, [])
     .option('--png', 'also write a PNG per chart');
@@ -100,7 +128,8 @@ export function registerStaffing(program: Command): void {
       '\nExamples:\n' +
         '  concentric staffing                                        # foundation, 2–8 ISPs, 60 % by month 24\n' +
         '  concentric staffing foundation --isps 2,3,4,6,8 --lengths 6,12 --target 0.6 --by-month 24 --reps 200\n' +
-        '  concentric staffing hospital --isps 2,4,6 --hours 4,8 --co-leads 1,2 --out results/hospital-staffing\n',
+        '  concentric staffing hospital --isps 2,4,6 --hours 4,8 --co-leads 1,2 --out results/hospital-staffing\n' +
+        '  concentric staffing my-org.yaml --isps 2,3,4 --first-units random,most-connected   # where first?\n',
     )
     .action(async (ref: string, flags: StaffingFlags) => {
       const plan = planStaffing({
@@ -110,7 +139,8 @@ export function registerStaffing(program: Command): void {
         lengths: flags.lengths,
         hours: flags.hours,
         coLeads: flags.coLeads,
-        firstUnits: flags.firstUnits,
+        firstUnits: flags.firstUnits && flags.firstUnits.counts.length > 0 ? flags.firstUnits.counts : undefined,
+        firstUnitRules: flags.firstUnits && flags.firstUnits.rules.length > 0 ? flags.firstUnits.rules : undefined,
         target: flags.target,
         byMonth: flags.byMonth,
         probability: flags.probability,

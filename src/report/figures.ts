@@ -4,6 +4,7 @@
  * a self-contained index.html with the SVGs inline (no scripts, works offline), summary.md and a
  * JSON of the numbers — written through the report's staged writer, so no reader sees half of one.
  */
+import { escapeMarkdown } from './markdown.js';
 import type { Chart } from './charts/common.js';
 import { escapeHtml } from './html.js';
 import { toPng, toSvg, toVega, withSvgProvenance } from './render.js';
@@ -39,23 +40,25 @@ export function provenanceText(p: QuestionProvenance): string {
 }
 
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
-  return [`| ${header.map(escape).join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)].join('\n');
+  // Cells arrive escaped (escapeMarkdown escapes `|` too).
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
+/** The question reports' text is Markdown-free and carries user strings (scenario names): all of it is literal. */
 export function renderMarkdown(report: QuestionReport): string {
-  const parts = [`# ${report.title}`, '', report.answer, ''];
+  const text = escapeMarkdown;
+  const parts = [`# ${text(report.title)}`, '', text(report.answer), ''];
   for (const section of report.sections) {
-    parts.push(`## ${section.heading}`, '');
-    for (const paragraph of section.paragraphs ?? []) parts.push(paragraph, '');
-    if (section.table) parts.push(markdownTable(section.table.header, section.table.rows), '');
+    parts.push(`## ${text(section.heading)}`, '');
+    for (const paragraph of section.paragraphs ?? []) parts.push(text(paragraph), '');
+    if (section.table) parts.push(markdownTable(section.table.header.map(text), section.table.rows.map((row) => row.map(text))), '');
   }
   if (report.charts.length > 0) {
     parts.push('## Charts', '');
-    for (const chart of report.charts) parts.push(`- \`charts/${chart.id}.svg\` — ${chart.caption}`);
+    for (const chart of report.charts) parts.push(`- \`charts/${chart.id}.svg\` — ${text(chart.caption)}`);
     parts.push('');
   }
-  parts.push('---', '', provenanceText(report.provenance), '');
+  parts.push('---', '', text(provenanceText(report.provenance)), '');
   return parts.join('\n');
 }
 

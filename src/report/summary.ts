@@ -1,4 +1,5 @@
 /** The assemble phase, Markdown: summary.md — the verdict, the headline table, all comparisons, methods, provenance. */
+import { escapeMarkdown, jsonForCodeBlock } from './markdown.js';
 import { fixed, interval, methods, months, question, signedDifference, TITLE, value } from './messages.js';
 import type { ReportModel } from './model.js';
 import { OUTCOME_KEYS, OUTCOMES, HEADLINE_OUTCOME } from './outcomes.js';
@@ -12,6 +13,22 @@ function cell(text: string): string {
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
   return [line(header), line(header.map((_, i) => (i === 0 ? ':--' : '--:'))), ...rows.map(line)].join('\n');
+}
+
+/** The model with every user string (names, paths, overrides) escaped for Markdown. */
+function escapedModel(model: ReportModel): ReportModel {
+  const p = model.provenance;
+  return {
+    ...model,
+    provenance: {
+      ...p,
+      scenarioName: escapeMarkdown(p.scenarioName),
+      base: escapeMarkdown(p.base),
+      overrides: p.overrides.map(escapeMarkdown),
+      sweepName: escapeMarkdown(p.sweepName),
+      resultsDir: escapeMarkdown(p.resultsDir),
+    },
+  };
 }
 
 function textTable(t: TextTable): string {
@@ -32,7 +49,8 @@ function designSections(model: ReportModel): string[] {
   return parts;
 }
 
-export function renderSummary(model: ReportModel): string {
+export function renderSummary(unescaped: ReportModel): string {
+  const model = escapedModel(unescaped);
   const p = model.provenance;
   const parts: string[] = [];
   parts.push(`# ${TITLE} — ${p.scenarioName}`);
@@ -87,7 +105,7 @@ export function renderSummary(model: ReportModel): string {
   parts.push('## Provenance');
   parts.push(provenanceRows(model).map(([key, text]) => `- **${key}:** ${text}`).join('\n'));
   parts.push(
-    '<details><summary>Resolved scenario</summary>\n\n```json\n' + JSON.stringify(p.scenario, null, 2) + '\n```\n</details>',
+    '<details><summary>Resolved scenario</summary>\n\n```json\n' + jsonForCodeBlock(p.scenario) + '\n```\n</details>',
   );
   return parts.join('\n\n') + '\n';
 }

@@ -101,3 +101,58 @@ export function range(defaultValue: readonly [number, number], options: NumberOp
   fieldMeta.set(base, meta);
   return schema;
 }
+
+/** The source of fields that describe the user's own data rather than the model. */
+const USER_DATA = "the user's organization (docs/YOUR-ORG.md)";
+
+/** An optional text field (a file path, a hash): absent unless given, so it adds nothing to scenarios without it. */
+export function text(help: string, unit: string, source = USER_DATA) {
+  const base = z.string().min(1);
+  const schema = base.optional();
+  const meta: FieldMeta = { unit, help, source };
+  fieldMeta.set(schema, meta);
+  fieldMeta.set(base, meta);
+  return schema;
+}
+
+/** An optional non-empty list of names. */
+export function texts(help: string, source = USER_DATA) {
+  const base = z.array(z.string().min(1)).min(1);
+  const schema = base.optional();
+  const meta: FieldMeta = { unit: 'list of names', help, source };
+  fieldMeta.set(schema, meta);
+  fieldMeta.set(base, meta);
+  return schema;
+}
+
+/** An optional true/false: absent means false, and absent fields leave old scenarios unchanged. */
+export function optionalFlag(help: string, source = USER_DATA) {
+  const base = z.boolean();
+  const schema = base.optional();
+  const meta: FieldMeta = { unit: 'true/false', help, source };
+  fieldMeta.set(schema, meta);
+  fieldMeta.set(base, meta);
+  return schema;
+}
+
+export const FIRST_UNITS = ['random', 'largest', 'most-connected'] as const;
+export type FirstUnitsRule = (typeof FIRST_UNITS)[number];
+
+/** Which units are engaged first: a rule, or a list of unit names (numbers for generated units). */
+export function firstUnitsField() {
+  const names = z.array(z.union([z.string().min(1), z.number().int()]).transform(String)).min(1);
+  // Also one string of names joined by "+" (e.g. "ICU+Radiology"): how a sweep factor or --set
+  // names a set of units, since a factor value is a single word.
+  const joined = z.string().min(1).transform((text) => text.split('+').map((name) => name.trim()).filter((name) => name !== ''));
+  const base = z.union([z.enum(FIRST_UNITS), names, joined]);
+  const schema = base.default('random');
+  const meta: FieldMeta = {
+    unit: 'random | largest | most-connected | [unit names]',
+    help: 'which units are engaged at week 0: random (drawn), the largest, the most connected to other units (most ties leaving the unit), or a list of unit names (1, 2, … for generated units; or one string "A+B")',
+    choices: FIRST_UNITS,
+    source: 'a question ISP leads ask ("where first?"); random reproduces the study setting',
+  };
+  fieldMeta.set(schema, meta);
+  fieldMeta.set(base, meta);
+  return schema;
+}

@@ -4,11 +4,18 @@
  * Imports: nothing from the rest of Concentric.
  */
 export { scenarioSchema, DISPOSITIONS, type Scenario, type ScenarioInput, type DispositionName } from './schema.js';
-export { loadScenario, scenarioFromObject, validateScenario, listBuiltins, BUILTIN_DIR, DEFAULT_SCENARIO, type LoadedScenario } from './load.js';
+export { loadScenario, scenarioFromObject, validateScenario, listBuiltins, BUILTIN_DIR, DEFAULT_SCENARIO, type LoadedScenario, type ValidateOptions } from './load.js';
 // Used by src/sweep to read sweep files with the same located errors as scenario files.
-export { readLayer, locate, looksLikeFile, type Layer } from './load.js';
+export { readLayer, locate, looksLikeFile, validateFieldValue, type Layer } from './load.js';
 export { listFields, schemaAt, metaOf, nearest, type FieldInfo } from './introspect.js';
 export { InputError, isInputError, describeValue } from './errors.js';
+export { readInputFile, MAX_INPUT_BYTES } from './read.js';
+export { affectsConsistency, checkConsistency, type Inconsistency } from './consistency.js';
 export type { FieldMeta } from './fields.js';
 export { fieldRows, fieldsMarkdown, type FieldRow } from './reference.js';
 export { withValues, setPath, LENGTH_FIELD } from './values.js';
+// A real organization (network: file): loaded at scenario-loading time, read by src/sim by hash.
+export { checkFirstUnits, ensureOrganization, setOrganizationNotes } from './organization-files.js';
+export { storedOrganization, PersonRole, type OrganizationFile, type OrganizationFacts } from './organization-data.js';
+export { FIRST_UNITS, type FirstUnitsRule } from './fields.js';
+export { organizationFacts } from './organization-facts.js';

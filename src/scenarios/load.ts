@@ -2,13 +2,16 @@
  * Loading scenarios: built-in names or YAML/JSON files, `extends:` chains, `--set` overrides,
  * and validation with located one-line errors (file:line:col: field: expected …, got …).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isScalar, LineCounter, parse as parseYamlValue, parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parse as parseYamlValue, parseDocument, visit, type Document } from 'yaml';
+import { checkConsistency } from './consistency.js';
 import type { z } from 'zod';
 import { describeValue, InputError } from './errors.js';
 import { keysAt, metaOf, nearest, schemaAt } from './introspect.js';
+import { resolveOrganizationFiles } from './organization-files.js';
+import { readInputFile } from './read.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { setPath } from './values.js';
 
@@ -69,23 +72,67 @@ function resolveRef(ref: string, relativeTo: string | undefined, context: string
   return { path: resolve(BUILTIN_DIR, `${ref}.yaml`), label: `${ref} (built-in)` };
 }
 
+/** Keys that would reach an object's prototype through a plain mapping: never fields. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** How many alias expansions a file may make: far above any real file, far below a "billion laughs". */
+const MAX_ALIAS_COUNT = 100;
+
+function position(lines: LineCounter, offset: number): string {
+  const at = lines.linePos(offset);
+  return `${at.line}:${at.col}`;
+}
+
+/** Reject `__proto__`, `constructor` and `prototype` keys anywhere, before they reach a plain object. */
+function rejectForbiddenKeys(document: Document, lines: LineCounter, label: string): void {
+  visit(document, {
+    Pair(_, pair, ancestors) {
+      if (!isScalar(pair.key) || !FORBIDDEN_KEYS.has(String(pair.key.value))) return;
+      const keys = ancestors.filter(isPair).map((parent) => (isScalar(parent.key) ? String(parent.key.value) : '?'));
+      const field = [...keys, String(pair.key.value)].join('.');
+      const where = pair.key.range ? `${label}:${position(lines, pair.key.range[0])}` : label;
+      throw new InputError(`${where}: ${field}: unknown field (${JSON.stringify(pair.key.value)} is never a field name), got ${JSON.stringify(pair.key.value)}`);
+    },
+  });
+}
+
+/** Where the first alias is, for an alias bomb's message. */
+function firstAlias(document: Document, lines: LineCounter, label: string): string {
+  let where = `${label}:1:1`;
+  visit(document, {
+    Alias(_, alias) {
+      if (alias.range) where = `${label}:${position(lines, alias.range[0])}`;
+      return visit.BREAK;
+    },
+  });
+  return where;
+}
+
 export function readLayer(path: string, label: string): { layer: Layer; raw: Mapping } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InputError(`${label}: cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+  const text = readInputFile(path, label);
   const lines = new LineCounter();
+  const kind = extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML';
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const problem = document.errors[0];
   if (problem) {
     const at = lines.linePos(problem.pos[0]);
-    const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    const kind = extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML';
+    const reason =
+      problem.code === 'MULTIPLE_DOCS'
+        ? 'expected one document, got a second one (a line "---" starts another document; put everything in one)'
+        : problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new InputError(`${label}:${at.line}:${at.col}: malformed ${kind}: ${reason}`);
   }
-  const raw: unknown = document.toJS() ?? {};
+  rejectForbiddenKeys(document, lines, label);
+  let raw: unknown;
+  try {
+    raw = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    // yaml refuses to expand aliases exponentially ("billion laughs"); say where, in our words.
+    throw new InputError(
+      `${firstAlias(document, lines, label)}: malformed ${kind}: expected at most ${MAX_ALIAS_COUNT} alias expansions (*name), got more (aliases of aliases grow exponentially)`,
+    );
+  }
   if (!isMapping(raw)) {
     throw new InputError(`${label}:1:1: expected a mapping of scenario fields at the top level, got ${describeValue(raw)}`);
   }
@@ -102,18 +149,35 @@ function deepMerge(base: Mapping, override: Mapping): Mapping {
 }
 
 /** Read a file and its `extends:` chain into one raw mapping (child wins). */
-function readChain(path: string, label: string, layers: Layer[], depth = 0): Mapping {
-  if (depth > 8) throw new InputError(`${label}: extends: expected a chain of at most 8 files, got a longer (circular?) chain`);
+function readChain(path: string, label: string, layers: Layer[], seen: readonly string[] = []): Mapping {
   const { layer, raw } = readLayer(path, label);
+  return extendChain(path, layer, raw, layers, [...seen, path]);
+}
+
+function extendChain(path: string, layer: Layer, raw: Mapping, layers: Layer[], seen: readonly string[]): Mapping {
   layers.push(layer);
   const parentRef = raw.extends;
   delete raw.extends;
   if (parentRef === undefined) return raw;
+  const referring = `${locate([layer], ['extends'])}: extends`;
   if (typeof parentRef !== 'string') {
-    throw new InputError(`${locate(layers, ['extends'])}: extends: expected a built-in scenario name or file, got ${describeValue(parentRef)}`);
+    throw new InputError(`${referring}: expected a built-in scenario name or file, got ${describeValue(parentRef)}`);
   }
-  const parent = resolveRef(parentRef, dirname(path), `${locate(layers, ['extends'])}: extends`);
-  const base = readChain(parent.path, parent.label, layers, depth + 1);
+  const parent = resolveRef(parentRef, dirname(path), referring);
+  if (seen.includes(parent.path)) {
+    const chain = [...seen, parent.path].map((file) => basename(file)).join(' → ');
+    throw new InputError(`${referring}: expected a chain of files that ends, got a cycle (${chain})`);
+  }
+  if (seen.length >= 8) throw new InputError(`${referring}: expected a chain of at most 8 files, got a longer one`);
+  let parentLayer: { layer: Layer; raw: Mapping };
+  try {
+    parentLayer = readLayer(parent.path, parent.label);
+  } catch (error) {
+    // Name the file that asked for the parent, where it asked: the parent may be anything.
+    if (error instanceof InputError) throw new InputError(`${referring}: ${error.message}`);
+    throw error;
+  }
+  const base = extendChain(parent.path, parentLayer.layer, parentLayer.raw, layers, [...seen, parent.path]);
   return deepMerge(base, raw);
 }
 
@@ -160,6 +224,14 @@ function expectation(schema: z.ZodType | undefined): string | undefined {
   return `${kind} between ${meta.min} and ${meta.max} (${meta.unit})`;
 }
 
+/** zod's "Invalid input: expected string, received number" → "a string" (we say what was given ourselves). */
+function plainExpectation(message: string): string {
+  const text = message.replace(/^Invalid input: /, '').replace(/, received .*$/, '');
+  const kind = /^expected (\w+)$/.exec(text);
+  if (!kind) return text;
+  return kind[1] === 'string' ? 'a text (string)' : `a${/^[aeiou]/.test(kind[1]) ? 'n' : ''} ${kind[1]}`;
+}
+
 function formatIssue(issue: z.core.$ZodIssue, where: string): string {
   const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
   const field = path.join('.') || '(top level)';
@@ -179,7 +251,7 @@ function formatIssue(issue: z.core.$ZodIssue, where: string): string {
   const expected =
     expectation(schemaAt(path)) ??
     expectation(schemaAt(pairParent)) ??
-    (section ? `a mapping of ${field} fields (${section.join(', ')})` : issue.message.replace(/^Invalid input: /, ''));
+    (section ? `a mapping of ${field} fields (${section.join(', ')})` : plainExpectation(issue.message));
   if (issue.code === 'custom') return `${where}: ${field}: expected ${expected} (${issue.message}), got ${given}`;
   // A misspelt choice gets the nearest valid value, like a misspelt key.
   const choices = schemaAt(path) ? metaOf(schemaAt(path)!)?.choices : undefined;
@@ -202,7 +274,10 @@ function parseOverride(text: string): { path: string[]; value: unknown } {
   // Check the path exists before validation, so a typo gets "did you mean".
   for (let depth = 0; depth < path.length; depth++) {
     const keys = keysAt(path.slice(0, depth));
-    if (!keys) break;
+    if (!keys) {
+      const leaf = path.slice(0, depth).join('.');
+      throw new InputError(`--set ${text}: ${leaf}: expected ${leaf}=value (${leaf} is a single value, not a mapping), got ${JSON.stringify(path.join('.'))}`);
+    }
     if (!keys.includes(path[depth])) {
       const prefix = path.slice(0, depth + 1).join('.');
       const suggestion = nearest(path[depth], keys);
@@ -210,16 +285,44 @@ function parseOverride(text: string): { path: string[]; value: unknown } {
       throw new InputError(`--set ${text}: ${prefix}: unknown field (${hint}expected one of: ${keys.join(', ')})`);
     }
   }
+  // Check the value on its own now: a later --set of the same field must not hide a bad one.
+  validateFieldValue(path, value, `--set ${text}`);
   return { path, value };
+}
+
+/**
+ * Check one field's value against its schema alone (no cross-field checks), with the message
+ * validateScenario would give; `where` locates it. Much cheaper than validating a whole scenario.
+ */
+export function validateFieldValue(path: readonly string[], value: unknown, where: string): void {
+  const checked = schemaAt(path)?.safeParse(value, { reportInput: true });
+  if (checked && !checked.success) {
+    const issue = checked.error.issues[0];
+    throw new InputError(formatIssue({ ...issue, path: [...path, ...issue.path] } as z.core.$ZodIssue, where));
+  }
+}
+
+export interface ValidateOptions {
+  /**
+   * Also run the cross-field checks (consistency.ts). On for what a user writes; off where a
+   * command derives design points on purpose (staffing crosses headcounts below the co-leads
+   * needed, to show they engage nobody) and in workers, which run points already checked.
+   */
+  readonly crossField?: boolean;
 }
 
 /** Validate a raw mapping; `where` locates a failing field (e.g. by file layers). */
 export function validateScenario(
   raw: Mapping,
   where: (path: readonly (string | number)[], atKey: boolean) => string = () => '<scenario>',
+  options: ValidateOptions = {},
 ): Scenario {
   const result = scenarioSchema.safeParse(raw, { reportInput: true });
-  if (result.success) return result.data;
+  if (result.success) {
+    const problem = options.crossField === false ? undefined : checkConsistency(result.data);
+    if (!problem) return result.data;
+    throw new InputError(`${where(problem.path, false)}: ${problem.path.join('.')}: expected ${problem.expected}, got ${problem.given}`);
+  }
   const issue = result.error.issues[0];
   const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
   const unknownKey = issue.code === 'unrecognized_keys';
@@ -245,10 +348,14 @@ export function loadScenario(ref: string = DEFAULT_SCENARIO, options: LoadOption
     }
     return locate(layers, fieldPath, atKey);
   });
-  return { scenario, source: ref };
+  // A real organization's files are read here (no I/O in src/sim), relative to the scenario
+  // file, or to the working directory when a built-in is given files with --set.
+  const baseDir = looksLikeFile(ref) ? dirname(path) : process.cwd();
+  const withFiles = resolveOrganizationFiles(scenario, baseDir, (fieldPath) => locate(layers, fieldPath));
+  return { scenario: withFiles, source: ref };
 }
 
 /** Resolve a scenario from an already-parsed object (sweeps, workers, tests). */
-export function scenarioFromObject(raw: Mapping, label = '<scenario>'): Scenario {
-  return validateScenario(raw, () => label);
+export function scenarioFromObject(raw: Mapping, label = '<scenario>', options: ValidateOptions = {}): Scenario {
+  return validateScenario(raw, () => label, options);
 }

@@ -24,7 +24,7 @@ export function fieldRows(scenario: Scenario, onlyAssumptions = false): FieldRow
     .filter((field) => !onlyAssumptions || field.meta.assumption)
     .map(({ path, meta }) => ({
       path,
-      value: JSON.stringify(valueAt(scenario, path)),
+      value: JSON.stringify(valueAt(scenario, path)) ?? '—',
       valid: meta.choices ? meta.choices.join(' | ') : meta.min !== undefined ? `${meta.min}–${meta.max}` : '',
       unit: meta.unit,
       basis: meta.assumption

@@ -4,16 +4,24 @@
  * `assumption` carry the range to explore in sensitivity analysis.
  */
 import { z } from 'zod';
-import { choice, flag, int, num, numberList, range, share } from './fields.js';
+import { choice, firstUnitsField, flag, int, num, numberList, optionalFlag, range, share, text, texts } from './fields.js';
 
 const organization = z
   .object({
     network: choice(
-      ['organization', 'erdos-renyi', 'full', 'lattice', 'small-world'] as const,
+      ['organization', 'erdos-renyi', 'full', 'lattice', 'small-world', 'file'] as const,
       'organization',
-      'how staff are tied: organization = units, teams, leaders and liaisons; erdos-renyi = random graph; full = fully mixed (no network); lattice / small-world = clustered ring lattice, optionally rewired (Centola 2010)',
+      'how staff are tied: organization = units, teams, leaders and liaisons; erdos-renyi = random graph; full = fully mixed (no network); lattice / small-world = clustered ring lattice, optionally rewired (Centola 2010); file = your own organization from people/ties CSV or a GraphML/GEXF graph (docs/YOUR-ORG.md)',
       'MODEL-GROUNDING organization network; docking topologies',
     ),
+    // A real organization (network: file). Optional with no default, so synthetic scenarios
+    // serialize exactly as before. Paths are relative to the scenario file.
+    people: text('people.csv of your organization (id, optional unit, team, leader, disposition, trust, readiness); with network: file', 'file path'),
+    ties: text('ties.csv of your organization (from, to, optional weight, relation); with network: file and people', 'file path'),
+    graph: text('a GraphML (.graphml) or GEXF (.gexf) file instead of people + ties; with network: file', 'file path'),
+    relations: texts('keep only ties of these relations (the relation column / edge attribute); all when absent'),
+    directed: optionalFlag('true when ties.csv lists who goes to whom (from → to); ties are made mutual for spread either way (docs/YOUR-ORG.md)'),
+    inputHash: text('content hash of the organization files, filled in when they are loaded (checked by sweeps, resume and merge)', 'hash', 'computed when the files are loaded'),
     staff: int(200, { min: 2, max: 5_000_000, unit: 'people', help: 'number of staff (agents)', source: 'Metz et al. 2024: “almost 200 staff”' }),
     units: int(12, {
       min: 1,
@@ -190,6 +198,7 @@ const engagement = z
       explore: [0.3, 1],
     }),
     initialUnits: int(2, { min: 0, max: 500_000, unit: 'units', help: 'units engaged at week 0', source: 'Metz et al. 2024: a few units engaged first, more requested support later' }),
+    firstUnits: firstUnitsField(),
     teamDose: num(6, {
       min: 0,
       max: 100,

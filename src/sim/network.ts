@@ -8,7 +8,8 @@
  * Other topologies (Erdős–Rényi, ring lattice, small world, full mixing) exist for docking.
  */
 import { freshArrays, type ArrayAllocator } from './arena.js';
-import type { Scenario } from '../scenarios/index.js';
+import type { OrganizationFile, Scenario } from '../scenarios/index.js';
+import { fileLayout } from './network-from-file.js';
 import type { RandomStream } from './rng.js';
 
 export const Role = { staff: 0, manager: 1, leader: 2 } as const;
@@ -34,6 +35,8 @@ export interface Organization {
   /** implementation team members of unit u: implementationMembers[implementationStart[u] .. [u+1]) */
   readonly implementationStart: Int32Array;
   readonly implementationMembers: Int32Array;
+  /** the loaded files, for `network: file` (unit names, the people's given attributes) */
+  readonly file?: OrganizationFile;
 }
 
 /** A growable list of undirected edges in one Int32Array (pairs). */
@@ -212,7 +215,9 @@ function latticeTies(staff: number, meanDegree: number, rewire: number, rng: Ran
   }
 }
 
-function chooseImplementationTeams(layout: Layout, members: number, rng: RandomStream, arrays: ArrayAllocator) {
+type UnitsAndRoles = Pick<Layout, 'units' | 'unitStart' | 'role'>;
+
+function chooseImplementationTeams(layout: UnitsAndRoles, members: number, rng: RandomStream, arrays: ArrayAllocator) {
   const { units, unitStart, role } = layout;
   const start = arrays.int32(units + 1);
   const chosen: number[] = [];
@@ -237,6 +242,12 @@ function chooseImplementationTeams(layout: Layout, members: number, rng: RandomS
 }
 
 export function buildOrganization(scenario: Scenario, rng: RandomStream, arrays: ArrayAllocator = freshArrays): Organization {
+  if (scenario.organization.network === 'file') {
+    // A real organization: loaded when the scenario was (src/scenarios/organization-files.ts).
+    const given = fileLayout(scenario);
+    const implementation = chooseImplementationTeams(given, scenario.engagement.teamMembers, rng, arrays);
+    return { ...given, liaison: arrays.uint8(given.staff), fullyMixed: false, ...implementation };
+  }
   const layout = layOut(scenario, arrays);
   const liaison = arrays.uint8(layout.staff);
   const edges = new EdgeList(arrays);

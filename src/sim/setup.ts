@@ -10,8 +10,10 @@ import { monthsToWeeks, weeklyChance, weeklyChanceFromAnnual } from './clock.js'
 import { contactRules } from './contacts.js';
 import { measure } from './credibility.js';
 import { SupportDesk } from './engagements.js';
+import { chooseFirstUnits } from './first-units.js';
 import { unitLedgerFor } from './units.js';
-import { buildOrganization, ringDistances, type Organization } from './network.js';
+import { buildOrganization, ringDistances } from './network.js';
+import { placeStartingValues } from './network-from-file.js';
 import { MonthlyRecorder } from './recorder.js';
 import { createStreams, type RandomStream } from './rng.js';
 import type { PathwayRates, Population, RunState, WeeklyRates } from './run-state.js';
@@ -65,23 +67,16 @@ function populationOf(s: Scenario): Population {
   return { profiles, cumulativeShares, thresholds: s.adoption.thresholds, priorPartnershipPenalty: s.context.priorPartnershipPenalty };
 }
 
-/** Person i becomes a newcomer (M1, M9): a disposition drawn from the shares, then its starting state. */
-export function hire(staff: StaffState, i: number, population: Population, rng: RandomStream): void {
-  const disposition = pickDisposition(population.cumulativeShares, rng.next());
+/**
+ * Person i becomes a newcomer (M1, M9): a disposition drawn from the shares, then its starting
+ * state. `given`: the disposition an organization's file gives (starting staff only), else -1;
+ * the draw is taken either way, so the population stream stays in step.
+ */
+export function hire(staff: StaffState, i: number, population: Population, rng: RandomStream, given = -1): void {
+  const drawn = pickDisposition(population.cumulativeShares, rng.next());
+  const disposition = given >= 0 ? given : drawn;
   placeNewcomer(staff, i, disposition, population.profiles[disposition], rng.next(), population.priorPartnershipPenalty);
   if (!population.thresholds) staff.threshold[i] = 0;
-}
-
-/** First-engaged units, drawn with the network stream (they are part of the setting), ascending. */
-function firstUnits(org: Organization, count: number, rng: RandomStream): number[] {
-  const units: number[] = [];
-  const pool = Array.from({ length: org.units }, (_, u) => u);
-  for (let k = 0; k < Math.min(count, org.units); k++) {
-    const pick = k + rng.below(pool.length - k);
-    [pool[k], pool[pick]] = [pool[pick], pool[k]];
-    units.push(pool[k]);
-  }
-  return units.sort((a, b) => a - b);
 }
 
 /**
@@ -117,7 +112,9 @@ export function setUp(scenario: Scenario, seed: number, arrays: ArrayAllocator):
   const applyingAround = arrays.int32(countsKept ? staffCount : 0);
   const metAround = arrays.int32(countsKept ? staffCount : 0);
   const metTrust = arrays.float64(countsKept ? staffCount : 0);
-  for (let i = 0; i < staffCount; i++) hire(staff, i, population, streams.population);
+  const file = org.file;
+  for (let i = 0; i < staffCount; i++) hire(staff, i, population, streams.population, file ? file.disposition[i] : -1);
+  if (file) placeStartingValues(staff, file);
 
   const teamSafety = arrays.float64(org.teams).fill(s.context.learningCulture);
   const teamMetWeek = arrays.int32(org.teams).fill(-1);
@@ -127,7 +124,8 @@ export function setUp(scenario: Scenario, seed: number, arrays: ArrayAllocator):
   const { isps, engagement } = s;
   const desk = new SupportDesk(org, staff, isps.count, isps.hoursPerWeek, engagement.hoursPerCoLeadWeek, engagement.coLeads, monthsToWeeks(engagement.lengthMonths));
   desk.ledger = unitLedgerFor(s, seed, org, staff);
-  const initialUnits = firstUnits(org, engagement.initialUnits, streams.network);
+  // First-engaged units, with the network stream (they are part of the setting): first-units.ts.
+  const initialUnits = chooseFirstUnits(org, engagement, streams.network);
   const ring = ringDistances(org, initialUnits, arrays);
   const stageThresholds = stageThresholdsOf(s);
   const unitCredibility = arrays.float64(org.units);

@@ -7,10 +7,12 @@
  * finish (their runs are kept), then the pool is destroyed. Finished runs are never lost: each
  * batch is written as soon as it returns, so even SIGKILL loses only the batches in flight.
  */
-import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { openResultsDirectory } from './directory.js';
+import { openResultsDirectory, type OpenedDirectory } from './directory.js';
+import { errorCode, WriteFailure, writeAll, type WriteBytes } from './files.js';
+import { lockResults } from './lock.js';
 import { encodeRecord, failedRecord, plannedRuns, runBatch, type BatchResult, type BatchTask } from './run-one.js';
 import { canonicalize, STATUS_FAILED, STATUS_OK } from './runs-file.js';
 import { shardRunIds, shardSize } from './shards.js';
@@ -41,6 +43,8 @@ export interface SweepOptions {
   readonly onProgress?: (progress: SweepProgress) => void;
   /** called once the directory is open (after any refusal), before the first run */
   readonly onStart?: (start: SweepStart) => void;
+  /** how bytes reach runs.jsonl (default writeSync): the seam tests use to fill the disk */
+  readonly write?: WriteBytes;
 }
 
 export interface SweepStart {
@@ -86,11 +90,36 @@ function defaultBatchSize(pending: number, threads: number): number {
 }
 
 export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
+  const { dir } = options;
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    const code = errorCode(error);
+    if (code) throw new WriteFailure(dir, code, 'start', 0, shardSize(options.manifest.totalRuns, options.manifest.shard));
+    throw error;
+  }
+  // One writer per folder, held until the log is canonical (src/sweep/lock.ts).
+  const lock = lockResults(dir);
+  try {
+    return await runLocked(options);
+  } finally {
+    lock.release();
+  }
+}
+
+async function runLocked(options: SweepOptions): Promise<SweepOutcome> {
   const started = performance.now();
-  const { dir, manifest, signal } = options;
-  const opened = openResultsDirectory(dir, manifest, { resume: options.resume ?? false, force: options.force });
+  const { dir, manifest } = options;
   const replicates = manifest.sweep.replicates;
   const total = shardSize(manifest.totalRuns, manifest.shard);
+  let opened: OpenedDirectory;
+  try {
+    opened = openResultsDirectory(dir, manifest, { resume: options.resume ?? false, force: options.force });
+  } catch (error) {
+    const code = errorCode(error);
+    if (code) throw new WriteFailure(dir, code, 'start', 0, total);
+    throw error;
+  }
 
   const pending: number[] = [];
   let resumed = 0;
@@ -120,10 +149,28 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
     }
   };
 
+  // Stop dispatching on the user's signal, or when the log can no longer be written.
+  const stop = new AbortController();
+  const forward = (): void => stop.abort();
+  options.signal?.addEventListener('abort', forward, { once: true });
+  if (options.signal?.aborted) stop.abort();
+  const signal = stop.signal;
+
   const fd = openSync(opened.runsPath, 'a');
   let ran = 0;
+  let writeError: WriteFailure | undefined;
   const record = (result: BatchResult): void => {
-    writeSync(fd, result.text);
+    if (writeError) return; // batches still in flight after the disk filled: not kept
+    try {
+      writeAll(fd, Buffer.from(result.text), options.write);
+    } catch (error) {
+      const code = errorCode(error);
+      if (!code) throw error;
+      // The runs written so far are whole lines; a torn last line is cut on --resume.
+      writeError = new WriteFailure(opened.runsPath, code, 'runs', resumed + ran, total);
+      stop.abort();
+      return;
+    }
     ran += result.ids.length;
     done += result.ids.length;
     failed += result.failedIds.length;
@@ -136,7 +183,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
       // nothing left to do (a resume of a finished sweep)
     } else if (threads === 1) {
       for (const task of batches()) {
-        if (signal?.aborted) break;
+        if (signal.aborted) break;
         record(runBatch(task));
         // Let signal handlers and progress timers run between batches.
         await new Promise((resolve) => setImmediate(resolve));
@@ -148,9 +195,19 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
     }
   } finally {
     closeSync(fd);
+    options.signal?.removeEventListener('abort', forward);
   }
+  if (writeError) throw writeError;
 
-  const index = canonicalize(opened.runsPath, manifest.totalRuns);
+  let index: ReturnType<typeof canonicalize>;
+  try {
+    index = canonicalize(opened.runsPath, manifest.totalRuns, options.write);
+  } catch (error) {
+    const code = errorCode(error);
+    if (!code) throw error;
+    // The sorted copy was abandoned: the log is whole, holding every run, in completion order.
+    throw new WriteFailure(opened.runsPath, code, 'sort', resumed + ran, total);
+  }
   let ok = 0;
   let failedAtEnd = 0;
   for (const id of shardRunIds(manifest.totalRuns, manifest.shard)) {

@@ -28,8 +28,10 @@ import {
   looksLikeFile,
   nearest,
   readLayer,
+  validateFieldValue,
   validateScenario,
   withValues,
+  affectsConsistency,
   type Scenario,
 } from '../scenarios/index.js';
 import { pointCount, SOBOL_MAX_DIMENSIONS } from './designs/index.js';
@@ -256,8 +258,12 @@ function readFactors(
     const field = `factors.${path}`;
     checkField(path, atKey(['factors', path]), 'factors');
     const meta = factorFields().get(path)!;
+    const keys = path.split('.');
     const check = (candidate: unknown, where: Path): void => {
-      validateScenario(withValues(scenario, { [path]: candidate }), () => at(where));
+      // The field's own schema first (cheap: a 6,000-value range is checked in milliseconds); the
+      // whole scenario only when the value can make it inconsistent (consistency.ts).
+      validateFieldValue(keys, candidate, at(where));
+      if (affectsConsistency(path)) validateScenario(withValues(scenario, { [path]: candidate }), () => at(where));
     };
     if (sampling && isNumericField(meta)) {
       if (!Array.isArray(given) || given.length !== 2 || typeof given[0] !== 'number' || typeof given[1] !== 'number' || !(given[0] < given[1])) {
@@ -277,6 +283,15 @@ function readFactors(
       throw new InputError(`${at(['factors', path])}: ${field}: expected ${expected}, got ${describeValue(given)}`);
     }
     if (values.length === 0) throw new InputError(`${at(['factors', path])}: ${field}: expected at least one value, got an empty list`);
+    const seen = new Set<unknown>();
+    values.forEach((candidate, i) => {
+      // Like `compare --lengths 6,6`: a repeated value would run the same point twice under two ids.
+      if (seen.has(candidate)) {
+        const where = Array.isArray(given) ? ['factors', path, i] : ['factors', path];
+        throw new InputError(`${at(where)}: ${field}: expected distinct values, got ${describeValue(candidate)} twice`);
+      }
+      seen.add(candidate);
+    });
     values.forEach((candidate, i) => {
       if (!isScalar(candidate)) {
         throw new InputError(`${at(['factors', path, i])}: ${field}: expected a single value (${meta.unit}), got ${describeValue(candidate)}`);

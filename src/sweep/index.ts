@@ -22,3 +22,6 @@ export { mergeShards, type MergeOutcome } from './merge.js';
 export { Aggregator, aggregateResults, type AggregateOptions, type MetricAggregate, type PointAggregate } from './aggregate.js';
 export { SUMMARY_METRICS, HEADLINE_METRICS, isSummaryMetric, type SummaryMetric } from './metrics.js';
 export { exportCsv, exportParquet } from './export.js';
+export { WriteFailure, type WriteBytes } from './files.js';
+export { lockResults, LOCK_DIR, LOCK_HOLDER, type ResultsLock, type LockHolder } from './lock.js';
+export { checkRunFits, checkSweepFits, describeFootprint, largestScenarios, runFootprint, expectedTies, manifestBytes, machineMemory, type RunFootprint } from './limits.js';

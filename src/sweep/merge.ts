@@ -3,11 +3,13 @@
  * shards of one sweep (same sweepHash and shard count, none missing or given twice) and that each
  * is complete. The merged runs.jsonl is canonical, so it is byte-identical to a one-machine sweep.
  */
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { join } from 'node:path';
 import { InputError } from '../scenarios/index.js';
 import { hasManifest, readManifest, RUNS_FILE, writeManifest } from './manifest.js';
 import { createRunIndex, indexRuns, STATUS_ABSENT, STATUS_FAILED, STATUS_OK, writeCanonical } from './runs-file.js';
+import { lockResults } from './lock.js';
 import { formatShard, shardSize } from './shards.js';
 import type { Manifest } from './types.js';
 
@@ -56,6 +58,25 @@ export function mergeShards(dirs: readonly string[], out: string, options: Merge
     );
   }
   const outPath = resolve(out);
+  mkdirSync(out, { recursive: true });
+  // Like a sweep, a merge is the folder's one writer while it writes.
+  const lock = lockResults(out);
+  try {
+    return mergeInto(dirs, out, outPath, first, count, byIndex, options);
+  } finally {
+    lock.release();
+  }
+}
+
+function mergeInto(
+  dirs: readonly string[],
+  out: string,
+  outPath: string,
+  first: { dir: string; manifest: Manifest },
+  count: number,
+  byIndex: ReadonlyMap<number, string>,
+  options: MergeOptions,
+): MergeOutcome {
   for (const dir of dirs) {
     if (resolve(dir) === outPath) throw new InputError(`--out ${out}: expected a folder other than the shards, got shard folder ${dir}`);
   }

@@ -2,7 +2,7 @@
  * One run of a sweep, and a batch of them: the single code path shared by the in-process runner
  * and the worker threads, so 1 thread and N threads write the same bytes.
  */
-import type { Scenario } from '../scenarios/index.js';
+import { ensureOrganization, type Scenario } from '../scenarios/index.js';
 import { simulate } from '../sim/index.js';
 import { scenarioAt } from './factors.js';
 import { runJob, type RunJob } from './seeds.js';
@@ -84,6 +84,14 @@ export function runOne(scenarioForPoint: (run: PlannedRun) => Scenario, run: Pla
 }
 
 export function runBatch(task: BatchTask): BatchResult {
+  // A real organization is read once per thread (cached by content hash); a changed file fails
+  // every run of the batch rather than running on other data.
+  try {
+    ensureOrganization(task.scenario);
+  } catch (error) {
+    const runs = plannedRuns(task);
+    return { text: runs.map((run) => encodeRecord(failedRecord(run, error))).join(''), ids: task.ids, failedIds: runs.map((run) => run.id) };
+  }
   // Runs of one batch mostly share a design point: validate its scenario once.
   const scenarios = new Map<number, Scenario>();
   const scenarioForPoint = (run: PlannedRun): Scenario => {

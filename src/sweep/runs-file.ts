@@ -11,7 +11,7 @@
 import { closeSync, createReadStream, existsSync, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { InputError } from '../scenarios/index.js';
-import { AtomicWriter } from './files.js';
+import { AtomicWriter, type WriteBytes } from './files.js';
 import type { RunRecord } from './types.js';
 
 export const STATUS_ABSENT = 0;
@@ -115,8 +115,8 @@ export function indexRuns(path: string, index: RunIndex, options: IndexOptions =
 }
 
 /** Write every indexed run, in id order, to `target` (atomically; target may be one of the sources). */
-export function writeCanonical(index: RunIndex, target: string): void {
-  const writer = new AtomicWriter(target);
+export function writeCanonical(index: RunIndex, target: string, write?: WriteBytes): void {
+  const writer = new AtomicWriter(target, write);
   const fds = index.sources.map((path) => (existsSync(path) ? openSync(path, 'r') : -1));
   try {
     let line = Buffer.allocUnsafe(1 << 16);
@@ -137,11 +137,11 @@ export function writeCanonical(index: RunIndex, target: string): void {
 }
 
 /** Repair and sort a results directory's log in place; returns its index. */
-export function canonicalize(path: string, totalRuns: number): RunIndex {
+export function canonicalize(path: string, totalRuns: number, write?: WriteBytes): RunIndex {
   const index = createRunIndex(totalRuns);
   indexRuns(path, index, { repair: true });
   if (!index.canonical) {
-    writeCanonical(index, path);
+    writeCanonical(index, path, write);
     // The rewritten file holds the same lines in id order: update the offsets, no re-read.
     let offset = 0;
     for (let id = 0; id < totalRuns; id++) {
@@ -156,19 +156,29 @@ export function canonicalize(path: string, totalRuns: number): RunIndex {
   return index;
 }
 
-/** Stream the records of a log, in file order (canonical after a sweep ends). */
+/**
+ * Stream the records of a log, in file order (canonical after a sweep ends). Only the last line
+ * may be torn (a kill mid-write): a damaged line with lines after it is damage, and refused.
+ */
 export async function* readRuns(path: string): AsyncGenerator<RunRecord> {
   if (!existsSync(path)) return;
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let lineNumber = 0;
+  let torn: { line: number; text: string } | undefined;
   for await (const line of lines) {
     lineNumber++;
     if (line.length === 0) continue;
+    if (torn) {
+      throw new InputError(
+        `${path}:${torn.line}: expected a whole run record (JSON) on every line but the last, got a damaged line ${JSON.stringify(torn.text.slice(0, 30))}`,
+      );
+    }
     let record: RunRecord;
     try {
       record = JSON.parse(line) as RunRecord;
     } catch {
-      // A torn last line (the sweep was killed mid-write) is not a run; anything else is damage.
+      // A torn last line (the sweep was killed mid-write) is not a run; anywhere else it is damage.
+      torn = { line: lineNumber, text: line };
       continue;
     }
     if (typeof record !== 'object' || record === null || typeof record.id !== 'number') {

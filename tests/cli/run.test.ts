@@ -87,7 +87,7 @@ describe('library commands', () => {
     expect(out.stdout).toContain('lossRatio: 3');
     const file = join(dir, 'shown.yaml');
     writeFileSync(file, out.stdout);
-    expect(concentric(['validate', file]).stdout).toMatch(/ok \(foundation, 200 staff, 36 months\)/);
+    expect(concentric(['validate', file]).stdout).toMatch(/ok \(foundation, 200 staff, 36 months; about 784 ties, 64 MB for one run\)/);
   });
 
   it('fields documents units, ranges and assumptions', () => {

@@ -16,7 +16,7 @@ describe('scenario errors suggest and locate', () => {
   it('a misspelt choice value suggests the nearest valid one, with line and column', () => {
     const path = file('choice.yaml', 'extends: foundation\norganization:\n  network: organisation\n');
     expect(() => loadScenario(path)).toThrow(
-      `${path}:3:12: organization.network: expected one of organization | erdos-renyi | full | lattice | small-world (did you mean "organization"?), got "organisation"`,
+      `${path}:3:12: organization.network: expected one of organization | erdos-renyi | full | lattice | small-world | file (did you mean "organization"?), got "organisation"`,
     );
   });
 

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalize, createRunIndex, indexRuns, STATUS_FAILED, STATUS_OK } from '../../src/sweep/runs-file.js';
+import { canonicalize, createRunIndex, indexRuns, readRuns, STATUS_FAILED, STATUS_OK } from '../../src/sweep/runs-file.js';
 
 const line = (id: number, status = 'ok', extra = '') =>
   `{"id":${id},"point":0,"replicate":${id},"seed":${id * 7},"status":"${status}","params":{}${extra}}\n`;
@@ -41,4 +41,18 @@ describe('runs.jsonl', () => {
     writeFileSync(path, 'hello\n');
     expect(() => indexRuns(path, createRunIndex(3))).toThrow(/runs\.jsonl:1: expected a run record/);
   });
+
+  it('readRuns skips a torn last line but refuses a damaged line in the middle (export and report alike)', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'concentric-runs-')), 'runs.jsonl');
+    const read = async () => {
+      const ids: number[] = [];
+      for await (const record of readRuns(path)) ids.push(record.id);
+      return ids;
+    };
+    writeFileSync(path, line(0) + line(1) + '{"id":2,"point":0,"repl');
+    expect(await read()).toEqual([0, 1]);
+    writeFileSync(path, line(0) + '{"id":1,"point":0,"repl\n' + line(2));
+    await expect(read()).rejects.toThrow(`${path}:2: expected a whole run record (JSON) on every line but the last, got a damaged line "{\\"id\\":1,\\"point\\":0,\\"repl"`);
+  });
 });
+

@@ -49,6 +49,16 @@ describe('layOutRings', () => {
     expect(layout.labels.map((label) => label.text)).toEqual(distances.map((_, r) => String(r)));
   });
 
+  it('draws a real organization (CS-Aarhus, examples/) as rings of its own network', () => {
+    const ring = ringsOf('examples/cs-aarhus/cs-aarhus.yaml');
+    expect(ring.length).toBe(61);
+    const layout = layOutRings(ring, 46, 18, 5);
+    check(layout, ring);
+    const distances = meanDistances(layout, ring);
+    expect(distances.length).toBeGreaterThanOrEqual(4);
+    for (let r = 1; r < distances.length; r++) expect(distances[r]).toBeGreaterThan(distances[r - 1]);
+  });
+
   it('fits the 200-person foundation in an 80×24 panel and in a compare pane', () => {
     const ring = ringsOf('foundation');
     for (const [w, h] of [

@@ -141,6 +141,8 @@ export function planSensitivity(options: SensitivityOptions): SensitivityPlan {
     factors = [];
     for (const [path, meta] of fields) {
       if (!meta.assumption || !meta.explore) continue;
+      // An organization from files is fixed: the generator's assumptions do not apply to it.
+      if (scenario.organization.network === 'file' && path.startsWith('organization.')) continue;
       const value = valueAt(scenario, path) as number;
       const [low, high] = meta.explore;
       // A documented range is the foundation's; a scenario far outside it (e.g. 1,000 units) keeps its value.

@@ -4,7 +4,7 @@
  * numbers — replicate r is the same organization for every team — and the run cut at the month
  * the target is set for, so every outcome (share applying, waitlist, hours) is "by that month".
  */
-import { InputError, LENGTH_FIELD, loadScenario, validateScenario, withValues, type Scenario } from '../../scenarios/index.js';
+import { checkFirstUnits, InputError, LENGTH_FIELD, loadScenario, validateScenario, withValues, type Scenario } from '../../scenarios/index.js';
 import type { FactorValue, SweepSpec } from '../types.js';
 
 export const ISPS_FIELD = 'isps.count';
@@ -12,6 +12,7 @@ export { LENGTH_FIELD } from '../../scenarios/index.js';
 export const HOURS_FIELD = 'isps.hoursPerWeek';
 export const CO_LEADS_FIELD = 'engagement.coLeads';
 export const FIRST_FIELD = 'engagement.initialUnits';
+export const FIRST_RULE_FIELD = 'engagement.firstUnits';
 
 /** The optional factors, with the flag that sets each (for messages). */
 export const SETTING_FIELDS = [
@@ -19,6 +20,7 @@ export const SETTING_FIELDS = [
   { path: HOURS_FIELD, flag: '--hours', label: 'hours per ISP', unit: 'h/week' },
   { path: CO_LEADS_FIELD, flag: '--co-leads', label: 'co-leads', unit: 'per engagement' },
   { path: FIRST_FIELD, flag: '--first-units', label: 'units first', unit: 'at week 0' },
+  { path: FIRST_RULE_FIELD, flag: '--first-units', label: 'which units first', unit: '' },
 ] as const;
 
 export interface StaffingOptions {
@@ -30,6 +32,8 @@ export interface StaffingOptions {
   readonly hours?: readonly number[];
   readonly coLeads?: readonly number[];
   readonly firstUnits?: readonly number[];
+  /** which units go first: random | largest | most-connected | names joined by "+" */
+  readonly firstUnitRules?: readonly string[];
   /** share of staff applying, 0–1 */
   readonly target: number;
   readonly byMonth: number;
@@ -46,8 +50,8 @@ export interface StaffingPlan {
   readonly scenario: Scenario;
 }
 
-function distinct(values: readonly number[], flag: string): void {
-  const seen = new Set<number>();
+function distinct(values: readonly FactorValue[], flag: string): void {
+  const seen = new Set<FactorValue>();
   for (const value of values) {
     if (seen.has(value)) throw new InputError(`${flag}: expected distinct values, got ${value} twice`);
     seen.add(value);
@@ -61,19 +65,24 @@ export function planStaffing(options: StaffingOptions): StaffingPlan {
     throw new InputError(`--target: expected a share of staff between 0 and 1 (e.g. 0.6 for 60 %), got ${options.target}`);
   }
   const factors: Record<string, FactorValue[]> = {};
-  const lists: [string, string, readonly number[] | undefined][] = [
+  const lists: [string, string, readonly FactorValue[] | undefined][] = [
     [LENGTH_FIELD, '--lengths', options.lengths],
     [HOURS_FIELD, '--hours', options.hours],
     [CO_LEADS_FIELD, '--co-leads', options.coLeads],
     [FIRST_FIELD, '--first-units', options.firstUnits],
+    [FIRST_RULE_FIELD, '--first-units', options.firstUnitRules],
     [ISPS_FIELD, '--isps', options.isps],
   ];
   for (const [path, flag, values] of lists) {
     if (!values || values.length === 0) continue;
     distinct(values, flag);
-    for (const value of values) validateScenario(withValues(scenario, { [path]: value }), () => `${flag} ${value}`);
-    // Headcounts ascend so "the smallest team" is the first that reaches the target.
-    factors[path] = [...values].sort((a, b) => a - b);
+    // Headcounts below the co-leads are a deliberate part of the question (they engage nobody).
+    for (const value of values) {
+      const label = `${flag} ${value}`;
+      checkFirstUnits(validateScenario(withValues(scenario, { [path]: value }), () => label, { crossField: false }), label);
+    }
+    // Headcounts ascend so "the smallest team" is the first that reaches the target; words keep their order.
+    factors[path] = values.every((value) => typeof value === 'number') ? [...values].sort((a, b) => (a as number) - (b as number)) : [...values];
   }
   if (!factors[ISPS_FIELD]) throw new InputError('--isps: expected at least one ISP headcount, e.g. --isps 2,3,4,6,8');
   const spec: SweepSpec = {

@@ -25,6 +25,10 @@ export function settingWords(setting: Readonly<Record<string, FactorValue>>): st
         return `${value} h/week per ISP`;
       case 'engagement.coLeads':
         return `${value} co-lead${value === 1 ? '' : 's'} per engagement`;
+      case 'engagement.firstUnits':
+        return value === 'random' || value === 'largest' || value === 'most-connected'
+          ? `the ${value === 'random' ? 'units drawn at random' : value === 'largest' ? 'largest units' : 'most connected units'} first`
+          : `units ${String(value).split('+').join(', ')} first`;
       default:
         return `${value} unit${value === 1 ? '' : 's'} engaged first`;
     }

@@ -1,0 +1,182 @@
+/**
+ * `organization.network: file` at scenario-loading time: check the fields, read the files
+ * (regular files only), hash their bytes, parse and shape them once per thread, and return the
+ * scenario with absolute paths, the content hash and the real staff and unit counts.
+ *
+ * Worker threads receive the resolved scenario and call `ensureOrganization`, which reads the
+ * files again only if this thread has not got them, and refuses files whose hash has changed.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { InputError } from './errors.js';
+import { readPeopleAndTies } from './organization-csv.js';
+import { keepOrganization, storedOrganization, type OrganizationFile } from './organization-data.js';
+import { readGraph } from './organization-graph.js';
+import type { RawOrganization } from './organization-raw.js';
+import { shapeOrganization } from './organization-shape.js';
+import type { Scenario } from './schema.js';
+
+/** Bump when the reading or shaping of files changes, so old hashes no longer match. */
+const FORMAT = 'concentric-organization-files-1';
+
+/** file:line:col of a scenario field, for messages about the field itself. */
+export type LocateField = (path: readonly string[]) => string;
+
+/** Where notes go: stderr by default; workers and tests silence or capture them. */
+let noteSink: (line: string) => void = (line) => process.stderr.write(`concentric: note: ${line}\n`);
+export function setOrganizationNotes(sink: (line: string) => void): void {
+  noteSink = sink;
+}
+const noted = new Set<string>();
+
+interface FileInput {
+  readonly path: string;
+  readonly label: string;
+  readonly bytes: Buffer;
+}
+
+function readInput(path: string, label: string, where: string): FileInput {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    throw new InputError(`${where}: file not found: expected a file, got ${JSON.stringify(label)}`);
+  }
+  if (!stats.isFile()) throw new InputError(`${where}: expected a regular file, got ${stats.isDirectory() ? 'a directory' : 'something else'}: ${JSON.stringify(label)}`);
+  try {
+    return { path, label, bytes: readFileSync(path) };
+  } catch (error) {
+    throw new InputError(`${where}: cannot read ${JSON.stringify(label)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function labelFor(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere.startsWith('..') || isAbsolute(fromHere) ? path : fromHere;
+}
+
+function hashOf(inputs: readonly FileInput[], relations: readonly string[] | null, directed: boolean): string {
+  const hash = createHash('sha256').update(FORMAT).update(JSON.stringify({ relations, directed }));
+  for (const input of inputs) hash.update(`\u0000${input.bytes.length}\u0000`).update(input.bytes);
+  return hash.digest('hex');
+}
+
+function formatOf(path: string): 'graphml' | 'gexf' | undefined {
+  const ext = extname(path).toLowerCase();
+  return ext === '.graphml' || ext === '.xml' ? 'graphml' : ext === '.gexf' ? 'gexf' : undefined;
+}
+
+function parseInputs(inputs: readonly FileInput[], relations: readonly string[] | null, directed: boolean, hash: string): OrganizationFile {
+  let raw: RawOrganization;
+  if (inputs.length === 1) {
+    const [graph] = inputs;
+    raw = readGraph(graph.bytes.toString('utf8'), graph.label, formatOf(graph.path) ?? 'graphml', { relations });
+  } else {
+    const [people, ties] = inputs;
+    raw = readPeopleAndTies({ text: people.bytes.toString('utf8'), label: people.label }, { text: ties.bytes.toString('utf8'), label: ties.label }, { relations });
+  }
+  if (raw.ids.length < 2) throw new InputError(`${inputs[0].label}: expected at least 2 people, got ${raw.ids.length}`);
+  return shapeOrganization(raw, { hash, relations, directed });
+}
+
+function loadInputs(inputs: readonly FileInput[], relations: readonly string[] | null, directed: boolean, announce: boolean): OrganizationFile {
+  const hash = hashOf(inputs, relations, directed);
+  let organization = storedOrganization(hash);
+  if (!organization) {
+    organization = parseInputs(inputs, relations, directed, hash);
+    keepOrganization(organization);
+  }
+  if (announce && !noted.has(hash)) {
+    noted.add(hash);
+    for (const note of organization.notes) noteSink(note);
+  }
+  return organization;
+}
+
+/**
+ * Unit names a list in `engagement.firstUnits` may use: the file's (or the communities found),
+ * else 1, 2, … for generated units. Checked when the scenario is loaded, not mid-run.
+ */
+export function checkFirstUnits(scenario: Scenario, where: string): void {
+  const rule = scenario.engagement.firstUnits;
+  if (!Array.isArray(rule)) return;
+  const o = scenario.organization;
+  const file = o.inputHash === undefined ? undefined : storedOrganization(o.inputHash);
+  const names = file ? file.unitNames : Array.from({ length: Math.min(o.units, o.staff) }, (_, u) => String(u + 1));
+  const unknown = rule.find((name) => !names.includes(name));
+  if (unknown !== undefined) {
+    const shown = names.length > 12 ? `${names.slice(0, 12).join(', ')}, …` : names.join(', ');
+    throw new InputError(`${where}: engagement.firstUnits: expected names of units in the organization (${shown}), got ${JSON.stringify(unknown)}`);
+  }
+}
+
+/**
+ * Resolve `network: file` (called by loadScenario): paths relative to `baseDir`; a scenario
+ * without it is returned unchanged, after checking it names no files.
+ */
+export function resolveOrganizationFiles(scenario: Scenario, baseDir: string, locateField: LocateField): Scenario {
+  const o = scenario.organization;
+  if (o.network !== 'file') {
+    for (const field of ['people', 'ties', 'graph'] as const) {
+      if (o[field] !== undefined) throw new InputError(`${locateField(['organization', field])}: organization.${field}: only read with organization.network: file, got network: ${o.network}`);
+    }
+    checkFirstUnits(scenario, locateField(['engagement', 'firstUnits']));
+    return scenario;
+  }
+  const relations = o.relations ?? null;
+  const directed = o.directed ?? false;
+  let inputs: FileInput[];
+  if (o.graph !== undefined) {
+    if (o.people !== undefined || o.ties !== undefined) {
+      throw new InputError(`${locateField(['organization', 'graph'])}: organization.graph: expected either graph or people + ties, got both`);
+    }
+    const path = resolve(baseDir, o.graph);
+    if (!formatOf(path)) throw new InputError(`${locateField(['organization', 'graph'])}: organization.graph: expected a .graphml or .gexf file, got ${JSON.stringify(o.graph)}`);
+    inputs = [readInput(path, labelFor(path), `${locateField(['organization', 'graph'])}: organization.graph`)];
+  } else {
+    if (o.people === undefined || o.ties === undefined) {
+      const missing = o.people === undefined ? 'people' : 'ties';
+      throw new InputError(
+        `${locateField(['organization', 'network'])}: organization.${missing}: network: file needs people and ties (CSV files) or graph (GraphML/GEXF), got ${o.people === undefined && o.ties === undefined ? 'neither' : `no ${missing}`}`,
+      );
+    }
+    inputs = (['people', 'ties'] as const).map((field) => {
+      const path = resolve(baseDir, o[field]!);
+      return readInput(path, labelFor(path), `${locateField(['organization', field])}: organization.${field}`);
+    });
+  }
+  const organization = loadInputs(inputs, relations, directed, true);
+  const resolved: Scenario = {
+    ...scenario,
+    organization: {
+      ...o,
+      ...(o.graph !== undefined ? { graph: inputs[0].path } : { people: inputs[0].path, ties: inputs[1].path }),
+      staff: organization.staff,
+      units: organization.units,
+      inputHash: organization.hash,
+    },
+  };
+  checkFirstUnits(resolved, locateField(['engagement', 'firstUnits']));
+  return resolved;
+}
+
+/**
+ * The loaded organization of a resolved scenario, reading its files if this thread has not yet
+ * (a worker's first run). Files changed since the scenario was resolved are refused.
+ */
+export function ensureOrganization(scenario: Scenario): OrganizationFile | undefined {
+  const o = scenario.organization;
+  if (o.network !== 'file') return undefined;
+  const hash = o.inputHash;
+  if (hash === undefined) throw new InputError('organization.network: file: the scenario was not resolved by loading its files (no organization.inputHash)');
+  const stored = storedOrganization(hash);
+  if (stored) return stored;
+  const paths = o.graph !== undefined ? [o.graph] : [o.people ?? '', o.ties ?? ''];
+  const inputs = paths.map((path) => readInput(path, labelFor(path), 'organization files'));
+  const organization = loadInputs(inputs, o.relations ?? null, o.directed ?? false, false);
+  if (organization.hash !== hash) {
+    throw new InputError(`${inputs.map((input) => input.label).join(', ')}: changed since the scenario was loaded (content hash differs): rerun with the files as they are now`);
+  }
+  return organization;
+}

@@ -1,0 +1,59 @@
+/**
+ * A real organization as the simulation's Organization: the people, units, teams, roles and ties
+ * loaded from the user's files (src/scenarios/organization-files.ts, by content hash), with
+ * implementation teams chosen as for a generated organization. The loaded arrays are shared, not
+ * copied: a run never writes to its organization.
+ */
+import type { StaffState } from '../agents/index.js';
+import { storedOrganization, type OrganizationFile, type Scenario } from '../scenarios/index.js';
+
+/** The part of an Organization that a file gives (the rest is chosen per run). */
+export interface FileLayout {
+  readonly staff: number;
+  readonly units: number;
+  readonly teams: number;
+  readonly unitStart: Int32Array;
+  readonly teamStart: Int32Array;
+  readonly unitOf: Int32Array;
+  readonly teamOf: Int32Array;
+  readonly role: Uint8Array;
+  readonly offsets: Int32Array;
+  readonly neighbors: Int32Array;
+  readonly file: OrganizationFile;
+}
+
+function sameList(a: readonly string[] | null, b: readonly string[] | undefined): boolean {
+  const other = b ?? null;
+  return a === other || (a !== null && other !== null && a.length === other.length && a.every((x, k) => x === other[k]));
+}
+
+/** The loaded organization a scenario names; it must have been loaded in this thread. */
+export function fileLayout(scenario: Scenario): FileLayout {
+  const o = scenario.organization;
+  const file = o.inputHash === undefined ? undefined : storedOrganization(o.inputHash);
+  if (!file) {
+    throw new Error('organization.network: file: the organization files are not loaded in this thread (load the scenario with loadScenario, or call ensureOrganization first)');
+  }
+  if (!sameList(file.relations, o.relations) || file.directed !== (o.directed ?? false)) {
+    throw new Error('organization.relations and organization.directed shape the loaded network: they cannot vary within a sweep');
+  }
+  const { staff, units, teams, unitStart, teamStart, unitOf, teamOf, role, offsets, neighbors } = file;
+  return { staff, units, teams, unitStart, teamStart, unitOf, teamOf, role, offsets, neighbors, file };
+}
+
+/** Starting trust and readiness where the file gives them (dispositions are placed with newcomers). */
+export function placeStartingValues(staff: StaffState, file: OrganizationFile): void {
+  for (let i = 0; i < file.staff; i++) {
+    const trust = file.trust[i];
+    if (!Number.isNaN(trust)) {
+      staff.baselineTrust[i] = trust;
+      staff.trust[i] = trust;
+    }
+    const readiness = file.readiness[i];
+    if (!Number.isNaN(readiness)) {
+      staff.acceptability[i] = readiness;
+      staff.appropriateness[i] = readiness;
+      staff.feasibility[i] = readiness;
+    }
+  }
+}
