@@ -6,8 +6,7 @@
  *
  *   node bench/probes/reduced-step.js      (needs a build)
  */
-import { createSimulation } from '../../dist/sim/index.js';
-import { monthEndWeek } from '../../dist/sim/clock.js';
+import { createSimulation, monthEndWeek } from '../../dist/sim/index.js';
 import { bassScenario } from '../reference/bass-concentric.js';
 import { createPlainBass } from '../reference/bass-plain.js';
 

@@ -7,8 +7,7 @@
  *   node bench/probes/tie-scan.js [N]      (default 1,000,000; needs a build)
  * Prints the best and median CPU time of each variant, interleaved over several rounds.
  */
-import { buildOrganization } from '../../dist/sim/index.js';
-import { RandomStream } from '../../dist/sim/rng.js';
+import { buildOrganization, RandomStream } from '../../dist/sim/index.js';
 import { scaledFoundation } from '../cases/full.js';
 
 const n = Number(process.argv[2] ?? 1_000_000);

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 export type Register = (program: Command) => void;
 
 interface CommandModule {
-  /** the commands this module registers (or serves, like the report's hook on compare) */
+  /** the commands this module registers */
   readonly names: readonly string[];
   readonly load: () => Promise<Register>;
 }
@@ -20,8 +20,7 @@ export const commandModules: readonly CommandModule[] = [
   { names: ['sweep'], load: async () => (await import('./sweep.js')).registerSweep },
   { names: ['merge'], load: async () => (await import('./merge.js')).registerMerge },
   { names: ['slurm'], load: async () => (await import('./slurm.js')).registerSlurm },
-  // The report; it also registers itself as compare's after-hook.
-  { names: ['report', 'compare'], load: async () => (await import('./report.js')).registerReport },
+  { names: ['report'], load: async () => (await import('./report.js')).registerReport },
   { names: ['export'], load: async () => (await import('./export.js')).registerExport },
   { names: ['sensitivity'], load: async () => (await import('./sensitivity.js')).registerSensitivity },
   { names: ['staffing'], load: async () => (await import('./staffing.js')).registerStaffing },

@@ -5,7 +5,8 @@
  * horizon, into <out>/robustness/<field>/, skipped with --no-robustness).
  */
 import { join } from 'node:path';
-import { estimate, robustnessSweeps, withinSweep, type CompareOptions, type Manifest } from '../sweep/index.js';
+import { robustnessSweeps, withinSweep, type CompareOptions, type Manifest } from '../sweep/index.js';
+import { estimate } from '../stats/index.js';
 import type { FinishedRun } from '../sweep/types.js';
 import { loadResults } from '../report/load.js';
 import { ROBUSTNESS_DIR } from '../report/robustness.js';

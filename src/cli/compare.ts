@@ -2,7 +2,7 @@
  * `concentric compare [scenario] --lengths 6,9,12,18,24`: does engagement length change what
  * capacity is left behind? — as a sweep preset (length × replicates, common random numbers: whole
  * organizations under one policy each), a headline table per length, the "Does it hold?" grid,
- * and then the report (see afterCompareHooks). `--within`: the study's own comparison, lengths
+ * and then the report (src/cli/report.ts, imported when needed). `--within`: the study's own comparison, lengths
  * assigned to units inside one organization (compare-designs.ts).
  */
 import { Option, type Command } from 'commander';
@@ -39,6 +39,21 @@ interface CompareFlags extends ExecutionFlags {
   posterior?: string;
 }
 
+/** Compare's flags that decide its sweep (the rest decide how it runs). */
+export type CompareSpecFlags = Pick<CompareFlags, 'lengths' | 'reps' | 'months' | 'seed' | 'set'>;
+
+/** The compare preset's options for these flags: --set overrides, then --months. */
+export function compareOptions(ref: string, flags: CompareSpecFlags): Parameters<typeof compareSweep>[0] {
+  const overrides = [...flags.set];
+  if (flags.months !== undefined) overrides.push(`months=${flags.months}`);
+  return { scenario: ref, overrides, lengths: flags.lengths, replicates: flags.reps, seed: flags.seed };
+}
+
+/** The sweep `concentric compare` runs for these flags — also what `slurm compare` splits into jobs. */
+export function compareSpec(ref: string, flags: CompareSpecFlags): ReturnType<typeof compareSweep> {
+  return compareSweep(compareOptions(ref, flags));
+}
+
 /** What a finished compare hands to the report. */
 export interface CompareFinished {
   readonly dir: string;
@@ -47,13 +62,6 @@ export interface CompareFinished {
   readonly margin: number;
   readonly quiet: boolean;
 }
-
-/**
- * The report seam: src/cli/report.ts pushes its builder here (`afterCompareHooks.push(...)`); compare
- * awaits each hook, in order, after printing its table. Hooks run only for a whole, finished sweep,
- * and not with --no-report.
- */
-export const afterCompareHooks: ((finished: CompareFinished) => Promise<void>)[] = [];
 
 function plusMinus(mean: number, low: number, high: number, digits: number, scale = 1, unit = ''): string {
   const half = (high - low) / 2;
@@ -175,9 +183,7 @@ export function registerCompare(program: Command): void {
         '  concentric compare --shard 1/4 --out results/compare-1   # then: concentric merge …\n',
     )
     .action(async (ref: string, flags: CompareFlags) => {
-      const overrides = [...flags.set];
-      if (flags.months !== undefined) overrides.push(`months=${flags.months}`);
-      const options = { scenario: ref, overrides, lengths: flags.lengths, replicates: flags.reps, seed: flags.seed };
+      const options = compareOptions(ref, flags);
       if (flags.within) {
         if (flags.posterior) throw new InputError('--posterior: expected the whole-organization comparison, got it with --within (not supported together)');
         const within = await runWithin(options, flags);
@@ -208,6 +214,8 @@ export function registerCompare(program: Command): void {
     });
 }
 
+/** The report, loaded only now (Vega, Vega-Lite and resvg are not needed for the table). */
 async function afterCompare(finished: CompareFinished): Promise<void> {
-  for (const hook of afterCompareHooks) await hook(finished); // ← REPORT SEAM: src/cli/report.ts registers here
+  const { reportAfterCompare } = await import('./report.js');
+  await reportAfterCompare(finished);
 }

@@ -1,13 +1,13 @@
 /**
  * `concentric report <results-dir>`: build the report (index.html, charts/*.svg, summary.md,
- * report.json; PNGs with --png) from any results directory. Also registers the report as the
- * hook that `compare` runs when its sweep finishes, so `npm start` ends with the report.
+ * report.json; PNGs with --png) from any results directory; `compare` imports reportAfterCompare
+ * when its sweep finishes, so `npm start` ends with the report.
  */
 import type { Command } from 'commander';
 import { relative } from 'node:path';
 import { DEFAULT_MARGIN_PP } from '../report/analysis.js';
 import type { ReportOptions, ReportResult } from '../report/index.js';
-import { afterCompareHooks, type CompareFinished } from './compare.js';
+import type { CompareFinished } from './compare.js';
 import { numberOption } from './options.js';
 import { checkOutFolder } from './out-folder.js';
 
@@ -58,12 +58,10 @@ export function registerReport(program: Command): void {
       const result = await buildReport(dir, { out: flags.out, png: flags.png, margin: flags.margin, reference: flags.reference });
       process.stdout.write(announce(result));
     });
-
-  // compare → report: build the report into compare's results directory when its sweep finishes.
-  if (!afterCompareHooks.includes(reportAfterCompare)) afterCompareHooks.push(reportAfterCompare);
 }
 
-async function reportAfterCompare(finished: CompareFinished): Promise<void> {
+/** compare → report: the report built into compare's results directory when its sweep finishes. */
+export async function reportAfterCompare(finished: CompareFinished): Promise<void> {
   const result = await buildReport(finished.dir, { margin: finished.margin });
   process.stdout.write(announce(result));
 }

@@ -10,7 +10,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, type Scenario } from '../scenarios/index.js';
-import { compareSweep, createManifest, formatShard, loadSweepFile, MANIFEST_FILE, readManifest, type Manifest, type SweepSpec } from '../sweep/index.js';
+import { createManifest, formatShard, loadSweepFile, MANIFEST_FILE, readManifest, type Manifest, type SweepSpec } from '../sweep/index.js';
 import {
   ARRAY_SCRIPT,
   checkBatchPath,
@@ -30,7 +30,7 @@ import {
   type SlurmJob,
 } from '../sweep/cluster/index.js';
 import { writeFileAtomic } from '../sweep/files.js';
-import { registerCompare } from './compare.js';
+import { compareSpec, registerCompare, type CompareSpecFlags } from './compare.js';
 import { integerOption } from './options.js';
 
 interface SlurmFlags {
@@ -92,11 +92,9 @@ async function planCompare(args: readonly string[]): Promise<Planned> {
   for (const [name, message] of Object.entries(EXECUTION_FLAGS)) {
     if (compare.getOptionValueSource(name) === 'cli') throw new InputError(message);
   }
-  // As `concentric compare` does: --set overrides, then --months.
-  const flags = parsed.flags as { lengths: number[]; reps: number; months?: number; seed: number; set: string[]; margin: number; report: boolean };
-  const overrides = [...flags.set];
-  if (flags.months !== undefined) overrides.push(`months=${flags.months}`);
-  const { spec, scenario } = compareSweep({ scenario: parsed.ref, overrides, lengths: flags.lengths, replicates: flags.reps, seed: flags.seed });
+  // The sweep exactly as `concentric compare` builds it.
+  const flags = parsed.flags as CompareSpecFlags & { margin: number; report: boolean };
+  const { spec, scenario } = compareSpec(parsed.ref, flags);
   const margin = compare.getOptionValueSource('margin') === 'cli' ? ['--margin', String(flags.margin)] : [];
   return {
     spec,

@@ -5,7 +5,8 @@
  * patterns 1 and 2.
  */
 import { InputError } from '../scenarios/index.js';
-import { estimate, LENGTH_FACTOR } from '../sweep/index.js';
+import { LENGTH_FACTOR } from '../sweep/index.js';
+import { estimate } from '../stats/index.js';
 import { compare, groupByLength, runMonths } from './comparison.js';
 import { analyseRobustness, loadRobustness } from './robustness.js';
 import { analyseWithin, hasUnits, type WithinAnalysis } from './within.js';
@@ -25,7 +26,7 @@ import {
   type ReportOptions,
 } from './model.js';
 import { HEADLINE_OUTCOME, OUTCOME_KEYS, OUTCOMES } from './outcomes.js';
-import { DEFAULT_RESAMPLES } from './stats/index.js';
+import { DEFAULT_RESAMPLES } from '../stats/index.js';
 import { halfRiseMonth, meanPathway, orderHolds, pathwayHalfRises, ringsAgainstNull, type RingSummary } from './patterns.js';
 
 export const REPORT_VERSION = '1';

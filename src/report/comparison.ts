@@ -9,7 +9,7 @@ import type { FinishedRun } from '../sweep/types.js';
 import { message, verdictWords } from './messages.js';
 import type { Comparison, LengthGroup } from './model.js';
 import { marginFor, outcomeValue, type Outcome } from './outcomes.js';
-import { equivalenceTest, hedgesG, pairedBootstrap, unpairedBootstrap } from './stats/index.js';
+import { equivalenceTest, hedgesG, pairedBootstrap, unpairedBootstrap } from '../stats/index.js';
 
 export function runMonths(run: FinishedRun): number {
   return run.series.month[run.series.month.length - 1];

@@ -13,7 +13,7 @@ import { message } from './messages.js';
 import type { Comparison, ReportModel } from './model.js';
 import { HEADLINE_OUTCOME, OUTCOMES, OUTCOME_KEYS } from './outcomes.js';
 import { FONT_FILES } from './render.js';
-import { effectWord } from './stats/index.js';
+import { effectWord } from '../stats/index.js';
 import { armsTable, methodsFacts, headlineRows, powerSentences, provenanceRows, robustnessTable, withinTable, type TextTable } from './tables.js';
 import { POWER_INTRO, ROBUSTNESS_INTRO, WITHIN_INTRO } from './messages.js';
 

@@ -8,7 +8,7 @@ import type { Comparison, ComparisonVerdict } from './model.js';
 import type { RobustnessRow } from './robustness.js';
 import type { StudyPower } from './within.js';
 import { digitsFor, marginFor, OUTCOMES, toDisplay, type Outcome } from './outcomes.js';
-import type { Interval } from './stats/index.js';
+import type { Interval } from '../stats/index.js';
 
 // ── numbers ──────────────────────────────────────────────────────────────────────────────────────
 

@@ -5,7 +5,7 @@
 import type { RingAgainstNull } from './patterns.js';
 import type { Scenario } from '../scenarios/index.js';
 import type { FactorValue, FinishedRun, Manifest } from '../sweep/types.js';
-import type { Interval, Verdict } from './stats/index.js';
+import type { Interval, Verdict } from '../stats/index.js';
 import type { OutcomeKey } from './outcomes.js';
 import type { RobustnessRow } from './robustness.js';
 import type { WithinAnalysis } from './within.js';

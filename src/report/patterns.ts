@@ -5,7 +5,7 @@
  * disagree on what "trust leads A/P/F" means.
  * Pattern 3's reading of the rings against a null network is here too, for the same reason.
  */
-import { confidenceInterval, pairedBootstrap, type Interval } from './stats/index.js';
+import { confidenceInterval, pairedBootstrap, type Interval } from '../stats/index.js';
 
 /** The pathway of the study's Figure 1, in causal order, as pattern 1 measures it. */
 export const PATHWAY_STEPS = ['trust', 'A/P/F', 'knowledge', 'application', 'sustained capacity'] as const;

@@ -10,7 +10,7 @@ import type { FinishedRun } from '../sweep/types.js';
 import { verdictWords } from './messages.js';
 import type { Comparison } from './model.js';
 import { marginFor, OUTCOMES, type Outcome, type OutcomeKey } from './outcomes.js';
-import { equivalenceTest, hedgesG, pairedBootstrap, seededUniform } from './stats/index.js';
+import { equivalenceTest, hedgesG, pairedBootstrap, seededUniform } from '../stats/index.js';
 
 /** The outcomes compared between recipients (time to 50 % is an organization's, not a unit's). */
 export const WITHIN_OUTCOMES = ['finalAdoption', 'sustainedCapacity', 'finalAim', 'finalIam', 'finalFim'] as const satisfies readonly OutcomeKey[];

@@ -13,6 +13,7 @@ export { readInputFile, MAX_INPUT_BYTES } from './read.js';
 export { affectsConsistency, checkConsistency, type Inconsistency } from './consistency.js';
 export type { FieldMeta } from './fields.js';
 export { fieldRows, fieldsMarkdown, type FieldRow } from './reference.js';
+export { withValues, setPath, LENGTH_FIELD } from './values.js';
 // A real organization (network: file): loaded at scenario-loading time, read by src/sim by hash.
 export { checkFirstUnits, ensureOrganization, setOrganizationNotes } from './organization-files.js';
 export { storedOrganization, PersonRole, type OrganizationFile, type OrganizationFacts } from './organization-data.js';

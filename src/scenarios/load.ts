@@ -13,6 +13,7 @@ import { keysAt, metaOf, nearest, schemaAt } from './introspect.js';
 import { resolveOrganizationFiles } from './organization-files.js';
 import { readInputFile } from './read.js';
 import { scenarioSchema, type Scenario } from './schema.js';
+import { setPath } from './values.js';
 
 type Mapping = Record<string, unknown>;
 
@@ -311,15 +312,6 @@ export function validateFieldValue(path: readonly string[], value: unknown, wher
   }
 }
 
-function setIn(target: Mapping, path: readonly string[], value: unknown): void {
-  let node = target;
-  for (const key of path.slice(0, -1)) {
-    if (!isMapping(node[key])) node[key] = {};
-    node = node[key] as Mapping;
-  }
-  node[path[path.length - 1]] = value;
-}
-
 export interface ValidateOptions {
   /**
    * Also run the cross-field checks (consistency.ts). On for what a user writes; off where a
@@ -356,7 +348,7 @@ export function loadScenario(ref: string = DEFAULT_SCENARIO, options: LoadOption
   const overridden = new Map<string, string>();
   for (const text of options.overrides ?? []) {
     const { path: fieldPath, value } = parseOverride(text);
-    setIn(raw, fieldPath, value);
+    setPath(raw, fieldPath, value);
     overridden.set(fieldPath.join('.'), text);
   }
   const scenario = validateScenario(raw, (fieldPath, atKey) => {

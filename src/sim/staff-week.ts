@@ -103,7 +103,7 @@ function trustOfThoseWhoMet(contact: Uint8Array, trust: Float64Array, metTrust: 
  * Word of mouth for people lo .. hi from the colleagues who have met the ISPs — every tie in
  * order, as a scan adds them (those who have not met add exactly 0; `metTrust` holds their trust).
  * Each person reads only last week's state, so any split of the staff gives the same bytes
- * (bench/probes/two-core-gather.js runs it on two threads). A function with this loop alone: with
+ * (a probe ran it on two threads: docs/PERFORMANCE.md). A function with this loop alone: with
  * another loop before it, V8 compiled on entering that loop (on-stack replacement), before this
  * one had type feedback, and discarded the code here every week (at 100k staff).
  */

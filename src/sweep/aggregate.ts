@@ -8,7 +8,7 @@ import type { SeriesName } from '../sim/index.js';
 import { readManifest, RUNS_FILE } from './manifest.js';
 import { SUMMARY_METRICS, type SummaryMetric } from './metrics.js';
 import { readRuns } from './runs-file.js';
-import { estimate, type Estimate } from './statistics.js';
+import { estimate, type Estimate } from '../stats/index.js';
 import type { DesignPoint, FactorValue, Manifest, RunRecord } from './types.js';
 
 export interface MetricAggregate {

@@ -4,7 +4,7 @@
  * sobol, morris) map the unit interval onto. A design point's values are applied to the base
  * scenario like `--set` overrides and validated by the scenario schema.
  */
-import { listFields, scenarioFromObject, type FieldMeta, type Scenario } from '../scenarios/index.js';
+import { listFields, scenarioFromObject, withValues, type FieldMeta, type Scenario } from '../scenarios/index.js';
 import type { Design, FactorValue, SweepSpec } from './types.js';
 
 export interface Factor {
@@ -69,19 +69,6 @@ export function scaleToFactor(u: number, factor: Factor): FactorValue {
   return Number((low + u * (high - low)).toPrecision(10));
 }
 
-type Mapping = Record<string, unknown>;
-
-function setField(target: Mapping, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let node = target;
-  for (const key of keys.slice(0, -1)) {
-    const child = node[key];
-    if (typeof child !== 'object' || child === null || Array.isArray(child)) node[key] = {};
-    node = node[key] as Mapping;
-  }
-  node[keys[keys.length - 1]] = value;
-}
-
 /**
  * The base scenario with a point's values applied, validated (`label` locates a failure). Cross-field
  * checks were made when the sweep was planned; a derived point (staffing's headcounts below the
@@ -89,11 +76,4 @@ function setField(target: Mapping, path: string, value: unknown): void {
  */
 export function scenarioAt(base: Scenario, values: Readonly<Record<string, unknown>>, label: string): Scenario {
   return scenarioFromObject(withValues(base, values), label, { crossField: false });
-}
-
-/** Like scenarioAt, but the raw object (for callers that validate with their own locator). */
-export function withValues(base: Scenario, values: Readonly<Record<string, unknown>>): Mapping {
-  const raw = structuredClone(base) as unknown as Mapping;
-  for (const [path, value] of Object.entries(values)) setField(raw, path, value);
-  return raw;
 }

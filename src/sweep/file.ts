@@ -30,11 +30,12 @@ import {
   readLayer,
   validateFieldValue,
   validateScenario,
+  withValues,
   affectsConsistency,
   type Scenario,
 } from '../scenarios/index.js';
 import { pointCount, SOBOL_MAX_DIMENSIONS } from './designs/index.js';
-import { factorFields, isNumericField, settableFields, withValues } from './factors.js';
+import { factorFields, isNumericField, settableFields } from './factors.js';
 import { HEADLINE_METRICS, isSummaryMetric, SUMMARY_METRICS } from './metrics.js';
 import type { Design, FactorValue, SeedScheme, SweepSpec } from './types.js';
 

@@ -20,7 +20,6 @@ export { runOne, runBatch, plannedRuns, encodeRecord, type BatchTask, type Batch
 export { readRuns, canonicalize } from './runs-file.js';
 export { mergeShards, type MergeOutcome } from './merge.js';
 export { Aggregator, aggregateResults, type AggregateOptions, type MetricAggregate, type PointAggregate } from './aggregate.js';
-export { estimate, studentTQuantile, type Estimate } from './statistics.js';
 export { SUMMARY_METRICS, HEADLINE_METRICS, isSummaryMetric, type SummaryMetric } from './metrics.js';
 export { exportCsv, exportParquet } from './export.js';
 export { WriteFailure, type WriteBytes } from './files.js';

@@ -4,12 +4,12 @@
  * `withinSweep` = replicates of one organization whose units are assigned lengths (the study's own
  * comparison); `robustnessSweeps` = the compare again across ISP headcount, units and horizon.
  */
-import { InputError, loadScenario, validateScenario, type Scenario } from '../scenarios/index.js';
-import { withValues } from './factors.js';
+import { InputError, LENGTH_FIELD, loadScenario, validateScenario, withValues, type Scenario } from '../scenarios/index.js';
 import { HEADLINE_METRICS } from './metrics.js';
 import type { FactorValue, SweepSpec } from './types.js';
 
-export const LENGTH_FACTOR = 'engagement.lengthMonths';
+/** The length factor of `compare`: src/scenarios' LENGTH_FIELD. */
+export const LENGTH_FACTOR = LENGTH_FIELD;
 
 export interface CompareOptions {
   /** built-in scenario name or file */

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../scenarios/index.js';
 import { INSTRUMENTS, simulateSurvey, waveMeasures, type Instrument } from '../sim/index.js';
-import { withValues } from './factors.js';
+import { withValues } from '../scenarios/index.js';
 
 /** What the simulated waves are asked: fields varied, survey months and response rates, statistics wanted. */
 export interface WaveTarget {

@@ -3,6 +3,7 @@
  * crossings at observed tick times, binomial intervals, number formatting, and running a
  * deterministic cascade to its fixed point.
  */
+import { mean, normalMeanInterval as meanInterval, wilson as wilsonInterval } from '../stats/index.js';
 import { DISPOSITIONS, loadScenario, type Scenario } from '../scenarios/index.js';
 import { createSimulation, monthEndWeek, MONTHS_PER_WEEK, simulate, type RunResult, type SeriesName } from '../sim/index.js';
 
@@ -21,9 +22,7 @@ export function seedList(count: number, first = 1): number[] {
   return Array.from({ length: count }, (_, k) => first + k);
 }
 
-export function mean(values: readonly number[]): number {
-  return values.reduce((sum, v) => sum + v, 0) / values.length;
-}
+export { mean, meanInterval };
 
 export function runAll(scenario: Scenario, seeds: readonly number[]): RunResult[] {
   return seeds.map((seed) => simulate(scenario, seed));
@@ -61,22 +60,8 @@ export function crossingTime(curve: readonly number[], level: number): number | 
 
 /** Wilson score interval for k successes in n trials (95 %). */
 export function wilson(k: number, n: number): { low: number; high: number } {
-  if (n === 0) return { low: 0, high: 1 };
-  const z = 1.959963984540054;
-  const p = k / n;
-  const denominator = 1 + (z * z) / n;
-  const center = (p + (z * z) / (2 * n)) / denominator;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
-  return { low: Math.max(0, center - half), high: Math.min(1, center + half) };
-}
-
-/** Mean and 95 % normal interval of a sample (n ≥ 2). */
-export function meanInterval(values: readonly number[]): { mean: number; low: number; high: number } {
-  const m = mean(values);
-  const n = values.length;
-  const sd = n > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / (n - 1)) : 0;
-  const half = 1.959963984540054 * (sd / Math.sqrt(n));
-  return { mean: m, low: m - half, high: m + half };
+  const { low, high } = wilsonInterval(k, n);
+  return { low, high };
 }
 
 export const format = {

@@ -17,7 +17,7 @@
  */
 import type { Scenario } from '../scenarios/index.js';
 import { createSimulation, simulate } from '../sim/index.js';
-import { unpairedBootstrap, confidenceInterval } from '../report/stats/index.js';
+import { unpairedBootstrap, confidenceInterval } from '../stats/index.js';
 import { check, type CaseOutcome, type Scale, type ValidationCase } from './case.js';
 import { intervalsChart, type IntervalRow } from './charts.js';
 import { crossingTime, format, mean, meanInterval, scenarioWith, seedList, uniformThreshold } from './common.js';

@@ -16,8 +16,8 @@
  */
 import type { RunResult } from '../sim/index.js';
 import { halfRiseMonth, meanPathway, orderHolds, pathwayHalfRises as sharedHalfRises, PATHWAY_STEPS } from '../report/patterns.js';
-import { equivalenceTest, pairedBootstrap, type Equivalence } from '../report/stats/index.js';
 import { RING_LABELS, ringsAgainstNull, type RingAgainstNull } from '../report/patterns.js';
+import { equivalenceTest, pairedBootstrap, type Equivalence } from '../stats/index.js';
 import { check, type CaseOutcome, type Check, type Scale, type ValidationCase } from './case.js';
 import { intervalsChart, withBand, type IntervalRow } from './charts.js';
 import { format, mean, meanInterval, runAll, scenarioWith, seedList } from './common.js';
@@ -443,7 +443,7 @@ function run(scale: Scale): CaseOutcome {
     ],
     notes: [
       'Pattern 1 uses the one definition of a half-rise and of the order that the compare report uses (src/report/patterns.ts): from the month-0 level to the maximum, on mean curves.',
-      'Pattern 2 uses the report’s statistics (src/report/stats: paired bootstrap-t and TOST), the same test `concentric compare` applies.',
+      'Pattern 2 uses the report’s statistics (src/stats: paired bootstrap-t and TOST), the same test `concentric compare` applies.',
       'Pattern 3 was redesigned (MODEL-GROUNDING Revisions 6): ρ over all adopters mostly measures the ISP rollout order, so the pattern is judged outside ring 0 against a null network with the same units and degrees and rewired ties; rings are measured on the ties as generated in both.',
       `Patterns known to be by construction (reported, not validated): ${KNOWN_BY_CONSTRUCTION.length ? KNOWN_BY_CONSTRUCTION.join(', ') : 'none'}. A knock-out check fails only when a pattern not listed there turns out to hold without its mechanism.`,
     ],

@@ -17,7 +17,7 @@
  */
 import type { Scenario } from '../scenarios/index.js';
 import { createSimulation, monthsToWeeks, weeklyChance } from '../sim/index.js';
-import { seededUniform } from '../report/stats/index.js';
+import { seededUniform } from '../stats/index.js';
 import { check, type CaseOutcome, type Scale, type ValidationCase } from './case.js';
 import { intervalsChart, withBand, type IntervalRow } from './charts.js';
 import { format, scenarioWith, seedList } from './common.js';

@@ -16,7 +16,7 @@ describe('concentric discover', () => {
     // A tiny real sweep (in this process: the command under test is discover, not sweep):
     // 2 lengths × 3 ISP counts × 3 replicates of the classroom, 12 months.
     const file = join(root, 'tiny.yaml');
-    writeFileSync(file, ['name: tiny', 'scenario: classroom', 'set: { months: 12 }', 'factors:', '  engagement.lengthMonths: [6, 12]', '  isps.count: [1, 2, 3]', 'replicates: 3', 'seed: 3', ''].join('\n'));
+    writeFileSync(file, ['name: tiny', 'scenario: classroom', 'set: { months: 12 }', 'factors:', '  engagement.lengthMonths: [6, 12]', '  isps.count: [2, 3, 4]', 'replicates: 3', 'seed: 3', ''].join('\n'));
     const { spec, scenario } = loadSweepFile(file);
     const outcome = await runSweep({ dir: results, manifest: createManifest(spec, scenario, null), threads: 1 });
     expect(outcome.ok).toBe(18);

@@ -3,7 +3,7 @@
  * every run, with runs drawn as jittered dots (at most MAX_DOTS per length, so a 1,000-run report
  * stays light).
  */
-import { quantileOfSorted } from '../stats/index.js';
+import { quantileOfSorted } from '../../stats/index.js';
 import { caption, chartTitle } from '../messages.js';
 import type { ReportModel } from '../model.js';
 import { OUTCOME_KEYS, OUTCOMES, outcomeValue, toDisplay } from '../outcomes.js';

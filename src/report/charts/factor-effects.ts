@@ -1,5 +1,5 @@
 /** For sweeps: each outcome against each factor (mean and 95 % CI per factor level, averaged over the others). */
-import { estimate } from '../../sweep/index.js';
+import { estimate } from '../../stats/index.js';
 import { caption, chartTitle } from '../messages.js';
 import type { ReportModel } from '../model.js';
 import { OUTCOME_KEYS, OUTCOMES, outcomeValue, toDisplay } from '../outcomes.js';

@@ -6,12 +6,12 @@
  * difference. The sweeps share design, replicates and master seed with common random numbers,
  * so design point p, replicate r is the same organization (same seed) at every length.
  */
-import { InputError, listFields, loadScenario, nearest, validateScenario, type FieldMeta, type Scenario } from '../../scenarios/index.js';
+import { InputError, LENGTH_FIELD, listFields, loadScenario, nearest, validateScenario, withValues, type FieldMeta, type Scenario } from '../../scenarios/index.js';
 import { SOBOL_MAX_DIMENSIONS } from '../designs/index.js';
-import { isNumericField, withValues } from '../factors.js';
+import { isNumericField } from '../factors.js';
 import type { SweepSpec } from '../types.js';
 
-export const LENGTH_FIELD = 'engagement.lengthMonths';
+export { LENGTH_FIELD } from '../../scenarios/index.js';
 export const Method = { morris: 'morris', sobol: 'sobol' } as const;
 export type Method = keyof typeof Method;
 export function isMethod(text: string): text is Method {

@@ -10,24 +10,15 @@ import { join } from 'node:path';
 import type { Scenario } from '../../scenarios/index.js';
 import { readManifest, RUNS_FILE } from '../manifest.js';
 import { readRuns } from '../runs-file.js';
-import { estimate, type Estimate } from '../statistics.js';
+import { estimate, wilson as wilsonInterval, type Estimate, type Proportion } from '../../stats/index.js';
+
+export type { Proportion } from '../../stats/index.js';
 import type { FactorValue, FinishedRun } from '../types.js';
 import { CO_LEADS_FIELD, HOURS_FIELD, ISPS_FIELD, type StaffingPlan } from './plan.js';
 
-export interface Proportion {
-  readonly share: number;
-  readonly low: number;
-  readonly high: number;
-}
-
-/** Wilson score interval for k successes in n trials (95 %). */
+/** Wilson interval with the rounded z the staffing reports have always used (src/stats' wilson). */
 export function wilson(k: number, n: number, z = 1.959964): Proportion {
-  if (n === 0) return { share: Number.NaN, low: 0, high: 1 };
-  const p = k / n;
-  const denominator = 1 + (z * z) / n;
-  const centre = (p + (z * z) / (2 * n)) / denominator;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
-  return { share: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  return wilsonInterval(k, n, z);
 }
 
 export interface TeamOutcome {

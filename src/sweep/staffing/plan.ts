@@ -4,12 +4,11 @@
  * numbers — replicate r is the same organization for every team — and the run cut at the month
  * the target is set for, so every outcome (share applying, waitlist, hours) is "by that month".
  */
-import { checkFirstUnits, InputError, loadScenario, validateScenario, type Scenario } from '../../scenarios/index.js';
-import { withValues } from '../factors.js';
+import { checkFirstUnits, InputError, LENGTH_FIELD, loadScenario, validateScenario, withValues, type Scenario } from '../../scenarios/index.js';
 import type { FactorValue, SweepSpec } from '../types.js';
 
 export const ISPS_FIELD = 'isps.count';
-export const LENGTH_FIELD = 'engagement.lengthMonths';
+export { LENGTH_FIELD } from '../../scenarios/index.js';
 export const HOURS_FIELD = 'isps.hoursPerWeek';
 export const CO_LEADS_FIELD = 'engagement.coLeads';
 export const FIRST_FIELD = 'engagement.initialUnits';

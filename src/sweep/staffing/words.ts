@@ -4,7 +4,7 @@
  */
 import type { FactorValue } from '../types.js';
 import type { SettingAnswer, StaffingAnalysis, TeamOutcome } from './analyse.js';
-import { SETTING_FIELDS } from './plan.js';
+import { LENGTH_FIELD, SETTING_FIELDS } from './plan.js';
 
 export function percent(share: number, digits = 0): string {
   return `${(share * 100).toFixed(digits)} %`;
@@ -19,7 +19,7 @@ export function settingWords(setting: Readonly<Record<string, FactorValue>>): st
   const parts = SETTING_FIELDS.filter((field) => setting[field.path] !== undefined).map((field) => {
     const value = setting[field.path];
     switch (field.path) {
-      case 'engagement.lengthMonths':
+      case LENGTH_FIELD:
         return `${value}-month engagements`;
       case 'isps.hoursPerWeek':
         return `${value} h/week per ISP`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { staffingCharts } from '../../../src/report/charts/staffing.js';
 import { toSvg, toVega } from '../../../src/report/render.js';
 import { answerFor, wilson, type StaffingAnalysis, type TeamOutcome } from '../../../src/sweep/staffing/index.js';
-import { estimate } from '../../../src/sweep/statistics.js';
+import { estimate } from '../../../src/stats/index.js';
 
 function team(isps: number, length: number, reached: number): TeamOutcome {
   return {

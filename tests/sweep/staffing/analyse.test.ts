@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createManifest, runSweep } from '../../../src/sweep/index.js';
 import { analyseStaffing, answerFor, answerWords, monthReaching, planStaffing, wilson, type TeamOutcome } from '../../../src/sweep/staffing/index.js';
-import { estimate } from '../../../src/sweep/statistics.js';
+import { estimate } from '../../../src/stats/index.js';
 
 function team(isps: number, reached: number, runs: number, adoption: number, censored: number[] = []): TeamOutcome {
   return {

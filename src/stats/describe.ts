@@ -1,6 +1,6 @@
 /**
- * The small sums the comparison statistics need, over plain arrays. (Per-group means, SDs and
- * t-intervals for bands come from src/sweep/statistics.)
+ * The small sums every analysis needs, over plain arrays: mean, sample variance, the type-7
+ * quantile. (Per-group summaries with t-intervals: estimate.ts.)
  */
 
 export function mean(values: ArrayLike<number>): number {

@@ -12,7 +12,7 @@ import {
   seededUniform,
   unpairedBootstrap,
   type Uniform,
-} from '../../src/report/stats/index.js';
+} from '../../src/stats/index.js';
 import { halfRiseMonth } from '../../src/report/analysis.js';
 
 /** Standard normal draws (Box–Muller) from a seeded uniform stream. */

@@ -5,6 +5,9 @@
  */
 import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
 
+/** The standard normal's 97.5 % quantile: the z of a two-sided 95 % interval. */
+export const Z_975 = 1.959963984540054;
+
 export interface Estimate {
   /** number of values (runs) described */
   readonly n: number;
@@ -85,4 +88,32 @@ export function estimate(values: ArrayLike<number>): Estimate | null {
     q95: quantileSorted(list, 0.95),
     max: list[n - 1],
   };
+}
+
+export interface Proportion {
+  readonly share: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+/**
+ * Wilson score interval for k successes in n trials (share NaN and [0, 1] when n = 0). `z`: 95 %
+ * by default; the staffing analysis passes the rounded 1.959964 its reports have always used.
+ */
+export function wilson(k: number, n: number, z = Z_975): Proportion {
+  if (n === 0) return { share: Number.NaN, low: 0, high: 1 };
+  const p = k / n;
+  const denominator = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / denominator;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
+  return { share: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+/** Mean and 95 % normal-approximation interval of a sample (sum in order; sd with n − 1). */
+export function normalMeanInterval(values: readonly number[]): { mean: number; low: number; high: number } {
+  const m = values.reduce((sum, v) => sum + v, 0) / values.length;
+  const n = values.length;
+  const sd = n > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / (n - 1)) : 0;
+  const half = Z_975 * (sd / Math.sqrt(n));
+  return { mean: m, low: m - half, high: m + half };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimate, normalQuantile, studentTQuantile } from '../../src/sweep/statistics.js';
+import { estimate, normalQuantile, studentTQuantile } from '../../src/stats/index.js';
 
 describe('normalQuantile', () => {
   it('matches standard values', () => {

@@ -1,0 +1,12 @@
+/**
+ * src/stats — the statistics every analysis shares: sums and quantiles, t/normal/Wilson intervals,
+ * bootstrap-t differences, TOST equivalence, effect sizes, resampling. Below both src/sweep and
+ * src/report (and src/validation); imports nothing of this project.
+ */
+export { mean, variance, quantileOfSorted } from './describe.js';
+export { estimate, normalQuantile, studentTQuantile, wilson, normalMeanInterval, Z_975, type Estimate, type Proportion } from './estimate.js';
+export { pairedBootstrap, unpairedBootstrap, confidenceInterval, DEFAULT_RESAMPLES, type BootstrapDifference, type Interval } from './bootstrap.js';
+export { equivalenceTest, ALPHA, Verdict, type Equivalence } from './equivalence.js';
+export { hedgesG, effectWord } from './effect-size.js';
+export { seededUniform, type Uniform } from './random.js';
+export { bootstrapSamples, percentileInterval, DEFAULT_LEVEL } from './resample.js';
