@@ -9,7 +9,7 @@ import { Option, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { posteriorDraws } from '../calibrate/index.js';
-import { loadResults, NULL_RINGS_FILE, type NullRings } from '../report/index.js';
+import { loadResults, NULL_RINGS_FILE, type NullRings } from '../report/load.js';
 import { DEFAULT_SCENARIO, InputError, type Scenario } from '../scenarios/index.js';
 import { simulate } from '../sim/index.js';
 import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, scenarioAt, type Manifest, type PointAggregate, type SweepSpec } from '../sweep/index.js';
