@@ -6,21 +6,13 @@
  */
 import type { StaffState } from '../agents/index.js';
 import { storedOrganization, type OrganizationFile, type Scenario } from '../scenarios/index.js';
+import type { Organization } from './network.js';
 
 /** The part of an Organization that a file gives (the rest is chosen per run). */
-export interface FileLayout {
-  readonly staff: number;
-  readonly units: number;
-  readonly teams: number;
-  readonly unitStart: Int32Array;
-  readonly teamStart: Int32Array;
-  readonly unitOf: Int32Array;
-  readonly teamOf: Int32Array;
-  readonly role: Uint8Array;
-  readonly offsets: Int32Array;
-  readonly neighbors: Int32Array;
-  readonly file: OrganizationFile;
-}
+export type FileLayout = Pick<
+  Organization,
+  'staff' | 'units' | 'teams' | 'unitStart' | 'teamStart' | 'unitOf' | 'teamOf' | 'role' | 'offsets' | 'neighbors'
+> & { readonly file: OrganizationFile };
 
 function sameList(a: readonly string[] | null, b: readonly string[] | undefined): boolean {
   const other = b ?? null;
