@@ -3,6 +3,7 @@
  * interval, how much narrower than its prior), and the posterior predictive check — waves
  * simulated from posterior draws, their 95 % bands against the data points, and which miss.
  */
+import { quantileOfSorted } from '../stats/index.js';
 import type { Instrument, WaveMeasure } from '../sim/index.js';
 import type { ParameterPrior } from './params.js';
 import { weightedQuantile } from './weighted.js';
@@ -43,21 +44,15 @@ export interface PredictiveBand {
   readonly miss: boolean;
 }
 
-function quantile(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lower = Math.floor(h);
-  const upper = Math.min(sorted.length - 1, lower + 1);
-  return sorted[lower] + (h - lower) * (sorted[upper] - sorted[lower]);
-}
-
 /** Bands from `draws` simulated rows of statistics (rows × s), against the observed waves. */
 export function predictiveBands(observed: readonly WaveMeasure[], simulated: Float64Array, draws: number): PredictiveBand[] {
   const s = observed.length;
   return observed.map((wave, j) => {
     const column = new Float64Array(draws).map((_, k) => simulated[k * s + j]).filter((v) => !Number.isNaN(v)).sort();
-    const low = column.length > 0 ? quantile(column, 0.025) : NaN;
-    const high = column.length > 0 ? quantile(column, 0.975) : NaN;
-    return { month: wave.month, measure: wave.measure, observed: wave.mean, median: column.length > 0 ? quantile(column, 0.5) : NaN, low, high, miss: !(wave.mean >= low && wave.mean <= high) };
+    // quantileOfSorted is NaN for an empty column (every draw failed)
+    const low = quantileOfSorted(column, 0.025);
+    const high = quantileOfSorted(column, 0.975);
+    return { month: wave.month, measure: wave.measure, observed: wave.mean, median: quantileOfSorted(column, 0.5), low, high, miss: !(wave.mean >= low && wave.mean <= high) };
   });
 }
 
