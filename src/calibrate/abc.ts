@@ -4,25 +4,27 @@
  * (Klinger, Rickert & Hasenauer 2018):
  *
  *   generation 0   particles from the prior, all kept (ε = ∞)
- *   generation t   ancestors drawn by weight, moved by a multivariate normal kernel with twice the
- *                  weighted covariance of generation t − 1 (Beaumont et al. 2009); a particle is
+ *   generation t   ancestors drawn by weight, moved by a multivariate normal kernel with the
+ *                  weighted covariance of generation t − 1 scaled by Silverman's bandwidth (as
+ *                  pyabc's MultivariateNormalTransition); a particle is
  *                  kept when its simulated statistics are within ε_t of the data; its weight is
  *                  prior(θ) / Σ_j w_j K(θ | θ_j)
- *   distance       adaptive weighted 2-norm (pyabc's AdaptivePNormDistance; Prangle 2017): each
- *                  statistic divided by its median absolute deviation over all of the last
- *                  generation's simulations, re-estimated every generation
- *   ε_{t+1}        the weighted median of generation t's distances under the new scales
+ *   distance       re-fitted to all of the last generation's simulations (distance.ts):
+ *                  `regression` (default) measures on each parameter's linear regression on the
+ *                  statistics; `adaptive` on every statistic over its median absolute deviation
+ *   ε_{t+1}        the weighted median of generation t's distances under the new distance
  *
  * Pure and generic: the model is a `simulate` callback over typed arrays; the prior is uniform
  * on a box. Deterministic whatever the order simulations finish in: candidate k of generation t
  * draws its proposal from its own stream and its runs get hashed seeds; candidates are taken in
  * index order, in rounds whose size depends only on earlier results. Everything a generation
- * needs from the last one is in `Generation` (the next scales and ε included), so a run resumed
+ * needs from the last one is in `Generation` (the next distance and ε included), so a run resumed
  * from a saved generation continues exactly as it would have.
  */
 import { hashSeed, RandomStream } from '../sim/index.js';
+import { fitDistance, initialDistance, measureOf, type DistanceKind, type DistanceSpec } from './distance.js';
 import { cholesky, mahalanobis2, weightedCovariance } from './linalg.js';
-import { effectiveSampleSize, statisticScales, weightedQuantile } from './weighted.js';
+import { effectiveSampleSize, weightedQuantile } from './weighted.js';
 
 export interface AbcProblem {
   /** lower and upper bounds of the uniform prior, one per parameter */
@@ -45,9 +47,11 @@ export interface AbcOptions {
   readonly seed: number;
   /** stop when a generation would need more than particles / minAcceptance candidates */
   readonly minAcceptance: number;
+  /** how distances are measured (distance.ts) */
+  readonly distance: DistanceKind;
 }
 
-export const ABC_DEFAULTS: Omit<AbcOptions, 'seed'> = { particles: 500, generations: 10, repsPerParticle: 1, minAcceptance: 0.01 };
+export const ABC_DEFAULTS: Omit<AbcOptions, 'seed'> = { particles: 500, generations: 10, repsPerParticle: 1, minAcceptance: 0.01, distance: 'regression' };
 
 export interface Generation {
   readonly index: number;
@@ -55,20 +59,20 @@ export interface Generation {
   readonly particles: Float64Array;
   /** normalized importance weights */
   readonly weights: Float64Array;
-  /** each particle's distance, under `scales` */
+  /** each particle's distance, under `distance` */
   readonly distances: Float64Array;
   /** each particle's simulated statistics (mean over reps), particles × s */
   readonly stats: Float64Array;
   readonly epsilon: number;
-  /** the per-statistic scales this generation's distances used */
-  readonly scales: Float64Array;
+  /** the distance this generation was measured with */
+  readonly distance: DistanceSpec;
   /** particles kept / candidates considered */
   readonly acceptanceRate: number;
   readonly ess: number;
   /** model runs this generation (candidates simulated × reps) */
   readonly simulations: number;
-  /** what the next generation starts from: scales from this generation's simulations, and ε */
-  readonly next: { readonly scales: Float64Array; readonly epsilon: number };
+  /** what the next generation starts from: the distance fitted to this generation's simulations, and ε */
+  readonly next: { readonly distance: DistanceSpec; readonly epsilon: number };
 }
 
 export interface AbcProgress {
@@ -93,31 +97,6 @@ export interface AbcOutcome {
   /** the final population: the last finished generation */
   readonly final: Generation;
   readonly stopped: 'generations' | 'acceptance' | 'signal';
-}
-
-/** Distance under scales: √Σ (w_j (x_j − y_j))², w_j = 1 / scale_j normalized to mean 1 (0 where a statistic never varies). */
-export function distanceWeights(scales: Float64Array): Float64Array {
-  const weights = new Float64Array(scales.length);
-  let sum = 0;
-  let active = 0;
-  for (let j = 0; j < scales.length; j++) {
-    if (scales[j] > 0) {
-      weights[j] = 1 / scales[j];
-      sum += weights[j];
-      active++;
-    }
-  }
-  if (sum > 0) for (let j = 0; j < scales.length; j++) weights[j] *= active / sum;
-  return weights;
-}
-
-export function distance(weights: Float64Array, stats: Float64Array, at: number, observed: Float64Array): number {
-  let sum = 0;
-  for (let j = 0; j < observed.length; j++) {
-    const v = weights[j] * (stats[at + j] - observed[j]);
-    sum += v * v;
-  }
-  return Math.sqrt(sum);
 }
 
 /** The seed of a candidate's run: hashed, so any run can be recomputed alone on any thread. */
@@ -147,12 +126,24 @@ function priorProposer(problem: AbcProblem, master: number): Proposer {
   };
 }
 
+/**
+ * Silverman's rule of thumb for a Gaussian kernel's bandwidth, (4 / (n (d + 2)))^(1 / (d + 4)),
+ * with n the effective sample size: pyabc's default MultivariateNormalTransition. Twice the
+ * covariance (Beaumont et al. 2009) explores more but, with 500 particles, wastes most late
+ * candidates; this kernel reached the same interval widths with about a third fewer runs in the
+ * recovery case (docs/CALIBRATE.md).
+ */
+export function silvermanFactor(ess: number, d: number): number {
+  return (4 / (Math.max(1, ess) * (d + 2))) ** (1 / (d + 4));
+}
+
 function kernelProposer(problem: AbcProblem, master: number, generation: number, last: Generation): Proposer {
   const { low, high } = problem;
   const d = low.length;
   const n = last.weights.length;
   const { cov } = weightedCovariance(last.particles, last.weights, d);
-  for (let k = 0; k < d * d; k++) cov[k] *= 2;
+  const bandwidth = silvermanFactor(effectiveSampleSize(last.weights), d);
+  for (let k = 0; k < d * d; k++) cov[k] *= bandwidth * bandwidth;
   const floor = new Float64Array(d).map((_, a) => (high[a] - low[a]) ** 2);
   const l = cholesky(cov, d, floor);
   const cumulative = new Float64Array(n);
@@ -202,6 +193,14 @@ function kernelProposer(problem: AbcProblem, master: number, generation: number,
   };
 }
 
+/** Stopped (the signal) before generation 0 finished: nothing to keep. */
+export class AbcStoppedError extends Error {
+  constructor() {
+    super('stopped before the first generation finished');
+    this.name = 'AbcStoppedError';
+  }
+}
+
 /** Run ABC-SMC to `options.generations` generations (or fewer: acceptance too low, or stopped). */
 export async function abcSmc(problem: AbcProblem, options: AbcOptions, hooks: AbcHooks = {}): Promise<AbcOutcome> {
   const d = problem.low.length;
@@ -218,11 +217,11 @@ export async function abcSmc(problem: AbcProblem, options: AbcOptions, hooks: Ab
     }
     const proposer = last ? kernelProposer(problem, options.seed, t, last) : priorProposer(problem, options.seed);
     const epsilon = last ? last.next.epsilon : Infinity;
-    const scales = last ? last.next.scales : new Float64Array(s);
-    const weightsOfDistance = distanceWeights(scales);
+    const distanceSpec = last ? last.next.distance : initialDistance(s);
+    const measure = measureOf(distanceSpec, problem.observed);
     const maxCandidates = t === 0 ? n : Math.ceil(n / options.minAcceptance);
 
-    // Candidates in index order, in rounds; all simulated statistics kept for the next scales.
+    // Candidates in index order, in rounds; all simulated statistics kept for the next distance.
     const candidateParams: Float64Array[] = [];
     const candidateStats: Float64Array[] = [];
     const accepted: number[] = [];
@@ -255,7 +254,7 @@ export async function abcSmc(problem: AbcProblem, options: AbcOptions, hooks: Ab
       let considered = 0;
       for (let k = 0; k < size && accepted.length < n; k++) {
         considered = k + 1;
-        const dist = t === 0 ? 0 : distance(weightsOfDistance, stats, k * s, problem.observed);
+        const dist = t === 0 ? 0 : measure(stats, k * s);
         if (dist <= epsilon) {
           accepted.push(candidates + k);
           acceptedDistances.push(dist);
@@ -271,6 +270,7 @@ export async function abcSmc(problem: AbcProblem, options: AbcOptions, hooks: Ab
     }
 
     // The kept particles, their weights and statistics; the considered candidates' statistics.
+    const allParams = new Float64Array(candidates * d);
     const allStats = new Float64Array(candidates * s);
     const at = (index: number): { block: number; offset: number } => {
       let block = 0;
@@ -284,6 +284,7 @@ export async function abcSmc(problem: AbcProblem, options: AbcOptions, hooks: Ab
     for (let index = 0; index < candidates; index++) {
       const { block, offset } = at(index);
       allStats.set(candidateStats[block].subarray(offset * s, (offset + 1) * s), index * s);
+      allParams.set(candidateParams[block].subarray(offset * d, (offset + 1) * d), index * d);
     }
     const particles = new Float64Array(n * d);
     const stats = new Float64Array(n * s);
@@ -299,29 +300,32 @@ export async function abcSmc(problem: AbcProblem, options: AbcOptions, hooks: Ab
     const total = weights.reduce((a, b) => a + b, 0);
     for (let i = 0; i < n; i++) weights[i] /= total;
 
-    // The next generation's scales (from every simulation considered) and ε (this population's
-    // weighted median distance under them).
-    const nextScales = statisticScales(allStats, candidates, s);
-    const nextWeights = distanceWeights(nextScales);
-    const nextDistances = new Float64Array(n).map((_, i) => distance(nextWeights, stats, i * s, problem.observed));
+    // The next generation's distance (fitted to every simulation considered) and ε (this
+    // population's weighted median distance under it).
+    const nextDistance = fitDistance(options.distance, allParams, allStats, candidates, d, s);
+    const nextMeasure = measureOf(nextDistance, problem.observed);
+    const nextDistances = new Float64Array(n).map((_, i) => nextMeasure(stats, i * s));
     const generation: Generation = {
       index: t,
       particles,
       weights,
-      // Generation 0 kept everything (ε = ∞): its distances are told under the scales it set.
+      // Generation 0 kept everything (ε = ∞): its distances are told under the distance it fitted.
       distances: t === 0 ? nextDistances : Float64Array.from(acceptedDistances),
       stats,
       epsilon,
-      scales,
+      distance: distanceSpec,
       acceptanceRate: n / candidates,
       ess: effectiveSampleSize(weights),
       simulations,
-      next: { scales: nextScales, epsilon: weightedQuantile(nextDistances, weights, 0.5) },
+      next: { distance: nextDistance, epsilon: weightedQuantile(nextDistances, weights, 0.5) },
     };
     done.push(generation);
     hooks.onGeneration?.(generation);
     last = generation;
   }
-  if (!last) throw new RangeError('ABC-SMC stopped before its first generation finished');
+  if (!last) {
+    if (stopped === 'signal') throw new AbcStoppedError();
+    throw new RangeError('ABC-SMC stopped before its first generation finished');
+  }
   return { generations: done, final: last, stopped };
 }

@@ -5,7 +5,8 @@
  * resume (run.ts). An analysis of many runs, beside src/sweep (whose worker pool runs the
  * simulations). Imports: src/sweep, src/sim, src/scenarios.
  */
-export { abcSmc, ABC_DEFAULTS, distance, distanceWeights, candidateSeed, type AbcOptions, type AbcProblem, type AbcProgress, type AbcOutcome, type Generation } from './abc.js';
+export { abcSmc, AbcStoppedError, ABC_DEFAULTS, candidateSeed, type AbcOptions, type AbcProblem, type AbcProgress, type AbcOutcome, type Generation } from './abc.js';
+export { distance, distanceWeights, fitDistance, measureOf, DISTANCE_KINDS, type DistanceKind, type DistanceSpec } from './distance.js';
 export { readSurveyData, surveyCsv, wavesCsv, surveyWaves, LONG_COLUMNS, WAVE_COLUMNS, type SurveyData } from './data.js';
 export { parameterPriors, type ParameterPrior } from './params.js';
 export { marginals, marginalWords, missWords, predictiveBands, predictiveFails, plain, type Marginal, type PredictiveBand } from './posterior.js';

@@ -54,8 +54,8 @@ export interface GenerationRecord {
   readonly ess: number;
   readonly simulations: number;
   readonly seconds: number;
-  /** the next generation's distance scales and ε (what --resume needs) */
-  readonly next: { readonly epsilon: number; readonly scales: readonly number[] };
+  /** the next generation's distance (scales, and the regression projection) and ε (what --resume needs) */
+  readonly next: { readonly epsilon: number; readonly scales: readonly number[]; readonly projection?: readonly number[] };
 }
 
 export interface CalibrationRecord {
@@ -114,8 +114,8 @@ export function waveTarget(scenario: Scenario, data: SurveyData, priors: readonl
 }
 
 function settingsHash(input: CalibrationInput, dataHash: string): string {
-  const { particles, repsPerParticle, seed, minAcceptance } = input.options;
-  const material = JSON.stringify({ version: input.version, engineVersion: ENGINE_VERSION, scenario: input.scenario, dataHash, priors: input.priors, particles, repsPerParticle, seed, minAcceptance });
+  const { particles, repsPerParticle, seed, minAcceptance, distance } = input.options;
+  const material = JSON.stringify({ version: input.version, engineVersion: ENGINE_VERSION, scenario: input.scenario, dataHash, priors: input.priors, particles, repsPerParticle, seed, minAcceptance, distance });
   return createHash('sha256').update(material).digest('hex').slice(0, 16);
 }
 
@@ -156,11 +156,14 @@ function readGeneration(out: string, record: GenerationRecord, d: number, n: num
     distances,
     stats: new Float64Array(0),
     epsilon: record.epsilon,
-    scales: new Float64Array(0),
+    distance: { scales: new Float64Array(0) },
     acceptanceRate: record.acceptanceRate,
     ess: record.ess,
     simulations: record.simulations,
-    next: { epsilon: record.next.epsilon, scales: Float64Array.from(record.next.scales) },
+    next: {
+      epsilon: record.next.epsilon,
+      distance: { scales: Float64Array.from(record.next.scales), ...(record.next.projection ? { projection: Float64Array.from(record.next.projection) } : {}) },
+    },
   };
 }
 
@@ -176,7 +179,11 @@ function recordOf(g: Generation, seconds: number): GenerationRecord {
     ess: g.ess,
     simulations: g.simulations,
     seconds,
-    next: { epsilon: g.next.epsilon, scales: Array.from(g.next.scales) },
+    next: {
+      epsilon: g.next.epsilon,
+      scales: Array.from(g.next.distance.scales),
+      ...(g.next.distance.projection ? { projection: Array.from(g.next.distance.projection) } : {}),
+    },
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { Command, Option } from 'commander';
 import { availableParallelism } from 'node:os';
-import { ABC_DEFAULTS, calibrate, marginalWords, parameterPriors, readSurveyData, type AbcProgress, type GenerationRecord } from '../calibrate/index.js';
+import { ABC_DEFAULTS, AbcStoppedError, calibrate, DISTANCE_KINDS, type DistanceKind, marginalWords, parameterPriors, readSurveyData, type AbcProgress, type GenerationRecord } from '../calibrate/index.js';
 import { DEFAULT_SCENARIO, InputError, loadScenario } from '../scenarios/index.js';
 import { TOOL_VERSION } from '../sweep/index.js';
 import { collect, integerOption } from './options.js';
@@ -17,6 +17,7 @@ interface CalibrateFlags {
   particles: number;
   generations: number;
   repsPerParticle: number;
+  distance: DistanceKind;
   seed: number;
   set: string[];
   out: string;
@@ -41,8 +42,9 @@ export function registerCalibrate(program: Command): void {
     .summary('ABC-SMC posterior over scenario fields from survey waves, with checks')
     .description(
       'Estimate scenario fields from your own survey data by approximate Bayesian computation\n' +
-        '(ABC-SMC, as pyabc: adaptive distance, ε from the last generation, kernel from the weighted\n' +
-        'particle covariance, importance weights). --data takes the item-level file\n' +
+        '(ABC-SMC, as pyabc: an adaptive distance re-fitted each generation, by default on each\n' +
+        'parameter\'s linear regression on the statistics (semi-automatic ABC); ε from the last\n' +
+        'generation, kernel from the weighted particle covariance, importance weights). --data takes the item-level file\n' +
         '(person,unit,month,instrument,item,response) or the waves file (month,measure,mean,sd,n);\n' +
         'the statistics are the wave means of the measures in it. Priors are uniform on each field\'s\n' +
         'documented explore range (`concentric fields --assumptions`) unless --prior says otherwise.\n' +
@@ -57,6 +59,11 @@ export function registerCalibrate(program: Command): void {
     .option('--particles <n>', 'particles per generation', integerOption('--particles', 10, 1_000_000), ABC_DEFAULTS.particles)
     .option('--generations <n>', 'generations, the prior\'s included', integerOption('--generations', 1, 100), ABC_DEFAULTS.generations)
     .option('--reps-per-particle <n>', 'runs per particle, statistics averaged', integerOption('--reps-per-particle', 1, 1000), ABC_DEFAULTS.repsPerParticle)
+    .addOption(
+      new Option('--distance <kind>', 'regression: on each parameter\'s regression on the statistics; adaptive: every statistic over its spread')
+        .choices(DISTANCE_KINDS)
+        .default(ABC_DEFAULTS.distance),
+    )
     .option('--seed <n>', 'master seed (0–4294967295)', integerOption('--seed', 0, 4294967295), 1)
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
     .option('--out <dir>', 'calibration directory', 'calibration')
@@ -95,7 +102,7 @@ export function registerCalibrate(program: Command): void {
           scenarioRef: ref,
           data,
           priors,
-          options: { particles: flags.particles, generations: flags.generations, repsPerParticle: flags.repsPerParticle, seed: flags.seed, minAcceptance: ABC_DEFAULTS.minAcceptance },
+          options: { particles: flags.particles, generations: flags.generations, repsPerParticle: flags.repsPerParticle, seed: flags.seed, minAcceptance: ABC_DEFAULTS.minAcceptance, distance: flags.distance },
           threads: flags.threads,
           out: flags.out,
           resume: flags.resume === true,
@@ -141,6 +148,11 @@ export function registerCalibrate(program: Command): void {
           process.stderr.write(`concentric: stopped; finished generations are kept: rerun with --resume to continue\n`);
           process.exitCode = EXIT_STOPPED;
         }
+      } catch (error) {
+        if (!(error instanceof AbcStoppedError)) throw error;
+        // Nothing finished, so nothing is written: a plain rerun starts afresh.
+        process.stderr.write(`concentric: stopped before generation 0 finished; nothing was kept\n`);
+        process.exitCode = EXIT_STOPPED;
       } finally {
         process.off('SIGINT', stop);
       }

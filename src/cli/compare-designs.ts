@@ -5,7 +5,9 @@
  * horizon, into <out>/robustness/<field>/, skipped with --no-robustness).
  */
 import { join } from 'node:path';
-import { robustnessSweeps, withinSweep, type CompareOptions, type Manifest } from '../sweep/index.js';
+import { posteriorDraws } from '../calibrate/index.js';
+import { InputError, type Scenario } from '../scenarios/index.js';
+import { LENGTH_FACTOR, robustnessSweeps, scenarioAt, withinSweep, type CompareOptions, type Manifest, type SweepSpec } from '../sweep/index.js';
 import { estimate } from '../stats/index.js';
 import type { FinishedRun } from '../sweep/types.js';
 import { loadResults } from '../report/load.js';
@@ -23,14 +25,26 @@ export const ROBUSTNESS_REPS = 40;
 /** Below this many runs a robustness sweep runs in-process (worker start-up would cost more). */
 const SMALL_GRID_RUNS = 200;
 
+/** compare --posterior: each replicate's parameter values drawn from the calibration (checked on the scenario once). */
+export function withPosterior(spec: SweepSpec, scenario: Scenario, dir: string): SweepSpec {
+  const draws = posteriorDraws(dir, spec.replicates, spec.seed);
+  if (draws.fields.includes(LENGTH_FACTOR)) throw new InputError(`--posterior: ${dir}: expected a calibration of fields other than ${LENGTH_FACTOR} (compare varies it), got it`);
+  scenarioAt(scenario, Object.fromEntries(draws.fields.map((field, k) => [field, draws.rows[0][k]])), `--posterior ${dir}`);
+  return { ...spec, replicateValues: draws };
+}
+
 /**
- * Run the robustness sweeps beside the main results (`options.replicates` each). Returns the exit
+ * Run the robustness sweeps beside the main results (`options.replicates` each). With a
+ * posterior, replicate r of every condition draws the same parameters as replicate r of the main
+ * comparison (the grid's own field, when calibrated too, keeps the grid's value). Returns the exit
  * code: 0 when all finished, 1 when some runs failed (the report still follows and says so), 130
  * when stopped.
  */
-export async function runRobustness(options: CompareOptions, flags: ExecutionFlags): Promise<number> {
+export async function runRobustness(options: CompareOptions, flags: ExecutionFlags, posterior?: string): Promise<number> {
   let code = 0;
-  for (const { field, spec, scenario } of robustnessSweeps(options)) {
+  for (const sweep of robustnessSweeps(options)) {
+    const { field, scenario } = sweep;
+    const spec = posterior ? withPosterior(sweep.spec, scenario, posterior) : sweep.spec;
     const out = join(flags.out, ROBUSTNESS_DIR, field);
     // A small grid runs in this thread: starting a worker pool costs more than its runs.
     const runs = Object.values(spec.factors).reduce((product, values) => product * values.length, spec.replicates);

@@ -8,12 +8,11 @@
 import { Option, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { posteriorDraws } from '../calibrate/index.js';
 import { loadResults, NULL_RINGS_FILE, type NullRings } from '../report/load.js';
 import { DEFAULT_SCENARIO, InputError, type Scenario } from '../scenarios/index.js';
 import { simulate } from '../sim/index.js';
-import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, scenarioAt, type Manifest, type PointAggregate, type SweepSpec } from '../sweep/index.js';
-import { ROBUSTNESS_REPS, runRobustness, runWithin } from './compare-designs.js';
+import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, type Manifest, type PointAggregate } from '../sweep/index.js';
+import { ROBUSTNESS_REPS, runRobustness, runWithin, withPosterior } from './compare-designs.js';
 import { addExecutionOptions, executeSweep, EXIT_STOPPED, type ExecutionFlags } from './execution.js';
 import { collect, integerOption, numberListOption, numberOption } from './options.js';
 import { table } from './output.js';
@@ -131,14 +130,6 @@ async function writeNullRings(dir: string, scenario: Scenario, lengths: readonly
   writeFileSync(join(dir, NULL_RINGS_FILE), `${JSON.stringify(file)}\n`);
 }
 
-/** compare --posterior: each replicate's parameter values drawn from the calibration (checked on the scenario once). */
-function withPosterior(spec: SweepSpec, scenario: Scenario, dir: string): SweepSpec {
-  const draws = posteriorDraws(dir, spec.replicates, spec.seed);
-  if (draws.fields.includes(LENGTH_FACTOR)) throw new InputError(`--posterior: ${dir}: expected a calibration of fields other than ${LENGTH_FACTOR} (compare varies it), got it`);
-  scenarioAt(scenario, Object.fromEntries(draws.fields.map((field, k) => [field, draws.rows[0][k]])), `--posterior ${dir}`);
-  return { ...spec, replicateValues: draws };
-}
-
 export function registerCompare(program: Command): void {
   const command = program
     .command('compare')
@@ -205,7 +196,7 @@ export function registerCompare(program: Command): void {
       );
       if (!flags.report) return;
       if (flags.robustness) {
-        const code = await runRobustness({ ...options, replicates: Math.min(flags.reps, flags.robustnessReps) }, flags);
+        const code = await runRobustness({ ...options, replicates: Math.min(flags.reps, flags.robustnessReps) }, flags, flags.posterior);
         if (code !== 0) process.exitCode = code;
         if (code === EXIT_STOPPED) return;
       }

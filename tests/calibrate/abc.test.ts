@@ -3,7 +3,7 @@
  * uniform (Beta(1, 1)) prior give a Beta(1 + k, 1 + m − k) posterior.
  */
 import { describe, expect, it } from 'vitest';
-import { abcSmc, type AbcProblem } from '../../src/calibrate/abc.js';
+import { abcSmc, AbcStoppedError, type AbcOptions, type AbcProblem } from '../../src/calibrate/abc.js';
 import { weightedQuantile } from '../../src/calibrate/weighted.js';
 import { RandomStream } from '../../src/sim/index.js';
 
@@ -44,7 +44,7 @@ function betaQuantiles(a: number, b: number, ps: readonly number[]): number[] {
 
 describe('ABC-SMC', () => {
   it('recovers the beta posterior of binomial data: mean and 90 % interval', async () => {
-    const outcome = await abcSmc(binomialProblem(), { particles: 1000, generations: 9, repsPerParticle: 1, seed: 7, minAcceptance: 0.01 });
+    const outcome = await abcSmc(binomialProblem(), { particles: 1000, generations: 9, repsPerParticle: 1, seed: 7, minAcceptance: 0.01, distance: 'adaptive' });
     const { particles, weights, epsilon } = outcome.final;
     const mean = particles.reduce((sum, value, i) => sum + value * weights[i], 0);
     const sd = Math.sqrt(particles.reduce((sum, value, i) => sum + weights[i] * (value - mean) ** 2, 0));
@@ -70,11 +70,59 @@ describe('ABC-SMC', () => {
   });
 
   it('resumed from a saved generation, continues exactly as an uninterrupted run', async () => {
-    const options = { particles: 200, generations: 4, repsPerParticle: 2, seed: 3, minAcceptance: 0.01 };
+    const options = { particles: 200, generations: 4, repsPerParticle: 2, seed: 3, minAcceptance: 0.01, distance: 'regression' } as const;
     const whole = await abcSmc(binomialProblem(), options);
     const firstTwo = await abcSmc(binomialProblem(), { ...options, generations: 2 });
     const rest = await abcSmc(binomialProblem(), options, { resumeFrom: firstTwo.final });
     expect(Array.from(rest.final.particles)).toEqual(Array.from(whole.final.particles));
     expect(Array.from(rest.final.weights)).toEqual(Array.from(whole.final.weights));
+  });
+
+  it('with the regression distance, recovers the same beta posterior (mean and 90 % interval)', async () => {
+    const outcome = await abcSmc(binomialProblem(), { particles: 1000, generations: 9, repsPerParticle: 1, seed: 7, minAcceptance: 0.01, distance: 'regression' });
+    const { particles, weights } = outcome.final;
+    const mean = particles.reduce((sum, value, i) => sum + value * weights[i], 0);
+    const [low, high] = betaQuantiles(1 + SUCCESSES, 1 + TRIALS - SUCCESSES, [0.05, 0.95]);
+    expect(Math.abs(mean - (1 + SUCCESSES) / (2 + TRIALS))).toBeLessThan(0.01);
+    expect(Math.abs(weightedQuantile(particles, weights, 0.05) - low)).toBeLessThan(0.02);
+    expect(Math.abs(weightedQuantile(particles, weights, 0.95) - high)).toBeLessThan(0.02);
+  });
+
+  it('the regression distance discounts statistics the parameter does not move; the adaptive one does not', async () => {
+    // The binomial share plus eight statistics of pure noise: every statistic counts the same
+    // under the adaptive distance, so the noise blurs the posterior; the regression finds that
+    // only the share carries the parameter.
+    const binomial = binomialProblem();
+    const NOISE = 8;
+    const problem: AbcProblem = {
+      ...binomial,
+      observed: Float64Array.from([SUCCESSES / TRIALS, ...new Array<number>(NOISE).fill(0.5)]),
+      simulate: async (params, seeds) => {
+        const share = await binomial.simulate(params, seeds);
+        const out = new Float64Array(seeds.length * (1 + NOISE));
+        for (let i = 0; i < seeds.length; i++) {
+          const rng = new RandomStream(`noise/${seeds[i]}`);
+          out[i * (1 + NOISE)] = share[i];
+          for (let j = 1; j <= NOISE; j++) out[i * (1 + NOISE) + j] = rng.next();
+        }
+        return out;
+      },
+    };
+    const width = async (distance: AbcOptions['distance']): Promise<number> => {
+      const { particles, weights } = (await abcSmc(problem, { particles: 400, generations: 6, repsPerParticle: 1, seed: 11, minAcceptance: 0.01, distance })).final;
+      return weightedQuantile(particles, weights, 0.95) - weightedQuantile(particles, weights, 0.05);
+    };
+    const [exactLow, exactHigh] = betaQuantiles(1 + SUCCESSES, 1 + TRIALS - SUCCESSES, [0.05, 0.95]);
+    const regression = await width('regression');
+    const adaptive = await width('adaptive');
+    expect(regression).toBeLessThan(0.8 * adaptive);
+    expect(regression).toBeLessThan(1.25 * (exactHigh - exactLow));
+  });
+
+  it('stopped before generation 0 finishes, says so with its own error (the CLI exits 130, not as a crash)', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const options = { particles: 50, generations: 3, repsPerParticle: 1, seed: 1, minAcceptance: 0.01, distance: 'regression' } as const;
+    await expect(abcSmc(binomialProblem(), options, { signal: controller.signal })).rejects.toBeInstanceOf(AbcStoppedError);
   });
 });

@@ -21,7 +21,7 @@ function input(out: string, changes: Partial<CalibrationInput> = {}): Calibratio
     scenarioRef: 'classroom',
     data: readSurveyData(dataFile, 12),
     priors: parameterPriors('isps.relationalSkill,context.urgency', []),
-    options: { particles: 20, generations: 2, repsPerParticle: 1, seed: 5, minAcceptance: 0.01 },
+    options: { particles: 20, generations: 2, repsPerParticle: 1, seed: 5, minAcceptance: 0.01, distance: 'regression' },
     threads: 1,
     out: join(dir, out),
     resume: false,

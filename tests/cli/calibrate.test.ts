@@ -1,5 +1,5 @@
 /** The survey and calibrate commands as a user meets them: a CSV out, α on stderr, bad data refused with exit 2. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,5 +22,22 @@ describe('survey and calibrate commands', () => {
     const out = concentric(['calibrate', 'foundation', '--data', bad, '--params', 'isps.relationalSkill', '--out', join(dir, 'cal')]);
     expect(out.status).toBe(2);
     expect(out.stderr).toBe(`concentric: ${bad}:3: month: expected a whole month 0–36 (the scenario's horizon), got "60"\n`);
+  });
+
+  it('compare --posterior draws each replicate\'s parameters, in the main runs and in the "Does it hold?" grid alike', () => {
+    const cal = join(dir, 'posterior');
+    mkdirSync(cal);
+    writeFileSync(join(cal, 'posterior.csv'), 'isps.relationalSkill,weight\n0.45,0.5\n0.95,0.5\n');
+    const out = join(dir, 'compared');
+    const run = concentric(['compare', 'classroom', '--posterior', cal, '--lengths', '6,12', '--reps', '4', '--robustness-reps', '3', '--threads', '1', '--quiet', '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    const skill = (file: string) => new Map(readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { replicate: number; params: Record<string, number> }).map((r) => [r.replicate, r.params['isps.relationalSkill']]));
+    const main = skill(join(out, 'runs.jsonl'));
+    expect([...main.values()].every((v) => v === 0.45 || v === 0.95)).toBe(true);
+    const grids = readdirSync(join(out, 'robustness'));
+    expect(grids.length).toBeGreaterThan(0);
+    for (const grid of grids) {
+      for (const [replicate, value] of skill(join(out, 'robustness', grid, 'runs.jsonl'))) expect(value).toBe(main.get(replicate));
+    }
   });
 });
