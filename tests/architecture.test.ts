@@ -106,6 +106,10 @@ describe('architecture', () => {
     expect(edges.filter((e) => e.to === 'agents' && e.from !== 'sim').map((e) => e.file)).toEqual([]);
   });
 
+  it('production code has no failure-injection switch (the seam is tests/support/fail-runs.mjs)', () => {
+    expect(files(SRC).filter((file) => readFileSync(file, 'utf8').includes('CONCENTRIC_FAIL_RUN_IDS')).map((file) => relative(SRC, file))).toEqual([]);
+  });
+
   it('bench/ uses the engine only through its public API (dist/<layer>/index.js)', () => {
     const BENCH = fileURLToPath(new URL('../bench', import.meta.url));
     const scripts = (dir: string): string[] =>

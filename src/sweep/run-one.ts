@@ -42,18 +42,6 @@ export interface BatchResult {
   readonly failedIds: readonly number[];
 }
 
-/**
- * Test hook: run ids listed in CONCENTRIC_FAIL_RUN_IDS (comma-separated) throw instead of
- * running, so tests can exercise failed-run handling through the real binary. Read once per
- * thread; workers inherit the environment.
- */
-const FAIL_IDS: ReadonlySet<number> = new Set(
-  (process.env.CONCENTRIC_FAIL_RUN_IDS ?? '')
-    .split(',')
-    .filter((part) => part.trim() !== '')
-    .map(Number),
-);
-
 /** The record as one JSON line. Key order is fixed: runs-file.ts reads the head of each line. */
 export function encodeRecord(record: RunRecord): string {
   const head = { id: record.id, point: record.point, replicate: record.replicate, seed: record.seed, status: record.status };
@@ -78,7 +66,6 @@ export function failedRecord(run: PlannedRun, error: unknown): RunRecord {
 export function runOne(scenarioForPoint: (run: PlannedRun) => Scenario, run: PlannedRun): RunRecord {
   const { id, point, replicate, seed, params } = run;
   try {
-    if (FAIL_IDS.has(id)) throw new Error(`test hook: CONCENTRIC_FAIL_RUN_IDS includes run ${id}`);
     const result = simulate(scenarioForPoint(run), seed);
     return { id, point, replicate, seed, status: 'ok', params, summary: result.summary, series: result.series, ...(result.units ? { units: result.units } : {}) };
   } catch (error) {
