@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { posteriorDraws } from '../calibrate/index.js';
 import { loadResults, NULL_RINGS_FILE, type NullRings } from '../report/load.js';
-import { DEFAULT_SCENARIO, InputError, type Scenario } from '../scenarios/index.js';
+import { DEFAULT_SCENARIO, ensureOrganization, InputError, type Scenario } from '../scenarios/index.js';
 import { simulate } from '../sim/index.js';
 import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, scenarioAt, type Manifest, type PointAggregate, type SweepSpec } from '../sweep/index.js';
 import { ROBUSTNESS_REPS, runRobustness, runWithin } from './compare-designs.js';
@@ -121,10 +121,11 @@ async function writeNullRings(dir: string, scenario: Scenario, lengths: readonly
   const length = nullLength(lengths);
   const { runs } = await loadResults(dir);
   const rewired: Scenario = { ...scenario, organization: { ...scenario.organization, nullTies: true }, engagement: { ...scenario.engagement, lengthMonths: length } };
+  const organization = ensureOrganization(scenario);
   const nullRuns: NullRings['runs'][number][] = [];
   for (const run of runs) {
     if (run.params[LENGTH_FACTOR] !== length) continue;
-    const { ringCorrelation, ringCorrelationBeyond0, ringCorrelationUnengaged } = simulate(rewired, run.seed).summary;
+    const { ringCorrelation, ringCorrelationBeyond0, ringCorrelationUnengaged } = simulate(rewired, run.seed, { organization }).summary;
     nullRuns.push({ seed: run.seed, ringCorrelation, ringCorrelationBeyond0, ringCorrelationUnengaged });
   }
   const file: NullRings = { length, runs: nullRuns };

@@ -2,7 +2,7 @@
  * One run of a sweep, and a batch of them: the single code path shared by the in-process runner
  * and the worker threads, so 1 thread and N threads write the same bytes.
  */
-import { ensureOrganization, type Scenario } from '../scenarios/index.js';
+import { ensureOrganization, type OrganizationFile, type Scenario } from '../scenarios/index.js';
 import { simulate } from '../sim/index.js';
 import { scenarioAt } from './factors.js';
 import { runJob, type RunJob } from './seeds.js';
@@ -62,11 +62,14 @@ export function failedRecord(run: PlannedRun, error: unknown): RunRecord {
   return { id, point, replicate, seed, status: 'failed', params, error: describeError(error) };
 }
 
-/** Simulate one run at its design point; an exception becomes a failed record, never a crash. */
-export function runOne(scenarioForPoint: (run: PlannedRun) => Scenario, run: PlannedRun): RunRecord {
+/**
+ * Simulate one run at its design point; an exception becomes a failed record, never a crash.
+ * `organization`: the sweep's loaded organization, for `network: file` (ensureOrganization).
+ */
+export function runOne(scenarioForPoint: (run: PlannedRun) => Scenario, run: PlannedRun, organization?: OrganizationFile): RunRecord {
   const { id, point, replicate, seed, params } = run;
   try {
-    const result = simulate(scenarioForPoint(run), seed);
+    const result = simulate(scenarioForPoint(run), seed, { organization });
     return { id, point, replicate, seed, status: 'ok', params, summary: result.summary, series: result.series, ...(result.units ? { units: result.units } : {}) };
   } catch (error) {
     return failedRecord(run, error);
@@ -75,9 +78,11 @@ export function runOne(scenarioForPoint: (run: PlannedRun) => Scenario, run: Pla
 
 export function runBatch(task: BatchTask): BatchResult {
   // A real organization is read once per thread (cached by content hash); a changed file fails
-  // every run of the batch rather than running on other data.
+  // every run of the batch rather than running on other data. Design points never change which
+  // files (relations and directed cannot vary), so one organization serves the batch.
+  let organization: OrganizationFile | undefined;
   try {
-    ensureOrganization(task.scenario);
+    organization = ensureOrganization(task.scenario);
   } catch (error) {
     const runs = plannedRuns(task);
     return { text: runs.map((run) => encodeRecord(failedRecord(run, error))).join(''), ids: task.ids, failedIds: runs.map((run) => run.id) };
@@ -97,7 +102,7 @@ export function runBatch(task: BatchTask): BatchResult {
   const lines: string[] = [];
   const failedIds: number[] = [];
   for (const run of plannedRuns(task)) {
-    const record = runOne(scenarioForPoint, run);
+    const record = runOne(scenarioForPoint, run, organization);
     if (record.status === 'failed') failedIds.push(run.id);
     lines.push(encodeRecord(record));
   }
