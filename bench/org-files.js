@@ -22,7 +22,7 @@ const option = (name, fallback) => {
 
 if (args[0] === '--child') {
   const [, dir, run] = args;
-  const { loadScenario, setOrganizationNotes } = await import('../dist/scenarios/index.js');
+  const { ensureOrganization, loadScenario, setOrganizationNotes } = await import('../dist/scenarios/index.js');
   setOrganizationNotes((line) => process.stderr.write(`note: ${line}\n`));
   const start = performance.now();
   const cpuStart = process.cpuUsage();
@@ -35,7 +35,7 @@ if (args[0] === '--child') {
   if (run === 'run') {
     const { simulate } = await import('../dist/sim/index.js');
     const t = performance.now();
-    simulate(scenario, 1);
+    simulate(scenario, 1, { organization: ensureOrganization(scenario) });
     runMs = performance.now() - t;
   }
   process.stdout.write(JSON.stringify({ staff: scenario.organization.staff, units: scenario.organization.units, loadMs, loadCpuMs, loadPeakRssMB: loadRss, runMs, peakRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');

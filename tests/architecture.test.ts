@@ -36,15 +36,6 @@ function layerOf(path: string): string {
 /** Layers whose imports from another layer must be `import type` (erased at compile time). */
 const TYPES_ONLY: Record<string, readonly string[]> = { sim: ['scenarios'] };
 
-/**
- * Known breaks of TYPES_ONLY, each to be mended (file → why). network-from-file.ts reads the
- * organization files loaded with the scenario from src/scenarios' store by hash (the org import
- * merged after this rule was written); the store belongs on the sim side of the line, or the
- * loaded organization should be handed to createSimulation.
- */
-const TYPES_ONLY_EXCEPTIONS: Record<string, string> = {
-  [join('sim', 'network-from-file.ts')]: 'storedOrganization(hash): the loaded organization, by hash',
-};
 
 interface Edge {
   readonly from: string;
@@ -75,7 +66,7 @@ export function importsOf(text: string): { specifier: string; typeOnly: boolean 
 export function violationsOf(edges: readonly Edge[]): string[] {
   return edges.flatMap((e) => {
     if (!(ALLOWED[e.from] ?? []).includes(e.to)) return [`${e.file} → ${e.to}`];
-    if ((TYPES_ONLY[e.from] ?? []).includes(e.to) && !e.typeOnly && !(e.file in TYPES_ONLY_EXCEPTIONS)) return [`${e.file} → ${e.to} (types only)`];
+    if ((TYPES_ONLY[e.from] ?? []).includes(e.to) && !e.typeOnly) return [`${e.file} → ${e.to} (types only)`];
     return [];
   });
 }
@@ -104,6 +95,10 @@ describe('architecture', () => {
 
   it('nothing but src/sim imports src/agents', () => {
     expect(edges.filter((e) => e.to === 'agents' && e.from !== 'sim').map((e) => e.file)).toEqual([]);
+  });
+
+  it('production code has no failure-injection switch (the seam is tests/support/fail-runs.mjs)', () => {
+    expect(files(SRC).filter((file) => readFileSync(file, 'utf8').includes('CONCENTRIC_FAIL_RUN_IDS')).map((file) => relative(SRC, file))).toEqual([]);
   });
 
   it('bench/ uses the engine only through its public API (dist/<layer>/index.js)', () => {

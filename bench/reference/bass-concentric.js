@@ -30,13 +30,13 @@ export function createConcentricBass(n, seed, weeks, options = {}) {
   // implementations' reset() refills their arrays: on fresh arrays the first week would also pay
   // the operating system's first touch of ~2 MB (~10 ms at N = 100,000).
   const arena = new ArrayArena(256 * 1024 * 1024);
-  let simulation = createSimulation(scenario, seed, arena);
+  let simulation = createSimulation(scenario, seed, { arrays: arena });
   return {
     visitsPerTick: simulation.view.organization.neighbors.length,
     /** a fresh run (network, population) — done outside the timed ticks, like the others' reset */
     reset() {
       arena.reset();
-      simulation = createSimulation(scenario, seed, arena);
+      simulation = createSimulation(scenario, seed, { arrays: arena });
     },
     tick() {
       simulation.step();

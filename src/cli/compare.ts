@@ -5,11 +5,11 @@
  * and then the report (src/cli/report.ts, imported when needed). `--within`: the study's own comparison, lengths
  * assigned to units inside one organization (compare-designs.ts).
  */
-import { Option, type Command } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadResults, NULL_RINGS_FILE, type NullRings } from '../report/load.js';
-import { DEFAULT_SCENARIO, InputError, type Scenario } from '../scenarios/index.js';
+import { DEFAULT_SCENARIO, ensureOrganization, InputError, type Scenario } from '../scenarios/index.js';
 import { simulate } from '../sim/index.js';
 import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, type Manifest, type PointAggregate } from '../sweep/index.js';
 import { ROBUSTNESS_REPS, runRobustness, runWithin, withPosterior } from './compare-designs.js';
@@ -22,7 +22,7 @@ export const DEFAULT_REPS = 200;
 export const DEFAULT_LENGTHS = [6, 9, 12, 18, 24];
 export const DEFAULT_MARGIN_PP = 5;
 
-interface CompareFlags extends ExecutionFlags {
+export interface CompareFlags extends ExecutionFlags {
   within?: boolean;
   /** false with --no-robustness */
   robustness: boolean;
@@ -120,17 +120,19 @@ async function writeNullRings(dir: string, scenario: Scenario, lengths: readonly
   const length = nullLength(lengths);
   const { runs } = await loadResults(dir);
   const rewired: Scenario = { ...scenario, organization: { ...scenario.organization, nullTies: true }, engagement: { ...scenario.engagement, lengthMonths: length } };
+  const organization = ensureOrganization(scenario);
   const nullRuns: NullRings['runs'][number][] = [];
   for (const run of runs) {
     if (run.params[LENGTH_FACTOR] !== length) continue;
-    const { ringCorrelation, ringCorrelationBeyond0, ringCorrelationUnengaged } = simulate(rewired, run.seed).summary;
+    const { ringCorrelation, ringCorrelationBeyond0, ringCorrelationUnengaged } = simulate(rewired, run.seed, { organization }).summary;
     nullRuns.push({ seed: run.seed, ringCorrelation, ringCorrelationBeyond0, ringCorrelationUnengaged });
   }
   const file: NullRings = { length, runs: nullRuns };
   writeFileSync(join(dir, NULL_RINGS_FILE), `${JSON.stringify(file)}\n`);
 }
 
-export function registerCompare(program: Command): void {
+/** compare's options and help on a new subcommand of `program`; the action is the caller's. */
+function defineCompare(program: Command): Command {
   const command = program
     .command('compare')
     .summary('the main job: engagement lengths × replicates → results, headline table, report')
@@ -161,48 +163,89 @@ export function registerCompare(program: Command): void {
     .option('--no-robustness', 'skip the "Does it hold?" grid (the comparison across ISP headcount, units and horizon, fewer replicates)')
     .option('--robustness-reps <n>', 'replicates per condition of the "Does it hold?" grid (at most --reps)', integerOption('--robustness-reps', 1, 1_000_000), ROBUSTNESS_REPS)
     .option('--posterior <dir>', 'draw each replicate\'s parameters from a calibration\'s posterior (the same draw at every length)');
-  addExecutionOptions(command, 'report')
-    .addHelpText(
-      'after',
-      '\nExamples:\n' +
-        '  concentric compare\n' +
-        '  concentric compare foundation --lengths 6,12,18 --reps 500 --months 48\n' +
-        '  concentric compare my-org.yaml --set isps.count=3 --out results/three-isps\n' +
-        '  concentric compare --within --lengths 6,18 --out results/within   # the study\'s own comparison\n' +
-        '  concentric compare --no-robustness --reps 50                       # quick: skip "Does it hold?"\n' +
-        '  concentric compare --posterior cal --reps 300                      # verdicts that carry parameter uncertainty\n' +
-        '  concentric compare --shard 1/4 --out results/compare-1   # then: concentric merge …\n',
-    )
-    .action(async (ref: string, flags: CompareFlags) => {
-      const options = compareOptions(ref, flags);
-      if (flags.within) {
-        if (flags.posterior) throw new InputError('--posterior: expected the whole-organization comparison, got it with --within (not supported together)');
-        const within = await runWithin(options, flags);
-        process.exitCode = within.exitCode;
-        if (within.finished && flags.report) await afterCompare({ dir: flags.out, manifest: within.manifest, margin: flags.margin, quiet: flags.quiet ?? false });
-        return;
-      }
-      const planned = compareSweep(options);
-      const { scenario } = planned;
-      const spec = flags.posterior ? withPosterior(planned.spec, scenario, flags.posterior) : planned.spec;
-      const { manifest, outcome, exitCode } = await executeSweep(spec, scenario, flags);
-      process.exitCode = exitCode;
-      if (outcome.interrupted || manifest.shard !== null) return;
-      const { points } = await aggregateResults(flags.out, { metrics: HEADLINE_METRICS });
-      process.stdout.write(
-        `\n${scenario.name}: ${scenario.months} months, ${spec.replicates} replicates per length (seed ${spec.seed}, common random numbers` +
-          `${spec.replicateValues ? `; parameters drawn from the posterior in ${spec.replicateValues.source}` : ''})\n\n` +
-          headlineTable(points),
-      );
-      if (!flags.report) return;
-      if (flags.robustness) {
-        const code = await runRobustness({ ...options, replicates: Math.min(flags.reps, flags.robustnessReps) }, flags, flags.posterior);
-        if (code !== 0) process.exitCode = code;
-        if (code === EXIT_STOPPED) return;
-      }
-      await writeNullRings(flags.out, scenario, flags.lengths);
-      await afterCompare({ dir: flags.out, manifest, margin: flags.margin, quiet: flags.quiet ?? false });
-    });
+  return addExecutionOptions(command, 'report').addHelpText(
+    'after',
+    '\nExamples:\n' +
+      '  concentric compare\n' +
+      '  concentric compare foundation --lengths 6,12,18 --reps 500 --months 48\n' +
+      '  concentric compare my-org.yaml --set isps.count=3 --out results/three-isps\n' +
+      '  concentric compare --within --lengths 6,18 --out results/within   # the study\'s own comparison\n' +
+      '  concentric compare --no-robustness --reps 50                       # quick: skip "Does it hold?"\n' +
+      '  concentric compare --posterior cal --reps 300                      # verdicts that carry parameter uncertainty\n' +
+      '  concentric compare --shard 1/4 --out results/compare-1   # then: concentric merge …\n',
+  );
+}
+
+/** compare's arguments as compare's own options read them. */
+export interface ParsedCompareArgs {
+  readonly ref: string;
+  readonly flags: CompareFlags;
+  /** options given on the command line (attribute names: 'threads', 'report' for --no-report, …), not defaulted */
+  readonly fromCommandLine: ReadonlySet<string>;
+}
+
+/**
+ * Parse compare's arguments (what follows the word compare) without running it — for `slurm
+ * compare`, so they mean exactly what they mean to `concentric compare`. A bad argument is an
+ * InputError "compare arguments: <commander's message>"; --help is refused the same way.
+ */
+export function parseCompareArgs(args: readonly string[]): ParsedCompareArgs {
+  let errorText = '';
+  // compare as a subcommand of a silent program of its own, so commander's messages read as they
+  // do on the command line ("too many arguments for 'compare'"); settings are inherited, so
+  // configure the program before adding compare.
+  const program = new Command('concentric')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => (errorText += text), writeOut: () => undefined });
+  const command = defineCompare(program);
+  let parsed: { ref: string; flags: CompareFlags } | undefined;
+  command.action((ref: string, flags: CompareFlags) => {
+    parsed = { ref, flags };
+  });
+  try {
+    program.parse(['compare', ...args], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      throw new InputError(`compare arguments: ${errorText.trim().split('\n')[0].replace(/^error: /, '') || error.message}`);
+    }
+    throw error;
+  }
+  if (!parsed) throw new InputError('compare arguments: expected compare options, got none that parse');
+  const fromCommandLine = new Set(command.options.map((option) => option.attributeName()).filter((name) => command.getOptionValueSource(name) === 'cli'));
+  return { ...parsed, fromCommandLine };
+}
+
+export function registerCompare(program: Command): void {
+  defineCompare(program).action(async (ref: string, flags: CompareFlags) => {
+    const options = compareOptions(ref, flags);
+    if (flags.within) {
+      if (flags.posterior) throw new InputError('--posterior: expected the whole-organization comparison, got it with --within (not supported together)');
+      const within = await runWithin(options, flags);
+      process.exitCode = within.exitCode;
+      if (within.finished && flags.report) await afterCompare({ dir: flags.out, manifest: within.manifest, margin: flags.margin, quiet: flags.quiet ?? false });
+      return;
+    }
+    const planned = compareSweep(options);
+    const { scenario } = planned;
+    const spec = flags.posterior ? withPosterior(planned.spec, scenario, flags.posterior) : planned.spec;
+    const { manifest, outcome, exitCode } = await executeSweep(spec, scenario, flags);
+    process.exitCode = exitCode;
+    if (outcome.interrupted || manifest.shard !== null) return;
+    const { points } = await aggregateResults(flags.out, { metrics: HEADLINE_METRICS });
+    process.stdout.write(
+      `\n${scenario.name}: ${scenario.months} months, ${spec.replicates} replicates per length (seed ${spec.seed}, common random numbers` +
+        `${spec.replicateValues ? `; parameters drawn from the posterior in ${spec.replicateValues.source}` : ''})\n\n` +
+        headlineTable(points),
+    );
+    if (!flags.report) return;
+    if (flags.robustness) {
+      const code = await runRobustness({ ...options, replicates: Math.min(flags.reps, flags.robustnessReps) }, flags, flags.posterior);
+      if (code !== 0) process.exitCode = code;
+      if (code === EXIT_STOPPED) return;
+    }
+    await writeNullRings(flags.out, scenario, flags.lengths);
+    await afterCompare({ dir: flags.out, manifest, margin: flags.margin, quiet: flags.quiet ?? false });
+  });
 }
 
 /** The report, loaded only now (Vega, Vega-Lite and resvg are not needed for the table). */

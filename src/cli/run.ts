@@ -3,7 +3,7 @@
  * file or stdout.
  */
 import type { Command } from 'commander';
-import { DEFAULT_SCENARIO, InputError, loadScenario, type Scenario } from '../scenarios/index.js';
+import { DEFAULT_SCENARIO, ensureOrganization, InputError, loadScenario, type Scenario } from '../scenarios/index.js';
 import { SERIES, simulate, type RunResult } from '../sim/index.js';
 import { checkRunFits } from '../sweep/limits.js';
 import { collect, integerOption } from './options.js';
@@ -97,7 +97,7 @@ export function registerRun(program: Command): void {
       const { scenario } = loadScenario(ref, { overrides });
       checkRunFits(scenario, ref);
       if (options.out !== undefined) checkOutFile(options.out);
-      const result = simulate(scenario, options.seed);
+      const result = simulate(scenario, options.seed, { organization: ensureOrganization(scenario) });
       if (options.json) emit(JSON.stringify(result) + '\n', options.out);
       else if (options.csv) emit(seriesCsv(result), options.out);
       else emit(summaryText(scenario, result), options.out);

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { InputError, type Scenario } from '../scenarios/index.js';
 import { createManifest, formatShard, loadSweepFile, MANIFEST_FILE, readManifest, type Manifest, type SweepSpec } from '../sweep/index.js';
 import {
@@ -30,7 +30,7 @@ import {
   type SlurmJob,
 } from '../sweep/cluster/index.js';
 import { writeFileAtomic } from '../sweep/files.js';
-import { compareSpec, registerCompare, type CompareSpecFlags } from './compare.js';
+import { compareSpec, parseCompareArgs } from './compare.js';
 import { integerOption } from './options.js';
 
 interface SlurmFlags {
@@ -68,34 +68,15 @@ const EXECUTION_FLAGS: Record<string, string> = {
   quiet: '--quiet: task logs keep their progress lines; leave it out',
 };
 
-/** Parse compare's arguments with compare's own options, so they mean exactly what they mean there. */
-async function planCompare(args: readonly string[]): Promise<Planned> {
-  let errorText = '';
-  const program = new Command('concentric')
-    .exitOverride()
-    .configureOutput({ writeErr: (text) => (errorText += text), writeOut: () => undefined });
-  registerCompare(program);
-  const compare = program.commands.find((command) => command.name() === 'compare')!;
-  let parsed: { ref: string; flags: Record<string, unknown> } | undefined;
-  compare.action((ref: string, flags: Record<string, unknown>) => {
-    parsed = { ref, flags };
-  });
-  try {
-    await program.parseAsync(['compare', ...args], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      throw new InputError(`compare arguments: ${errorText.trim().split('\n')[0].replace(/^error: /, '') || error.message}`);
-    }
-    throw error;
-  }
-  if (!parsed) throw new InputError('compare arguments: expected compare options, got none that parse');
+/** compare's arguments through compare's own parser, so they mean exactly what they mean there. */
+function planCompare(args: readonly string[]): Planned {
+  const { ref, flags, fromCommandLine } = parseCompareArgs(args);
   for (const [name, message] of Object.entries(EXECUTION_FLAGS)) {
-    if (compare.getOptionValueSource(name) === 'cli') throw new InputError(message);
+    if (fromCommandLine.has(name)) throw new InputError(message);
   }
   // The sweep exactly as `concentric compare` builds it.
-  const flags = parsed.flags as CompareSpecFlags & { margin: number; report: boolean };
-  const { spec, scenario } = compareSpec(parsed.ref, flags);
-  const margin = compare.getOptionValueSource('margin') === 'cli' ? ['--margin', String(flags.margin)] : [];
+  const { spec, scenario } = compareSpec(ref, flags);
+  const margin = fromCommandLine.has('margin') ? ['--margin', String(flags.margin)] : [];
   return {
     spec,
     scenario,
@@ -243,7 +224,7 @@ export function registerSlurm(program: Command): void {
     .action(async ([target, ...rest]: string[], flags: SlurmFlags) => {
       const warn = (text: string): void => void process.stderr.write(`concentric: warning: ${text}\n`);
       if (target.startsWith('-')) throw new InputError(`slurm: expected a sweep file or the word compare before compare's options, got ${target}`);
-      const planned = target === 'compare' ? await planCompare(rest) : planSweepFile(target, rest);
+      const planned = target === 'compare' ? planCompare(rest) : planSweepFile(target, rest);
       const manifest = createManifest(planned.spec, planned.scenario, null);
       if (flags.shards > manifest.totalRuns) {
         throw new InputError(`--shards: expected at most the sweep's ${manifest.totalRuns} runs (one run per task at least), got ${flags.shards}`);

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { surveyCsv, surveyWaves, wavesCsv } from '../calibrate/index.js';
-import { DEFAULT_SCENARIO, InputError, loadScenario } from '../scenarios/index.js';
+import { DEFAULT_SCENARIO, ensureOrganization, InputError, loadScenario } from '../scenarios/index.js';
 import { cronbachAlpha, INSTRUMENTS, simulateSurvey, SURVEY_NOISE, type SurveyResult } from '../sim/index.js';
 import { collect, integerOption, numberListOption, numberOption } from './options.js';
 import { emit, table } from './output.js';
@@ -70,7 +70,7 @@ export function registerSurvey(program: Command): void {
         throw new InputError(`--months: expected ascending whole months within the scenario's 0–${scenario.months}, got ${months.join(',')}`);
       }
       const noise = { ...SURVEY_NOISE, personEffect: flags.personEffect, itemNoise: flags.itemNoise };
-      const result = simulateSurvey(scenario, flags.seed, { months, sample: flags.sample, noise });
+      const result = simulateSurvey(scenario, flags.seed, { months, sample: flags.sample, noise }, { organization: ensureOrganization(scenario) });
       emit(flags.waves ? wavesCsv(surveyWaves(result)) : surveyCsv(result), flags.out);
       process.stderr.write(`Cronbach's α of the simulated scales (${scenario.name}, seed ${flags.seed}; published AIM/IAM/FIM 0.85–0.91):\n` + alphaTable(result));
     });

@@ -14,7 +14,7 @@ export { affectsConsistency, checkConsistency, type Inconsistency } from './cons
 export type { FieldMeta } from './fields.js';
 export { fieldRows, fieldsMarkdown, type FieldRow } from './reference.js';
 export { withValues, setPath, LENGTH_FIELD } from './values.js';
-// A real organization (network: file): loaded at scenario-loading time, read by src/sim by hash.
+// A real organization (network: file): loaded at scenario-loading time, handed to src/sim by the caller (ensureOrganization).
 export { checkFirstUnits, ensureOrganization, setOrganizationNotes } from './organization-files.js';
 export { storedOrganization, PersonRole, type OrganizationFile, type OrganizationFacts } from './organization-data.js';
 export { FIRST_UNITS, type FirstUnitsRule } from './fields.js';

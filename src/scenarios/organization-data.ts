@@ -1,10 +1,11 @@
 /**
  * A real organization in memory: what `network: file` loads (people, units, teams, leaders and
- * ties as typed arrays), and the store the simulation reads it from.
+ * ties as typed arrays), and the store entry points take it from (ensureOrganization) to hand it
+ * to the run.
  *
- * Why a store keyed by content hash: `simulate(scenario, seed)` stays pure and does no I/O; the
- * scenario carries `organization.inputHash`, the SHA-256 of the files' bytes and the options that
- * shape the network. The loader (organization-files.ts) parses the files once per thread and
+ * Why a store keyed by content hash: a run stays pure and does no I/O (it is handed the arrays);
+ * the scenario carries `organization.inputHash`, the SHA-256 of the files' bytes and the options
+ * that shape the network. The loader (organization-files.ts) parses the files once per thread and
  * keeps the result here under that hash, so a sweep's runs share one copy and a changed file can
  * never be mistaken for the one a scenario was resolved with.
  */

@@ -3,7 +3,7 @@
  * it), seeded random streams, the organization generator, RunResult.
  * Imports: src/agents (mechanisms) and src/scenarios (types).
  */
-export { createSimulation, simulate, type Simulation, type SimulationView } from './simulation.js';
+export { createSimulation, simulate, type RunInputs, type Simulation, type SimulationOptions, type SimulationView } from './simulation.js';
 export { ENGINE_VERSION } from './version.js';
 export { ArrayArena, freshArrays, type ArrayAllocator } from './arena.js';
 export { createStaffState } from './staff.js';

@@ -1,11 +1,11 @@
 /**
  * A real organization as the simulation's Organization: the people, units, teams, roles and ties
- * loaded from the user's files (src/scenarios/organization-files.ts, by content hash), with
- * implementation teams chosen as for a generated organization. The loaded arrays are shared, not
- * copied: a run never writes to its organization.
+ * loaded from the user's files (src/scenarios/organization-files.ts) and handed to the run by its
+ * caller, with implementation teams chosen as for a generated organization. The loaded arrays are
+ * shared, not copied: a run never writes to its organization.
  */
 import type { StaffState } from '../agents/index.js';
-import { storedOrganization, type OrganizationFile, type Scenario } from '../scenarios/index.js';
+import type { OrganizationFile, Scenario } from '../scenarios/index.js';
 import type { Organization } from './network.js';
 
 /** The part of an Organization that a file gives (the rest is chosen per run). */
@@ -19,12 +19,18 @@ function sameList(a: readonly string[] | null, b: readonly string[] | undefined)
   return a === other || (a !== null && other !== null && a.length === other.length && a.every((x, k) => x === other[k]));
 }
 
-/** The loaded organization a scenario names; it must have been loaded in this thread. */
-export function fileLayout(scenario: Scenario): FileLayout {
+/**
+ * The organization a `network: file` scenario names, as handed to the run (`organization` of
+ * createSimulation/simulate: src/scenarios' ensureOrganization gives it). Missing, or loaded from
+ * other files, is an error, never a silent generated network.
+ */
+export function fileLayout(scenario: Scenario, file: OrganizationFile | undefined): FileLayout {
   const o = scenario.organization;
-  const file = o.inputHash === undefined ? undefined : storedOrganization(o.inputHash);
   if (!file) {
-    throw new Error('organization.network: file: the organization files are not loaded in this thread (load the scenario with loadScenario, or call ensureOrganization first)');
+    throw new Error('organization.network: file: the loaded organization was not handed to the run (pass { organization: ensureOrganization(scenario) } from src/scenarios)');
+  }
+  if (file.hash !== o.inputHash) {
+    throw new Error(`organization.network: file: the organization handed to the run was loaded from other files (hash ${file.hash.slice(0, 12)}…, the scenario names ${o.inputHash?.slice(0, 12) ?? 'none'})`);
   }
   if (!sameList(file.relations, o.relations) || file.directed !== (o.directed ?? false)) {
     throw new Error('organization.relations and organization.directed shape the loaded network: they cannot vary within a sweep');

@@ -241,10 +241,11 @@ function chooseImplementationTeams(layout: UnitsAndRoles, members: number, rng: 
   return { implementationStart: start, implementationMembers };
 }
 
-export function buildOrganization(scenario: Scenario, rng: RandomStream, arrays: ArrayAllocator = freshArrays): Organization {
+/** `file`: the loaded organization, for a `network: file` scenario (see fileLayout). */
+export function buildOrganization(scenario: Scenario, rng: RandomStream, arrays: ArrayAllocator = freshArrays, file?: OrganizationFile): Organization {
   if (scenario.organization.network === 'file') {
-    // A real organization: loaded when the scenario was (src/scenarios/organization-files.ts).
-    const given = fileLayout(scenario);
+    // A real organization: loaded with the scenario (src/scenarios/organization-files.ts), handed in by the caller.
+    const given = fileLayout(scenario, file);
     const implementation = chooseImplementationTeams(given, scenario.engagement.teamMembers, rng, arrays);
     return { ...given, liaison: arrays.uint8(given.staff), fullyMixed: false, ...implementation };
   }

@@ -4,7 +4,7 @@
  * units; the population stream draws everyone's disposition and threshold, then the seeds.
  */
 import { feasibilityCap, pickDisposition, placeNewcomer, type StaffState, type StageThresholds } from '../agents/index.js';
-import type { Scenario } from '../scenarios/index.js';
+import type { OrganizationFile, Scenario } from '../scenarios/index.js';
 import type { ArrayAllocator } from './arena.js';
 import { monthsToWeeks, weeklyChance, weeklyChanceFromAnnual } from './clock.js';
 import { contactRules } from './contacts.js';
@@ -101,10 +101,10 @@ function seedAdopters(run: RunState, count: number): void {
  * A run, set up and recorded at month 0. `arrays`: where its state lives (fresh arrays, or
  * memory reused across runs; see arena.ts). The arrays are taken in a fixed order.
  */
-export function setUp(scenario: Scenario, seed: number, arrays: ArrayAllocator): RunState {
+export function setUp(scenario: Scenario, seed: number, arrays: ArrayAllocator, organization?: OrganizationFile): RunState {
   const s = scenario;
   const streams = createStreams(seed);
-  const generated = buildOrganization(s, streams.network, arrays);
+  const generated = buildOrganization(s, streams.network, arrays, organization);
   // The null network rewires the ties the run uses, from a stream of its own (every other draw
   // stays as in the run it is compared with); rings are measured on the ties as generated.
   const org = s.organization.nullTies ? rewiredOrganization(generated, new RandomStream(`concentric/${seed >>> 0}/null-ties`), arrays) : generated;

@@ -4,7 +4,7 @@
  * teaching UI shows exactly what a batch run computes.
  */
 import { feasibilityCap } from '../agents/index.js';
-import type { Scenario } from '../scenarios/index.js';
+import type { OrganizationFile, Scenario } from '../scenarios/index.js';
 import { ArrayArena, freshArrays, type ArrayAllocator } from './arena.js';
 import { monthsToWeeks } from './clock.js';
 import type { RunResult } from './result.js';
@@ -24,12 +24,27 @@ export interface Simulation {
   setUrgency(urgency: number): void;
 }
 
-/**
- * A run, ready to step. `arrays`: where its state lives — fresh arrays unless the caller reuses
- * memory across runs (then it must be done with this simulation before reusing it; see arena.ts).
- */
-export function createSimulation(scenario: Scenario, seed: number, arrays: ArrayAllocator = freshArrays): Simulation {
-  const run = setUp(scenario, seed, arrays);
+/** What a run takes besides its scenario and seed. */
+export interface RunInputs {
+  /**
+   * The loaded organization of a `network: file` scenario — src/scenarios' `ensureOrganization`
+   * (scenario) gives it; the run refuses a file scenario without it. Ignored for generated ones.
+   * Handed in rather than looked up so that src/sim takes only types from src/scenarios.
+   */
+  readonly organization?: OrganizationFile;
+}
+
+export interface SimulationOptions extends RunInputs {
+  /**
+   * Where the run's state lives — fresh arrays unless the caller reuses memory across runs (then
+   * it must be done with this simulation before reusing it; see arena.ts).
+   */
+  readonly arrays?: ArrayAllocator;
+}
+
+/** A run, ready to step. */
+export function createSimulation(scenario: Scenario, seed: number, options: SimulationOptions = {}): Simulation {
+  const run = setUp(scenario, seed, options.arrays ?? freshArrays, options.organization);
   const { context } = run.scenario;
   return {
     view: viewOf(run),
@@ -58,10 +73,10 @@ export function createSimulation(scenario: Scenario, seed: number, arrays: Array
 const batchArrays = new ArrayArena(32 * 1024 * 1024);
 
 /** One run from start to end. Pure: same scenario and seed ⇒ the same result. */
-export function simulate(scenario: Scenario, seed: number): RunResult {
+export function simulate(scenario: Scenario, seed: number, inputs: RunInputs = {}): RunResult {
   // Nothing of the last run is in use: its RunResult holds no array of the arena.
   batchArrays.reset();
-  const run = setUp(scenario, seed, batchArrays);
+  const run = setUp(scenario, seed, batchArrays, inputs.organization);
   runWeeks(run);
   return resultOf(run);
 }

@@ -21,7 +21,7 @@
 import type { Scenario } from '../scenarios/index.js';
 import { ArrayArena } from './arena.js';
 import { RandomStream } from './rng.js';
-import { createSimulation } from './simulation.js';
+import { createSimulation, type RunInputs } from './simulation.js';
 
 export const INSTRUMENTS = ['aim', 'iam', 'fim', 'psychSafety', 'applying'] as const;
 export type Instrument = (typeof INSTRUMENTS)[number];
@@ -118,7 +118,7 @@ const surveyArrays = new ArrayArena(32 * 1024 * 1024);
  * Run the scenario to the last survey month (not beyond: nothing later is read) and survey
  * staff at each month end. Pure: same scenario, seed and design ⇒ the same responses.
  */
-export function simulateSurvey(scenario: Scenario, seed: number, design: SurveyDesign): SurveyResult {
+export function simulateSurvey(scenario: Scenario, seed: number, design: SurveyDesign, inputs: RunInputs = {}): SurveyResult {
   const noise = design.noise ?? SURVEY_NOISE;
   for (let k = 0; k < design.months.length; k++) {
     const month = design.months[k];
@@ -127,7 +127,7 @@ export function simulateSurvey(scenario: Scenario, seed: number, design: SurveyD
     }
   }
   surveyArrays.reset();
-  const simulation = createSimulation(scenario, seed, surveyArrays);
+  const simulation = createSimulation(scenario, seed, { arrays: surveyArrays, organization: inputs.organization });
   const { view } = simulation;
   const staffCount = view.organization.staff;
   const { unitOf, teamOf } = view.organization;

@@ -2,7 +2,7 @@
  * One run of a sweep, and a batch of them: the single code path shared by the in-process runner
  * and the worker threads, so 1 thread and N threads write the same bytes.
  */
-import { ensureOrganization, type Scenario } from '../scenarios/index.js';
+import { ensureOrganization, type OrganizationFile, type Scenario } from '../scenarios/index.js';
 import { simulate } from '../sim/index.js';
 import { scenarioAt } from './factors.js';
 import { runJob, type RunJob } from './seeds.js';
@@ -42,18 +42,6 @@ export interface BatchResult {
   readonly failedIds: readonly number[];
 }
 
-/**
- * Test hook: run ids listed in CONCENTRIC_FAIL_RUN_IDS (comma-separated) throw instead of
- * running, so tests can exercise failed-run handling through the real binary. Read once per
- * thread; workers inherit the environment.
- */
-const FAIL_IDS: ReadonlySet<number> = new Set(
-  (process.env.CONCENTRIC_FAIL_RUN_IDS ?? '')
-    .split(',')
-    .filter((part) => part.trim() !== '')
-    .map(Number),
-);
-
 /** The record as one JSON line. Key order is fixed: runs-file.ts reads the head of each line. */
 export function encodeRecord(record: RunRecord): string {
   const head = { id: record.id, point: record.point, replicate: record.replicate, seed: record.seed, status: record.status };
@@ -74,12 +62,14 @@ export function failedRecord(run: PlannedRun, error: unknown): RunRecord {
   return { id, point, replicate, seed, status: 'failed', params, error: describeError(error) };
 }
 
-/** Simulate one run at its design point; an exception becomes a failed record, never a crash. */
-export function runOne(scenarioForPoint: (run: PlannedRun) => Scenario, run: PlannedRun): RunRecord {
+/**
+ * Simulate one run at its design point; an exception becomes a failed record, never a crash.
+ * `organization`: the sweep's loaded organization, for `network: file` (ensureOrganization).
+ */
+export function runOne(scenarioForPoint: (run: PlannedRun) => Scenario, run: PlannedRun, organization?: OrganizationFile): RunRecord {
   const { id, point, replicate, seed, params } = run;
   try {
-    if (FAIL_IDS.has(id)) throw new Error(`test hook: CONCENTRIC_FAIL_RUN_IDS includes run ${id}`);
-    const result = simulate(scenarioForPoint(run), seed);
+    const result = simulate(scenarioForPoint(run), seed, { organization });
     return { id, point, replicate, seed, status: 'ok', params, summary: result.summary, series: result.series, ...(result.units ? { units: result.units } : {}) };
   } catch (error) {
     return failedRecord(run, error);
@@ -88,9 +78,11 @@ export function runOne(scenarioForPoint: (run: PlannedRun) => Scenario, run: Pla
 
 export function runBatch(task: BatchTask): BatchResult {
   // A real organization is read once per thread (cached by content hash); a changed file fails
-  // every run of the batch rather than running on other data.
+  // every run of the batch rather than running on other data. Design points never change which
+  // files (relations and directed cannot vary), so one organization serves the batch.
+  let organization: OrganizationFile | undefined;
   try {
-    ensureOrganization(task.scenario);
+    organization = ensureOrganization(task.scenario);
   } catch (error) {
     const runs = plannedRuns(task);
     return { text: runs.map((run) => encodeRecord(failedRecord(run, error))).join(''), ids: task.ids, failedIds: runs.map((run) => run.id) };
@@ -110,7 +102,7 @@ export function runBatch(task: BatchTask): BatchResult {
   const lines: string[] = [];
   const failedIds: number[] = [];
   for (const run of plannedRuns(task)) {
-    const record = runOne(scenarioForPoint, run);
+    const record = runOne(scenarioForPoint, run, organization);
     if (record.status === 'failed') failedIds.push(run.id);
     lines.push(encodeRecord(record));
   }

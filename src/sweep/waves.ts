@@ -8,7 +8,7 @@
 import { Piscina } from 'piscina';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Scenario } from '../scenarios/index.js';
+import { ensureOrganization, type Scenario } from '../scenarios/index.js';
 import { INSTRUMENTS, simulateSurvey, waveMeasures, type Instrument } from '../sim/index.js';
 import { withValues } from '../scenarios/index.js';
 
@@ -39,6 +39,8 @@ export function runWaveBatch(task: WaveTask): Float64Array {
   const d = target.fields.length;
   const s = target.statistics.length;
   const out = new Float64Array(task.seeds.length * s);
+  // A real organization: read once per thread (a worker's first batch), the same for every row.
+  const organization = ensureOrganization(target.scenario);
   for (let row = 0; row < task.seeds.length; row++) {
     const values: Record<string, number> = {};
     for (let a = 0; a < d; a++) {
@@ -48,7 +50,7 @@ export function runWaveBatch(task: WaveTask): Float64Array {
     // Not revalidated (zod costs about as much as a small run): the values are numbers inside
     // priors that were checked against each field's valid range (src/calibrate/params.ts).
     const scenario = withValues(target.scenario, values) as unknown as Scenario;
-    const survey = simulateSurvey(scenario, task.seeds[row], { months: target.months, sample: target.sample });
+    const survey = simulateSurvey(scenario, task.seeds[row], { months: target.months, sample: target.sample }, { organization });
     const means = survey.waves.map((wave) => waveMeasures(wave));
     for (let j = 0; j < s; j++) {
       const { wave, measure } = target.statistics[j];

@@ -3,7 +3,7 @@
  * model), each person's stage this week, the weekly history for the sparklines, and the
  * narrator for the event line.
  */
-import type { Scenario } from '../scenarios/index.js';
+import { ensureOrganization, type Scenario } from '../scenarios/index.js';
 import { createSimulation, type Simulation, type SimulationView } from '../sim/index.js';
 import { Narrator, type DemoEvent } from './events.js';
 import { History } from './history.js';
@@ -41,7 +41,7 @@ export class LiveRun {
     /** '' for a single run; e.g. '6 mo' in the compare mode */
     readonly label: string,
   ) {
-    this.simulation = createSimulation(scenario, seed);
+    this.simulation = createSimulation(scenario, seed, { organization: ensureOrganization(scenario) });
     const view = this.simulation.view;
     this.stages = new Uint8Array(view.organization.staff);
     this.marks = new Uint8Array(view.organization.staff);

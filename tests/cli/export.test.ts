@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { failRunsEnv } from '../support/fail-runs-env.js';
 import { concentric } from './cli.js';
 import { scratch } from './results.js';
 
@@ -11,7 +12,7 @@ const results = join(dir, 'results');
 describe('concentric export', () => {
   beforeAll(() => {
     const out = concentric(['compare', '--no-report', '--lengths', '6,12', '--reps', '3', '--months', '4', '--threads', '1', '--quiet', '--out', results], {
-      env: { CONCENTRIC_FAIL_RUN_IDS: '4' },
+      env: failRunsEnv([4]),
     });
     expect(out.status, out.stderr).toBe(1); // run 4 failed on purpose: exports must carry it
   });

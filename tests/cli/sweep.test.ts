@@ -1,6 +1,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { failRunsEnv } from '../support/fail-runs-env.js';
 import { concentric } from './cli.js';
 import { background, completeLines, ids, runsText, scratch, waitForLines } from './results.js';
 
@@ -62,7 +63,7 @@ describe('interrupted sweeps lose no finished run', () => {
 
 describe('failed runs', () => {
   it('are recorded with error and seed, counted, exit 1; --resume retries them', () => {
-    const failing = concentric([...COMPARE, '--threads', '2', '--out', dir('failing')], { env: { CONCENTRIC_FAIL_RUN_IDS: '3,57' } });
+    const failing = concentric([...COMPARE, '--threads', '2', '--out', dir('failing')], { env: failRunsEnv([3, 57]) });
     expect(failing.status, failing.stderr).toBe(1);
     expect(failing.stderr).toMatch(/done: 80 runs \(2 failed\)/);
     expect(failing.stderr).toMatch(/2 of 80 runs failed .*status "failed".*--resume retries them\. First: run 3 \(point 0, seed \d+\): Error: test hook/);

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../cli/cli.js';
+import { failRunsEnv } from '../support/fail-runs-env.js';
 import { cleanEnv, logTails, waitForJobs } from './helpers.js';
 
 const START = join(ROOT, 'scripts/slurm/start.sh');
@@ -117,7 +118,7 @@ describe.skipIf(unavailable !== null && !CI)('Slurm end to end (single node from
 
   it('a task whose run fails exits 1 and the merge is cancelled, not left pending', async () => {
     // Run 4 belongs to shard 1 (4 mod 3); the test hook makes it throw in that task only.
-    const { array, merge } = submit({ CONCENTRIC_FAIL_RUN_IDS: '4' });
+    const { array, merge } = submit(failRunsEnv([4], env));
     const states = await waitForJobs([array, merge], env, diagnostics);
     expect(Object.fromEntries(states), diagnostics()).toEqual({
       [`${array}_0`]: 'COMPLETED',

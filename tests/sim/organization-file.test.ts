@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario, setOrganizationNotes, type Scenario } from '../../src/scenarios/index.js';
+import { ensureOrganization, loadScenario, setOrganizationNotes, type Scenario } from '../../src/scenarios/index.js';
 import { createSimulation, simulate } from '../../src/sim/index.js';
 import { tiesLeavingUnits } from '../../src/sim/first-units.js';
 import { runSweep } from '../../src/sweep/execute.js';
@@ -20,6 +20,9 @@ beforeAll(() => setOrganizationNotes(() => undefined));
 function aarhus(...overrides: string[]): Scenario {
   return loadScenario(AARHUS, { overrides: ['months=12', ...overrides] }).scenario;
 }
+
+/** The run's inputs as every entry point hands them: the scenario's loaded organization. */
+const loaded = (scenario: Scenario) => ({ organization: ensureOrganization(scenario) });
 
 /** Breadth-first distances on the organization's ties from the members of `units`. */
 function distances(offsets: Int32Array, neighbors: Int32Array, unitOf: Int32Array, units: readonly number[]): number[] {
@@ -41,7 +44,7 @@ function distances(offsets: Int32Array, neighbors: Int32Array, unitOf: Int32Arra
 
 describe('a run on CS-Aarhus', () => {
   it('rings are distances on the real network from the first-engaged units', () => {
-    const simulation = createSimulation(aarhus(), 3);
+    const simulation = createSimulation(aarhus(), 3, loaded(aarhus()));
     const { organization: org, ring } = simulation.view;
     expect(org.staff).toBe(61);
     expect(org.file?.facts.ties).toBe(194);
@@ -52,14 +55,24 @@ describe('a run on CS-Aarhus', () => {
   });
 
   it('same files + seed ⇒ byte-identical; another seed differs', () => {
-    const a = JSON.stringify(simulate(aarhus(), 11));
-    expect(JSON.stringify(simulate(aarhus(), 11))).toBe(a);
-    expect(JSON.stringify(simulate(aarhus(), 12))).not.toBe(a);
+    const a = JSON.stringify(simulate(aarhus(), 11, loaded(aarhus())));
+    expect(JSON.stringify(simulate(aarhus(), 11, loaded(aarhus())))).toBe(a);
+    expect(JSON.stringify(simulate(aarhus(), 12, loaded(aarhus())))).not.toBe(a);
+  });
+
+  it('the run takes its organization from the caller: none, or one from other files, is an error', () => {
+    expect(() => simulate(aarhus(), 11)).toThrow(/organization\.network: file: the loaded organization was not handed to the run/);
+    const dir = mkdtempSync(join(tmpdir(), 'concentric-org-'));
+    writeFileSync(join(dir, 'people.csv'), 'id\na\nb\nc\n');
+    writeFileSync(join(dir, 'ties.csv'), 'from,to\na,b\nb,c\n');
+    writeFileSync(join(dir, 'org.yaml'), 'extends: classroom\norganization: { network: file, people: people.csv, ties: ties.csv }\n');
+    const other = loadScenario(join(dir, 'org.yaml')).scenario;
+    expect(() => createSimulation(aarhus(), 11, loaded(other))).toThrow(/handed to the run was loaded from other files/);
   });
 
   it('where first: largest, most-connected and names pick those units', () => {
     const ringZeroUnits = (scenario: Scenario) => {
-      const { organization: org, ring } = createSimulation(scenario, 1).view;
+      const { organization: org, ring } = createSimulation(scenario, 1, loaded(scenario)).view;
       return { org, units: [...new Set(Array.from(org.unitOf).filter((_, i) => ring[i] === 0))].sort((a, b) => a - b) };
     };
     const largest = ringZeroUnits(aarhus('engagement.firstUnits=largest'));
@@ -79,7 +92,8 @@ describe('a run on CS-Aarhus', () => {
     writeFileSync(join(dir, 'people.csv'), 'id,disposition,trust,readiness\na,interested,0.9,0.8\nb,disinterested,,\nc,,0.1,\n');
     writeFileSync(join(dir, 'ties.csv'), 'from,to\na,b\nb,c\n');
     writeFileSync(join(dir, 'org.yaml'), 'extends: classroom\norganization: { network: file, people: people.csv, ties: ties.csv }\n');
-    const { staff, organization } = createSimulation(loadScenario(join(dir, 'org.yaml')).scenario, 5).view;
+    const scenario = loadScenario(join(dir, 'org.yaml')).scenario;
+    const { staff, organization } = createSimulation(scenario, 5, loaded(scenario)).view;
     const at = (id: string) => organization.file!.ids.indexOf(id);
     expect(staff.disposition[at('a')]).toBe(0);
     expect(staff.disposition[at('b')]).toBe(2);

@@ -1,13 +1,14 @@
 /** The ring layout: everyone placed once, inside the panel, rings outward in order. */
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenarios/index.js';
+import { ensureOrganization, loadScenario } from '../../src/scenarios/index.js';
 import { createSimulation } from '../../src/sim/index.js';
 import { createPalette } from '../../src/tui/palette.js';
 import { layOutRings, type RingLayout } from '../../src/tui/ring-layout.js';
 import { paintRings } from '../../src/tui/rings.js';
 
 function ringsOf(name: string, overrides: string[] = []): Int32Array {
-  return createSimulation(loadScenario(name, { overrides }).scenario, 1).view.ring;
+  const { scenario } = loadScenario(name, { overrides });
+  return createSimulation(scenario, 1, { organization: ensureOrganization(scenario) }).view.ring;
 }
 
 function check(layout: RingLayout, ring: Int32Array): void {
