@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { concentric } from './cli.js';
+import { concentric, ROOT } from './cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'concentric-cli-calibrate-'));
 
@@ -39,5 +39,15 @@ describe('survey and calibrate commands', () => {
     for (const grid of grids) {
       for (const [replicate, value] of skill(join(out, 'robustness', grid, 'runs.jsonl'))) expect(value).toBe(main.get(replicate));
     }
+  });
+
+  it('calibrates an organization read from files on worker threads (each thread loads the files)', () => {
+    const waves = join(dir, 'aarhus-waves.csv');
+    const scenario = join(ROOT, 'examples/cs-aarhus/cs-aarhus.yaml');
+    expect(concentric(['survey', scenario, '--waves', '--months', '0,6,12', '--seed', '3', '--out', waves]).status).toBe(0);
+    const out = concentric(['calibrate', scenario, '--data', waves, '--params', 'context.urgency', '--particles', '40', '--generations', '2', '--threads', '2', '--quiet', '--out', join(dir, 'aarhus-cal')]);
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/^context\.urgency [\d.]+ \(90 % CI [\d.]+–[\d.]+\), narrowed from 0\.00–1\.00$/m);
+    expect(readFileSync(join(dir, 'aarhus-cal', 'posterior.csv'), 'utf8').trim().split('\n')).toHaveLength(41);
   });
 });
