@@ -9,6 +9,7 @@ import { ABC_DEFAULTS, AbcStoppedError, calibrate, DISTANCE_KINDS, type Distance
 import { DEFAULT_SCENARIO, InputError, loadScenario } from '../scenarios/index.js';
 import { TOOL_VERSION } from '../sweep/index.js';
 import { collect, integerOption } from './options.js';
+import { checkOutFolder } from './out-folder.js';
 
 interface CalibrateFlags {
   data?: string;
@@ -88,6 +89,7 @@ export function registerCalibrate(program: Command): void {
       const priors = parameterPriors(flags.params, flags.prior);
       const { scenario } = loadScenario(ref, { overrides: flags.set });
       const data = readSurveyData(flags.data, scenario.months);
+      checkOutFolder(flags.out);
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once('SIGINT', stop);

@@ -10,6 +10,7 @@ import type { ReportOptions, ReportResult } from '../report/index.js';
 import type { CompareFinished } from './compare.js';
 import { numberOption } from './options.js';
 import { checkOutFolder } from './out-folder.js';
+import { existsSync, statSync } from 'node:fs';
 
 interface ReportFlags {
   out?: string;
@@ -55,6 +56,8 @@ export function registerReport(program: Command): void {
     )
     .action(async (dir: string, flags: ReportFlags) => {
       if (flags.out !== undefined) checkOutFolder(flags.out);
+      // Into the results folder itself: say so now if it cannot be written (a read-only copy).
+      else if (existsSync(dir) && statSync(dir).isDirectory()) checkOutFolder(dir, 'report into results folder (or choose --out)');
       const result = await buildReport(dir, { out: flags.out, png: flags.png, margin: flags.margin, reference: flags.reference });
       process.stdout.write(announce(result));
     });

@@ -8,6 +8,7 @@ import { surveyCsv, surveyWaves, wavesCsv } from '../calibrate/index.js';
 import { DEFAULT_SCENARIO, ensureOrganization, InputError, loadScenario } from '../scenarios/index.js';
 import { cronbachAlpha, INSTRUMENTS, simulateSurvey, SURVEY_NOISE, type SurveyResult } from '../sim/index.js';
 import { collect, integerOption, numberListOption, numberOption } from './options.js';
+import { checkOutFile } from './out-folder.js';
 import { emit, table } from './output.js';
 
 interface SurveyFlags {
@@ -69,6 +70,7 @@ export function registerSurvey(program: Command): void {
       if (bad !== undefined) {
         throw new InputError(`--months: expected ascending whole months within the scenario's 0–${scenario.months}, got ${months.join(',')}`);
       }
+      if (flags.out !== undefined) checkOutFile(flags.out);
       const noise = { ...SURVEY_NOISE, personEffect: flags.personEffect, itemNoise: flags.itemNoise };
       const result = simulateSurvey(scenario, flags.seed, { months, sample: flags.sample, noise }, { organization: ensureOrganization(scenario) });
       emit(flags.waves ? wavesCsv(surveyWaves(result)) : surveyCsv(result), flags.out);

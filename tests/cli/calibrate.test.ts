@@ -50,4 +50,17 @@ describe('survey and calibrate commands', () => {
     expect(out.stdout).toMatch(/^context\.urgency [\d.]+ \(90 % CI [\d.]+–[\d.]+\), narrowed from 0\.00–1\.00$/m);
     expect(readFileSync(join(dir, 'aarhus-cal', 'posterior.csv'), 'utf8').trim().split('\n')).toHaveLength(41);
   });
+
+  it('survey and calibrate refuse an --out they cannot write, in one line with exit 2, before any simulation', () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, 'not a folder\n');
+    const survey = concentric(['survey', 'classroom', '--waves', '--out', join(blocker, 'waves.csv')]);
+    expect(survey.status).toBe(2);
+    expect(survey.stderr).toBe(`concentric: --out ${join(blocker, 'waves.csv')}: its folder ${blocker}: expected a writable folder, got an existing file\n`);
+    const waves = join(dir, 'ok-waves.csv');
+    writeFileSync(waves, 'month,measure,mean,sd,n\n0,aim,3.1,0.7,20\n');
+    const calibrate = concentric(['calibrate', 'classroom', '--data', waves, '--params', 'context.urgency', '--out', join(blocker, 'cal')]);
+    expect(calibrate.status).toBe(2);
+    expect(calibrate.stderr).toBe(`concentric: --out ${join(blocker, 'cal')}: expected a writable folder, got a path through an existing file\n`);
+  });
 });
