@@ -207,7 +207,7 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
     if (!input.resume) throw new InputError(`--out ${out}: a calibration is already there: expected --resume to continue it, or another --out`);
     previous = fromJson(readFileSync(recordPath, 'utf8'));
     if (previous.settingsHash !== hash) {
-      throw new InputError(`--resume: ${recordPath}: expected the same scenario, data, parameters, priors, particles, reps and seed as the calibration there, got different ones`);
+      throw new InputError(`--resume: ${recordPath}: expected the same scenario, data, parameters, priors, particles, reps, distance and seed as the calibration there, got different ones`);
     }
   }
   mkdirSync(join(out, 'generations'), { recursive: true });

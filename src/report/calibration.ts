@@ -32,7 +32,9 @@ export function calibrationReport(outcome: CalibrationOutcome, provenance: Quest
       {
         heading: 'Generations',
         paragraphs: [
-          'ε: the distance within which simulated waves counted as matching the data (each statistic in units of its spread over the last generation). ' +
+          (record.options.distance === 'adaptive'
+            ? 'ε: the distance within which simulated waves counted as matching the data (each statistic in units of its spread over the last generation). '
+            : 'ε: the distance within which simulated waves counted as matching the data (each parameter\'s regression on the statistics, in units of its spread over the last generation). ') +
             'Acceptance: particles kept per candidate simulated. ESS: effective sample size of the weighted particles.',
         ],
         table: {
@@ -52,8 +54,11 @@ export function calibrationReport(outcome: CalibrationOutcome, provenance: Quest
         paragraphs: [
           `ABC-SMC (Beaumont et al. 2009; Del Moral et al. 2012; as in pyabc): ${record.options.particles} particles, up to ${record.options.generations} generations, ` +
             `${record.options.repsPerParticle} run${record.options.repsPerParticle === 1 ? '' : 's'} per particle, master seed ${record.options.seed}. ` +
-            'Summary statistics: the wave means of the measures in the data; distance: 2-norm with each statistic divided by its median absolute deviation, re-estimated each generation; ' +
-            'ε: the weighted median of the previous generation\'s distances; moves: multivariate normal with twice the weighted particle covariance; importance weights prior / Σ w·K. ' +
+            'Summary statistics: the wave means of the measures in the data; ' +
+            (record.options.distance === 'adaptive'
+              ? 'distance (adaptive): 2-norm with each statistic divided by its median absolute deviation, re-estimated each generation; '
+              : 'distance (regression; Fearnhead & Prangle 2012): 2-norm over each parameter\'s least-squares prediction from the statistics, divided by its median absolute deviation, both refitted to each generation\'s simulations; ') +
+            'ε: the weighted median of the previous generation\'s distances; moves: multivariate normal with the weighted particle covariance scaled by Silverman\'s bandwidth; importance weights prior / Σ w·K. ' +
             `${record.simulationsUsed} simulations in ${record.wallSeconds.toFixed(0)} s. See docs/CALIBRATE.md for what the data can and cannot tell apart.`,
           ...outcome.warnings.map((w) => `Warning: ${w}`),
         ],
