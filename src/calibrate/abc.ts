@@ -22,7 +22,7 @@
  * from a saved generation continues exactly as it would have.
  */
 import { hashSeed, RandomStream } from '../sim/index.js';
-import { fitDistance, initialDistance, measureOf, type DistanceKind, type DistanceSpec } from './distance.js';
+import { fitDistance, initialDistance, measureOf, type DistanceKind, type DistanceSpec, type Measure } from './distance.js';
 import { cholesky, mahalanobis2, weightedCovariance } from './linalg.js';
 import { effectiveSampleSize, weightedQuantile } from './weighted.js';
 
@@ -201,12 +201,116 @@ export class AbcStoppedError extends Error {
   }
 }
 
+/** One generation's candidates, in index order: those considered (simulated and measured) and which were kept. */
+interface Sampled {
+  /** considered candidates × d, and their statistics (mean over reps) × s */
+  readonly params: Float64Array;
+  readonly stats: Float64Array;
+  readonly candidates: number;
+  /** indices of the kept candidates, and their distances */
+  readonly accepted: readonly number[];
+  readonly acceptedDistances: readonly number[];
+  readonly simulations: number;
+}
+
+/** The first `rows` rows of blocks of `width` columns, concatenated. */
+function firstRows(blocks: readonly Float64Array[], rows: number, width: number): Float64Array {
+  const out = new Float64Array(rows * width);
+  let at = 0;
+  for (const block of blocks) {
+    if (at >= out.length) break;
+    const part = block.subarray(0, Math.min(block.length, out.length - at));
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/**
+ * Propose, simulate and measure candidates in index order, in rounds sized from the acceptance so
+ * far, until `n` are kept within ε or `maxCandidates` are used (or the signal stops it).
+ */
+async function sampleGeneration(
+  problem: AbcProblem,
+  options: AbcOptions,
+  t: number,
+  proposer: Proposer,
+  accept: { readonly measure: Measure; readonly epsilon: number; readonly maxCandidates: number; readonly startRate: number },
+  hooks: AbcHooks,
+): Promise<Sampled> {
+  const d = problem.low.length;
+  const s = problem.observed.length;
+  const n = options.particles;
+  const reps = options.repsPerParticle;
+  const { measure, epsilon, maxCandidates } = accept;
+  const paramBlocks: Float64Array[] = [];
+  const statBlocks: Float64Array[] = [];
+  const accepted: number[] = [];
+  const acceptedDistances: number[] = [];
+  let candidates = 0;
+  let simulations = 0;
+  let rate = accept.startRate;
+  while (accepted.length < n && candidates < maxCandidates) {
+    if (hooks.signal?.aborted) break;
+    const need = n - accepted.length;
+    const size = Math.min(maxCandidates - candidates, Math.max(Math.min(n, 32), Math.ceil((need / rate) * 1.1)));
+    const params = new Float64Array(size * d);
+    for (let k = 0; k < size; k++) proposer.propose(candidates + k, params, k * d);
+    const rows = new Float64Array(size * reps * d);
+    const seeds = new Uint32Array(size * reps);
+    for (let k = 0; k < size; k++) {
+      for (let r = 0; r < reps; r++) {
+        rows.set(params.subarray(k * d, (k + 1) * d), (k * reps + r) * d);
+        seeds[k * reps + r] = candidateSeed(options.seed, t, candidates + k, r);
+      }
+    }
+    const raw = await problem.simulate(rows, seeds);
+    simulations += size * reps;
+    const stats = new Float64Array(size * s);
+    for (let k = 0; k < size; k++) {
+      for (let r = 0; r < reps; r++) for (let j = 0; j < s; j++) stats[k * s + j] += raw[(k * reps + r) * s + j] / reps;
+    }
+    paramBlocks.push(params);
+    statBlocks.push(stats);
+    let considered = 0;
+    for (let k = 0; k < size && accepted.length < n; k++) {
+      considered = k + 1;
+      const dist = t === 0 ? 0 : measure(stats, k * s);
+      if (dist <= epsilon) {
+        accepted.push(candidates + k);
+        acceptedDistances.push(dist);
+      }
+    }
+    candidates += considered;
+    rate = Math.max(accepted.length / candidates, 1 / maxCandidates);
+    hooks.onProgress?.({ generation: t, epsilon, accepted: accepted.length, candidates, simulations });
+  }
+  return { params: firstRows(paramBlocks, candidates, d), stats: firstRows(statBlocks, candidates, s), candidates, accepted, acceptedDistances, simulations };
+}
+
+/** The kept particles, their statistics and normalized importance weights prior / Σ w K. */
+function weighParticles(sampled: Sampled, proposer: Proposer, d: number, s: number): { particles: Float64Array; stats: Float64Array; weights: Float64Array } {
+  const n = sampled.accepted.length;
+  const particles = new Float64Array(n * d);
+  const stats = new Float64Array(n * s);
+  const logWeights = new Float64Array(n);
+  sampled.accepted.forEach((index, i) => {
+    particles.set(sampled.params.subarray(index * d, (index + 1) * d), i * d);
+    stats.set(sampled.stats.subarray(index * s, (index + 1) * s), i * s);
+    logWeights[i] = proposer.logWeight(particles, i * d);
+  });
+  const top = logWeights.reduce((a, b) => Math.max(a, b), -Infinity);
+  const weights = logWeights.map((w) => Math.exp(w - top));
+  const total = weights.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < n; i++) weights[i] /= total;
+  return { particles, stats, weights };
+}
+
 /** Run ABC-SMC to `options.generations` generations (or fewer: acceptance too low, or stopped). */
 export async function abcSmc(problem: AbcProblem, options: AbcOptions, hooks: AbcHooks = {}): Promise<AbcOutcome> {
   const d = problem.low.length;
   const s = problem.observed.length;
   const n = options.particles;
-  const reps = options.repsPerParticle;
   const done: Generation[] = [];
   let last = hooks.resumeFrom;
   let stopped: AbcOutcome['stopped'] = 'generations';
@@ -218,91 +322,28 @@ export async function abcSmc(problem: AbcProblem, options: AbcOptions, hooks: Ab
     const proposer = last ? kernelProposer(problem, options.seed, t, last) : priorProposer(problem, options.seed);
     const epsilon = last ? last.next.epsilon : Infinity;
     const distanceSpec = last ? last.next.distance : initialDistance(s);
-    const measure = measureOf(distanceSpec, problem.observed);
-    const maxCandidates = t === 0 ? n : Math.ceil(n / options.minAcceptance);
-
-    // Candidates in index order, in rounds; all simulated statistics kept for the next distance.
-    const candidateParams: Float64Array[] = [];
-    const candidateStats: Float64Array[] = [];
-    const accepted: number[] = [];
-    const acceptedDistances: number[] = [];
-    let candidates = 0;
-    let simulations = 0;
-    let rate = last ? Math.max(last.acceptanceRate, 0.02) : 1;
-    while (accepted.length < n && candidates < maxCandidates) {
-      if (hooks.signal?.aborted) break;
-      const need = n - accepted.length;
-      const size = Math.min(maxCandidates - candidates, Math.max(Math.min(n, 32), Math.ceil((need / rate) * 1.1)));
-      const params = new Float64Array(size * d);
-      for (let k = 0; k < size; k++) proposer.propose(candidates + k, params, k * d);
-      const rows = new Float64Array(size * reps * d);
-      const seeds = new Uint32Array(size * reps);
-      for (let k = 0; k < size; k++) {
-        for (let r = 0; r < reps; r++) {
-          rows.set(params.subarray(k * d, (k + 1) * d), (k * reps + r) * d);
-          seeds[k * reps + r] = candidateSeed(options.seed, t, candidates + k, r);
-        }
-      }
-      const raw = await problem.simulate(rows, seeds);
-      simulations += size * reps;
-      const stats = new Float64Array(size * s);
-      for (let k = 0; k < size; k++) {
-        for (let r = 0; r < reps; r++) for (let j = 0; j < s; j++) stats[k * s + j] += raw[(k * reps + r) * s + j] / reps;
-      }
-      candidateParams.push(params);
-      candidateStats.push(stats);
-      let considered = 0;
-      for (let k = 0; k < size && accepted.length < n; k++) {
-        considered = k + 1;
-        const dist = t === 0 ? 0 : measure(stats, k * s);
-        if (dist <= epsilon) {
-          accepted.push(candidates + k);
-          acceptedDistances.push(dist);
-        }
-      }
-      candidates += considered;
-      rate = Math.max(accepted.length / candidates, 1 / maxCandidates);
-      hooks.onProgress?.({ generation: t, epsilon, accepted: accepted.length, candidates, simulations });
-    }
-    if (accepted.length < n) {
+    const sampled = await sampleGeneration(
+      problem,
+      options,
+      t,
+      proposer,
+      {
+        measure: measureOf(distanceSpec, problem.observed),
+        epsilon,
+        maxCandidates: t === 0 ? n : Math.ceil(n / options.minAcceptance),
+        startRate: last ? Math.max(last.acceptanceRate, 0.02) : 1,
+      },
+      hooks,
+    );
+    if (sampled.accepted.length < n) {
       stopped = hooks.signal?.aborted ? 'signal' : 'acceptance';
       break;
     }
-
-    // The kept particles, their weights and statistics; the considered candidates' statistics.
-    const allParams = new Float64Array(candidates * d);
-    const allStats = new Float64Array(candidates * s);
-    const at = (index: number): { block: number; offset: number } => {
-      let block = 0;
-      let offset = index;
-      while (offset >= candidateParams[block].length / d) {
-        offset -= candidateParams[block].length / d;
-        block++;
-      }
-      return { block, offset };
-    };
-    for (let index = 0; index < candidates; index++) {
-      const { block, offset } = at(index);
-      allStats.set(candidateStats[block].subarray(offset * s, (offset + 1) * s), index * s);
-      allParams.set(candidateParams[block].subarray(offset * d, (offset + 1) * d), index * d);
-    }
-    const particles = new Float64Array(n * d);
-    const stats = new Float64Array(n * s);
-    const logWeights = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const { block, offset } = at(accepted[i]);
-      particles.set(candidateParams[block].subarray(offset * d, (offset + 1) * d), i * d);
-      stats.set(candidateStats[block].subarray(offset * s, (offset + 1) * s), i * s);
-      logWeights[i] = proposer.logWeight(particles, i * d);
-    }
-    const top = logWeights.reduce((a, b) => Math.max(a, b), -Infinity);
-    const weights = logWeights.map((w) => Math.exp(w - top));
-    const total = weights.reduce((a, b) => a + b, 0);
-    for (let i = 0; i < n; i++) weights[i] /= total;
+    const { particles, stats, weights } = weighParticles(sampled, proposer, d, s);
 
     // The next generation's distance (fitted to every simulation considered) and ε (this
     // population's weighted median distance under it).
-    const nextDistance = fitDistance(options.distance, allParams, allStats, candidates, d, s);
+    const nextDistance = fitDistance(options.distance, sampled.params, sampled.stats, sampled.candidates, d, s);
     const nextMeasure = measureOf(nextDistance, problem.observed);
     const nextDistances = new Float64Array(n).map((_, i) => nextMeasure(stats, i * s));
     const generation: Generation = {
@@ -310,13 +351,13 @@ export async function abcSmc(problem: AbcProblem, options: AbcOptions, hooks: Ab
       particles,
       weights,
       // Generation 0 kept everything (ε = ∞): its distances are told under the distance it fitted.
-      distances: t === 0 ? nextDistances : Float64Array.from(acceptedDistances),
+      distances: t === 0 ? nextDistances : Float64Array.from(sampled.acceptedDistances),
       stats,
       epsilon,
       distance: distanceSpec,
-      acceptanceRate: n / candidates,
+      acceptanceRate: n / sampled.candidates,
       ess: effectiveSampleSize(weights),
-      simulations,
+      simulations: sampled.simulations,
       next: { distance: nextDistance, epsilon: weightedQuantile(nextDistances, weights, 0.5) },
     };
     done.push(generation);
