@@ -196,6 +196,29 @@ function fromJson(text: string): CalibrationRecord {
   return JSON.parse(text, (_, value: unknown) => (value === 'Infinity' ? Infinity : value === '-Infinity' ? -Infinity : value === 'NaN' ? NaN : value)) as CalibrationRecord;
 }
 
+/**
+ * Posterior predictive: fresh runs from particles drawn by weight (seeded), not the accepted runs
+ * themselves, which were chosen for being close to the data. Rows × statistics.
+ */
+async function predictiveRuns(pool: WavePool, target: WaveTarget, final: Generation, seed: number, draws: number): Promise<Float64Array> {
+  const d = target.fields.length;
+  const n = final.weights.length;
+  const rng = new RandomStream(`abc/${seed >>> 0}/predictive`);
+  const cumulative = new Float64Array(n);
+  let running = 0;
+  for (let i = 0; i < n; i++) cumulative[i] = running += final.weights[i];
+  const params = new Float64Array(draws * d);
+  const seeds = new Uint32Array(draws);
+  for (let k = 0; k < draws; k++) {
+    const u = rng.next() * running;
+    let i = 0;
+    while (i < n - 1 && cumulative[i] <= u) i++;
+    params.set(final.particles.subarray(i * d, (i + 1) * d), k * d);
+    seeds[k] = hashSeed(seed, 'predictive', k);
+  }
+  return pool.run(target, params, seeds);
+}
+
 export async function calibrate(input: CalibrationInput): Promise<CalibrationOutcome> {
   const started = performance.now();
   const { out, priors, options, data } = input;
@@ -265,23 +288,8 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
     const final = outcome.final;
     const posterior = marginals(priors, final.particles, final.weights);
 
-    // Posterior predictive: fresh runs from particles drawn by weight (seeded), not the accepted
-    // runs themselves, which were chosen for being close to the data.
     const draws = input.predictiveDraws ?? PREDICTIVE_DRAWS;
-    const rng = new RandomStream(`abc/${options.seed >>> 0}/predictive`);
-    const cumulative = new Float64Array(n);
-    let running = 0;
-    for (let i = 0; i < n; i++) cumulative[i] = running += final.weights[i];
-    const params = new Float64Array(draws * d);
-    const seeds = new Uint32Array(draws);
-    for (let k = 0; k < draws; k++) {
-      const u = rng.next() * running;
-      let i = 0;
-      while (i < n - 1 && cumulative[i] <= u) i++;
-      params.set(final.particles.subarray(i * d, (i + 1) * d), k * d);
-      seeds[k] = hashSeed(options.seed, 'predictive', k);
-    }
-    const simulated = await pool.run(target, params, seeds);
+    const simulated = await predictiveRuns(pool, target, final, options.seed, draws);
     const predictive = predictiveBands(data.waves, simulated, draws);
 
     const warnings: string[] = [];
