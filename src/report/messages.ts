@@ -476,6 +476,13 @@ export const caption = {
     '(time to 50 % counts a run that never reached it at the horizon + 1).',
   heatmap: (a: string, b: string) =>
     `Mean final adoption over ${a} × ${b}; each cell averages the runs at that combination (binned when values are continuous).`,
+  withinRecipients: (dotsPerLength: number | null) =>
+    "Recipients (staff of engaged units) by their own unit's engagement length, at the horizon: one value per run and length " +
+    '(recipient-weighted mean); boxes span the quartiles of all runs, with the median as a bar and the range as a line; ' +
+    (dotsPerLength === null ? 'every run is a dot.' : `dots are the first ${dotsPerLength} runs.`),
+  withinStudy: (recipients: number, reference: number) =>
+    `In each run, studies of ${recipients} recipients drawn at random (as the study interviewed); bar = share of the samples with ` +
+    `recipients of both lengths whose difference from ${months(reference)} exceeded the margin — how often a study that small would see a difference.`,
 };
 
 export const chartTitle = {
@@ -487,6 +494,8 @@ export const chartTitle = {
   ispDemand: 'ISP hours and demand for support',
   factorEffects: (factor: string) => `Outcomes against ${factor}`,
   heatmap: (a: string, b: string) => `Final adoption over ${a} × ${b}`,
+  withinRecipients: "Within one organization: recipients' outcomes by their unit's length",
+  withinStudy: 'Would a study of the study’s size see a difference?',
 };
 
 export const seriesLabel: Readonly<Record<string, string>> = {

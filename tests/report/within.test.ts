@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseDirectory } from '../../src/report/index.js';
+import { buildCharts } from '../../src/report/charts/index.js';
 import { renderSummary } from '../../src/report/summary.js';
 import { holdsWhere, reliableSmall } from '../../src/report/messages.js';
 import type { Comparison } from '../../src/report/model.js';
@@ -188,5 +189,20 @@ describe('a within report', () => {
     expect(summary).toMatch(/- Final adoption: a study of 13 recipients would see 18 months and 6 months differ by more than ±5 pp in \d+ % of draws/);
     expect(summary).not.toContain('## All comparisons'); // the within table holds them
     expect(summary).not.toContain('## Does it hold?'); // no grid beside a within design
+
+    // Its charts: the forest and the within design's own, not the policy design's charts by length.
+    const charts = buildCharts(model);
+    expect(charts.map((c) => c.id)).toEqual(['forest', 'within-recipients', 'within-study']);
+    const values = (id: string) => (charts.find((c) => c.id === id)!.spec as { data: { values: Record<string, unknown>[] } }).data.values;
+    // one box per arm and outcome, and a dot per run and arm with recipients (4 runs here)
+    const boxes = values('within-recipients').filter((row) => row.kind === 'box');
+    expect(boxes.map((row) => `${row.lengthLabel}|${row.outcome}`)).toContain('18 months|Final adoption (%)');
+    expect(new Set(boxes.map((row) => row.lengthLabel))).toEqual(new Set(['6 months', '18 months']));
+    for (const row of values('within-recipients').filter((r) => r.kind === 'run')) expect(row.value).toBeGreaterThanOrEqual(0);
+    // the study chart carries the power rows' shares (in %), only for the compared length
+    const study = values('within-study');
+    const adoption = model.within!.power.find((p) => p.outcome === 'finalAdoption')!;
+    expect(study.find((row) => row.outcome === 'Final adoption')).toMatchObject({ lengthLabel: '18 months', share: Math.round(adoption.share * 100 * 1e4) / 1e4 });
+    expect(study.every((row) => row.lengthLabel === '18 months')).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { heatmap } from './heatmap.js';
 import { ispDemand } from './isp-demand.js';
 import { pathway } from './pathway.js';
 import { rings } from './rings.js';
+import { withinCharts } from './within.js';
 import type { ReportModel } from '../model.js';
 
 export const CHART_BUILDERS: readonly ChartBuilder[] = [
@@ -23,9 +24,9 @@ export const CHART_BUILDERS: readonly ChartBuilder[] = [
 
 export function buildCharts(model: ReportModel): Chart[] {
   // A within design has one organization per run with the lengths mixed inside it: the charts by
-  // length would show one curve under the scenario's unused lengthMonths, so only the forest
-  // (recipients' differences) is drawn.
-  if (model.within) return forest(model);
+  // length would show one curve under the scenario's unused lengthMonths, so the forest
+  // (recipients' differences) and the within design's own charts are drawn instead.
+  if (model.within) return [...forest(model), ...withinCharts(model)];
   return CHART_BUILDERS.flatMap((build) => build(model));
 }
 
