@@ -425,7 +425,7 @@ export function methods(f: MethodsFacts): string[] {
     f.parameterDraws
       ? `Parameter uncertainty included: each replicate drew ${f.parameterDraws.fields.join(', ')} from the posterior of the calibration in ` +
         `${f.parameterDraws.source} (seeded by replicate, the same draw at every length), so the intervals cover what the data leave unknown ` +
-        'about these parameters as well as seed noise.'
+        'about these parameters as well as seed noise. The "Does it hold?" grid, when run, draws the same parameters for the same replicate.'
       : 'Parameters fixed at the scenario\'s values: the intervals cover seed noise only, not uncertainty about the parameters (see `compare --posterior`).',
   ];
   return [
