@@ -6,12 +6,13 @@
  *                deviation (pyabc's AdaptivePNormDistance; Prangle 2017). Every statistic counts
  *                the same, so statistics the parameters barely move (month-0 waves, measures of
  *                another construct) add only noise to the distance.
- *   regression   the same adaptive 2-norm, on d summaries instead of s statistics: each
- *                parameter's linear regression on the statistics, fitted to the last generation's
- *                simulations (semi-automatic ABC, Fearnhead & Prangle 2012; refitted each
- *                generation, as pyabc's information-weighted distances, Schälte & Hasenauer 2023).
- *                The fitted value is the statistics' best linear guess of the parameter, so noise
- *                in uninformative statistics gets little weight.
+ *   regression   a 2-norm on d summaries instead of s statistics: each parameter's linear
+ *                regression on the statistics, fitted to the last generation's simulations
+ *                (semi-automatic ABC, Fearnhead & Prangle 2012; refitted each generation, as
+ *                pyabc's information-weighted distances, Schälte & Hasenauer 2023), in units of
+ *                the parameter's spread. The fitted value is the statistics' best linear guess of
+ *                the parameter, so noise in uninformative statistics gets little weight, and a
+ *                parameter the statistics barely predict counts little.
  *
  * Any summary of the data gives a valid ABC posterior; a better one gives a narrower posterior
  * for the same number of simulations. Pure functions over typed arrays.
@@ -46,14 +47,18 @@ export function distanceWeights(scales: Float64Array): Float64Array {
   return weights;
 }
 
-/** √Σ (w_j (x_j − y_j))² over statistics (no projection). */
+/**
+ * √Σ (w_j (x_j − y_j))² over statistics (no projection); a statistic of weight 0 is left out, and a
+ * non-finite distance (a simulated wave nobody answered) is +∞: never within ε.
+ */
 export function distance(weights: Float64Array, stats: Float64Array, at: number, observed: Float64Array): number {
   let sum = 0;
   for (let j = 0; j < observed.length; j++) {
+    if (weights[j] === 0) continue;
     const v = weights[j] * (stats[at + j] - observed[j]);
     sum += v * v;
   }
-  return Math.sqrt(sum);
+  return Number.isFinite(sum) ? Math.sqrt(sum) : Infinity;
 }
 
 /** A distance function for one generation: the statistics at row offset `at` against the data. */
@@ -68,13 +73,14 @@ export function measureOf(spec: DistanceSpec, observed: Float64Array): Measure {
   return (stats, at) => {
     let sum = 0;
     for (let a = 0; a < d; a++) {
+      if (weights[a] === 0) continue;
       // The intercept cancels in a difference of fitted values.
       let z = 0;
       for (let j = 0; j < s; j++) if (projection[a * s + j] !== 0) z += projection[a * s + j] * (stats[at + j] - observed[j]);
       const v = weights[a] * z;
       sum += v * v;
     }
-    return Math.sqrt(sum);
+    return Number.isFinite(sum) ? Math.sqrt(sum) : Infinity;
   };
 }
 
@@ -142,24 +148,31 @@ export function fitProjection(params: Float64Array, stats: Float64Array, rows: r
   return projection;
 }
 
+/** Fewer rows than this many per regression coefficient, and the fit would mostly fit noise. */
+export const ROWS_PER_COEFFICIENT = 2;
+
+/** Whether `rows` simulations are enough to fit the regression on `s` statistics (else: adaptive). */
+export function regressionFits(rows: number, s: number): boolean {
+  return rows >= ROWS_PER_COEFFICIENT * (s + 1);
+}
+
 /**
  * The distance the next generation uses, fitted to this generation's simulations: `rows` rows of
- * parameters (d columns) and statistics (s columns).
+ * parameters (d columns) and statistics (s columns). Each fitted summary is divided by the spread
+ * of its parameter (not its own): a parameter the statistics barely predict then has a summary of
+ * little spread and counts little, instead of adding noise at full weight. Too few simulations
+ * for the regression (regressionFits) give the adaptive distance for that generation.
  */
 export function fitDistance(kind: DistanceKind, params: Float64Array, stats: Float64Array, rows: number, d: number, s: number): DistanceSpec {
   const statScales = statisticScales(stats, rows, s);
   if (kind === 'adaptive') return { scales: statScales };
   const finite = finiteRows(stats, rows, s);
+  const varying = statScales.reduce((count, scale) => count + (scale > 0 ? 1 : 0), 0);
+  if (!regressionFits(finite.length, varying)) return { scales: statScales };
   const projection = fitProjection(params, stats, finite, d, s, statScales);
-  const summaries = new Float64Array(finite.length * d);
-  finite.forEach((i, r) => {
-    for (let a = 0; a < d; a++) {
-      let z = 0;
-      for (let j = 0; j < s; j++) z += projection[a * s + j] * stats[i * s + j];
-      summaries[r * d + a] = z;
-    }
-  });
-  return { projection, scales: statisticScales(summaries, finite.length, d) };
+  const used = new Float64Array(finite.length * d);
+  finite.forEach((i, r) => used.set(params.subarray(i * d, (i + 1) * d), r * d));
+  return { projection, scales: statisticScales(used, finite.length, d) };
 }
 
 /** The distance generation 0 (ε = ∞) is measured with before any fit: nothing projected, no scale. */

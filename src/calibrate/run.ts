@@ -20,6 +20,7 @@ import { InputError, type Scenario } from '../scenarios/index.js';
 import { ENGINE_VERSION, hashSeed, RandomStream, type WaveMeasure } from '../sim/index.js';
 import { WavePool, type WaveTarget } from '../sweep/index.js';
 import { abcSmc, type AbcOptions, type AbcProgress, type Generation } from './abc.js';
+import { ROWS_PER_COEFFICIENT } from './distance.js';
 import type { SurveyData } from './data.js';
 import type { ParameterPrior } from './params.js';
 import { marginals, missWords, predictiveBands, predictiveFails, type Marginal, type PredictiveBand } from './posterior.js';
@@ -296,6 +297,10 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
     const misses = predictive.filter((band) => band.miss);
     if (predictiveFails(predictive)) warnings.push(missWords(misses));
     if (outcome.stopped === 'acceptance') warnings.push(`stopped after generation ${final.index}: fewer than ${(options.minAcceptance * 100).toFixed(1)} % of candidates came within ε`);
+    const needed = ROWS_PER_COEFFICIENT * (observed.length + 1);
+    if (options.distance === 'regression' && n < needed) {
+      warnings.push(`${n} particles are fewer than the regression distance needs for ${observed.length} statistics (${needed}): generations after too few simulations used the adaptive distance`);
+    }
     if (final.ess < n / 10) warnings.push(`effective sample size ${final.ess.toFixed(0)} of ${n} particles: the posterior rests on few particles`);
 
     const posteriorLines = [[...priors.map((p) => p.field), 'weight'].join(',')];

@@ -32,24 +32,31 @@ function median(sorted: Float64Array): number {
 /**
  * The spread of each summary statistic over a generation's simulations (rows of `stats`, s
  * columns): the median absolute deviation (pyabc's default `mad`), or the mean absolute deviation
- * where more than half the values tie; 0 for a statistic that never varies.
+ * where more than half the values tie; 0 for a statistic that never varies. Non-finite values (a
+ * wave nobody answered) are left out.
  */
 export function statisticScales(stats: Float64Array, rows: number, s: number): Float64Array {
   const scales = new Float64Array(s);
   const column = new Float64Array(rows);
   const deviation = new Float64Array(rows);
   for (let j = 0; j < s; j++) {
-    for (let i = 0; i < rows; i++) column[i] = stats[i * s + j];
-    column.sort();
-    const center = median(column);
-    let meanAbs = 0;
+    let count = 0;
     for (let i = 0; i < rows; i++) {
-      deviation[i] = Math.abs(column[i] - center);
-      meanAbs += deviation[i];
+      const value = stats[i * s + j];
+      if (Number.isFinite(value)) column[count++] = value;
     }
-    deviation.sort();
-    const mad = median(deviation);
-    scales[j] = mad > 0 ? mad : meanAbs / rows;
+    if (count === 0) continue;
+    const values = column.subarray(0, count).sort();
+    const center = median(values);
+    let meanAbs = 0;
+    const deviations = deviation.subarray(0, count);
+    for (let i = 0; i < count; i++) {
+      deviations[i] = Math.abs(values[i] - center);
+      meanAbs += deviations[i];
+    }
+    deviations.sort();
+    const mad = median(deviations);
+    scales[j] = mad > 0 ? mad : meanAbs / count;
   }
   return scales;
 }

@@ -34,7 +34,7 @@ export function calibrationReport(outcome: CalibrationOutcome, provenance: Quest
         paragraphs: [
           (record.options.distance === 'adaptive'
             ? 'ε: the distance within which simulated waves counted as matching the data (each statistic in units of its spread over the last generation). '
-            : 'ε: the distance within which simulated waves counted as matching the data (each parameter\'s regression on the statistics, in units of its spread over the last generation). ') +
+            : 'ε: the distance within which simulated waves counted as matching the data (each parameter\'s regression on the statistics, in units of the parameter\'s spread over the last generation). ') +
             'Acceptance: particles kept per candidate simulated. ESS: effective sample size of the weighted particles.',
         ],
         table: {
@@ -57,8 +57,8 @@ export function calibrationReport(outcome: CalibrationOutcome, provenance: Quest
             'Summary statistics: the wave means of the measures in the data; ' +
             (record.options.distance === 'adaptive'
               ? 'distance (adaptive): 2-norm with each statistic divided by its median absolute deviation, re-estimated each generation; '
-              : 'distance (regression; Fearnhead & Prangle 2012): 2-norm over each parameter\'s least-squares prediction from the statistics, divided by its median absolute deviation, both refitted to each generation\'s simulations; ') +
-            'ε: the weighted median of the previous generation\'s distances; moves: multivariate normal with the weighted particle covariance scaled by Silverman\'s bandwidth; importance weights prior / Σ w·K. ' +
+              : 'distance (regression; Fearnhead & Prangle 2012): 2-norm over each parameter\'s least-squares prediction from the statistics, in units of the parameter\'s spread, refitted to each generation\'s simulations; ') +
+            'ε: the weighted median of the previous generation\'s distances; moves: multivariate normal with half the weighted particle covariance, one in ten with twice it (a defensive mixture); importance weights prior / Σ w·K. ' +
             `${record.simulationsUsed} simulations in ${record.wallSeconds.toFixed(0)} s. See docs/CALIBRATE.md for what the data can and cannot tell apart.`,
           ...outcome.warnings.map((w) => `Warning: ${w}`),
         ],

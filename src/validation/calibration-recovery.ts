@@ -2,11 +2,11 @@
  * Calibration recovers known values: synthetic survey waves from the foundation scenario at known
  * context.urgency and context.learningCulture (the two act through different scales: urgency caps
  * feasibility, FIM; the learning culture sets teams' psychological safety and where it relaxes
- * to), calibrated back by ABC-SMC (regression distance, Silverman kernel) with uniform priors on
+ * to), calibrated back by ABC-SMC (the default regression distance and kernel) with uniform priors on
  * their explore ranges. Coverage: the 90 % intervals should hold the truth in about 9 of 10
  * datasets (≥ 7 of 10 passes, allowing for the ABC approximation); each interval at most half its
  * prior's width. isps.relationalSkill is identified more weakly: as a third field its intervals
- * were 0.36–0.51 of its prior at these settings (docs/CALIBRATE.md).
+ * were 0.38–0.62 of its prior at these settings (docs/CALIBRATE.md).
  */
 import { abcSmc, marginals, type DistanceKind, type ParameterPrior } from '../calibrate/index.js';
 import { loadScenario } from '../scenarios/index.js';
