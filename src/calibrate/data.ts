@@ -45,8 +45,9 @@ export function wavesCsv(rows: readonly WaveMeasure[]): string {
   return [WAVE_COLUMNS.join(','), ...rows.map((row) => `${row.month},${row.measure},${cell(row.mean)},${cell(row.sd)},${row.n}`)].join('\n') + '\n';
 }
 
+/** The simulated survey as wave means; a wave nobody answered (a tiny --sample) has no mean and is left out. */
 export function surveyWaves(result: SurveyResult): WaveMeasure[] {
-  return result.waves.flatMap((wave) => waveMeasures(wave));
+  return result.waves.flatMap((wave) => waveMeasures(wave)).filter((row) => row.n > 0);
 }
 
 export interface SurveyData {
@@ -98,9 +99,12 @@ function wholeNumber(file: string, line: number, column: string, text: string, m
   return value;
 }
 
+/** A plain decimal number ("3.1", "-0.5", "1e-3"); Number() alone would also take "0x2" and " ". */
+export const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
 function realNumber(file: string, line: number, column: string, text: string, min: number, max: number, what: string): number {
   const value = Number(text);
-  if (text === '' || !Number.isFinite(value) || value < min || value > max) {
+  if (!DECIMAL.test(text) || !Number.isFinite(value) || value < min || value > max) {
     throw new InputError(`${file}:${line}: ${column}: expected ${what}, got ${JSON.stringify(text)}`);
   }
   return value;
@@ -142,6 +146,7 @@ export function readSurveyData(file: string, horizon: number): SurveyData {
     const [person, , month, instrument, item, response] = columnsOf(file, table, LONG_COLUMNS, headerLine);
     // (month, instrument) → person → summed item scores and items answered
     const scores = new Map<string, Map<string, { sum: number; items: number }>>();
+    const answered = new Map<string, number>(); // person, month, instrument, item → line
     for (const { line, cells } of table.rows) {
       const m = wholeNumber(file, line, 'month', cells[month] ?? '', 0, horizon, monthWords);
       const name = cells[instrument] ?? '';
@@ -151,6 +156,10 @@ export function readSurveyData(file: string, horizon: number): SurveyData {
       const value = wholeNumber(file, line, 'response', cells[response] ?? '', spec.low, spec.high, `a whole response ${spec.low}–${spec.high} on ${name}`);
       const who = cells[person] ?? '';
       if (who === '') throw new InputError(`${file}:${line}: person: expected an identifier, got nothing`);
+      const answer = JSON.stringify([who, m, name, k]);
+      const first = answered.get(answer);
+      if (first !== undefined) throw new InputError(`${file}:${line}: person ${who}, month ${m}, ${name} item ${k}: expected one response, got a second (first on line ${first})`);
+      answered.set(answer, line);
       const key = `${m}/${name}`;
       let people = scores.get(key);
       if (!people) scores.set(key, (people = new Map()));

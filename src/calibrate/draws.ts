@@ -4,11 +4,11 @@
  * same at every engagement length (common random numbers over parameters too) and any replicate
  * can be recomputed alone.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../scenarios/index.js';
 import { RandomStream } from '../sim/index.js';
-import { POSTERIOR_FILE } from './run.js';
+import { CALIBRATION_FILE, POSTERIOR_FILE } from './run.js';
 
 export interface PosteriorDraws {
   readonly source: string;
@@ -46,4 +46,16 @@ export function posteriorDraws(dir: string, replicates: number, seed: number): P
     return particles[i].slice(0, -1);
   });
   return { source: dir, fields, rows };
+}
+
+/** What a calibration directory says about where its posterior came from (null: no readable calibration.json). */
+export function posteriorOrigin(dir: string): { readonly scenario: string; readonly engineVersion: number } | null {
+  const path = join(dir, CALIBRATION_FILE);
+  if (!existsSync(path)) return null;
+  try {
+    const record = JSON.parse(readFileSync(path, 'utf8')) as { scenario?: unknown; engineVersion?: unknown };
+    return typeof record.scenario === 'string' && typeof record.engineVersion === 'number' ? { scenario: record.scenario, engineVersion: record.engineVersion } : null;
+  } catch {
+    return null;
+  }
 }

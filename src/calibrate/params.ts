@@ -5,6 +5,7 @@
  */
 import { InputError, nearest } from '../scenarios/index.js';
 import { factorFields, isNumericField } from '../sweep/factors.js';
+import { DECIMAL } from './data.js';
 
 export interface ParameterPrior {
   readonly field: string;
@@ -33,12 +34,13 @@ export function parameterPriors(paramsText: string, priorTexts: readonly string[
     const match = /^([^=]+)=([^:]+):(.+)$/.exec(text.trim());
     if (!match) throw new InputError(`--prior: expected field=low:high, got ${JSON.stringify(text)}`);
     const [, field, lowText, highText] = match;
-    const low = Number(lowText);
-    const high = Number(highText);
-    if (!Number.isFinite(low) || !Number.isFinite(high) || !(low < high)) {
+    const low = Number(lowText.trim());
+    const high = Number(highText.trim());
+    if (!DECIMAL.test(lowText.trim()) || !DECIMAL.test(highText.trim()) || !(low < high)) {
       throw new InputError(`--prior: ${field}: expected numbers low < high, got ${JSON.stringify(`${lowText}:${highText}`)}`);
     }
     if (!fields.includes(field)) throw new InputError(`--prior: ${field}: expected one of the --params fields (${fields.join(', ')}), got ${JSON.stringify(field)}`);
+    if (explicit.has(field)) throw new InputError(`--prior: ${field}: expected one prior per field, got a second`);
     explicit.set(field, [low, high]);
   }
   return fields.map((field) => {
@@ -57,4 +59,17 @@ export function parameterPriors(paramsText: string, priorTexts: readonly string[
     }
     return { field, low: range[0], high: range[1], integer: meta.integer === true, help: meta.help, unit: meta.unit };
   });
+}
+
+/**
+ * The box ABC samples for a prior: the prior itself, or for a whole-number field [low − ½, high + ½],
+ * so that rounding (the value a run uses) gives every whole number in low–high the same chance.
+ */
+export function samplingBox(prior: ParameterPrior): { low: number; high: number } {
+  return prior.integer ? { low: prior.low - 0.5, high: prior.high + 0.5 } : { low: prior.low, high: prior.high };
+}
+
+/** A particle's value as a run uses it: whole-number fields rounded (as src/sweep/waves.ts does). */
+export function valueAsRun(prior: ParameterPrior, value: number): number {
+  return prior.integer ? Math.round(value) : value;
 }

@@ -22,7 +22,7 @@ import { WavePool, type WaveTarget } from '../sweep/index.js';
 import { abcSmc, type AbcOptions, type AbcProgress, type Generation } from './abc.js';
 import { ROWS_PER_COEFFICIENT } from './distance.js';
 import type { SurveyData } from './data.js';
-import type { ParameterPrior } from './params.js';
+import { samplingBox, valueAsRun, type ParameterPrior } from './params.js';
 import { marginals, missWords, predictiveBands, predictiveFails, type Marginal, type PredictiveBand } from './posterior.js';
 
 export const CALIBRATION_FILE = 'calibration.json';
@@ -220,6 +220,24 @@ async function predictiveRuns(pool: WavePool, target: WaveTarget, final: Generat
   return pool.run(target, params, seeds);
 }
 
+/** Which of the settings behind the hash differ from an earlier calibration's record, in words. */
+function changedSettings(previous: CalibrationRecord, input: CalibrationInput, dataHash: string): string {
+  const was = previous.options;
+  const now = input.options;
+  const changed = [
+    previous.version !== input.version ? `tool version (${previous.version} → ${input.version})` : '',
+    previous.engineVersion !== ENGINE_VERSION ? `engine version (${previous.engineVersion} → ${ENGINE_VERSION})` : '',
+    previous.data.sha256 !== dataHash ? 'data file (its contents changed)' : '',
+    JSON.stringify(previous.parameters) !== JSON.stringify(input.priors) ? '--params or --prior' : '',
+    was.particles !== now.particles ? `--particles (${was.particles} → ${now.particles})` : '',
+    was.repsPerParticle !== now.repsPerParticle ? `--reps-per-particle (${was.repsPerParticle} → ${now.repsPerParticle})` : '',
+    was.seed !== now.seed ? `--seed (${was.seed} → ${now.seed})` : '',
+    was.distance !== now.distance ? `--distance (${String(was.distance ?? 'adaptive')} → ${now.distance})` : '',
+    was.minAcceptance !== now.minAcceptance ? 'minimum acceptance' : '',
+  ].filter((words) => words !== '');
+  return changed.length > 0 ? changed.join(', ') : 'scenario (the file, or its --set overrides)';
+}
+
 export async function calibrate(input: CalibrationInput): Promise<CalibrationOutcome> {
   const started = performance.now();
   const { out, priors, options, data } = input;
@@ -231,7 +249,7 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
     if (!input.resume) throw new InputError(`--out ${out}: a calibration is already there: expected --resume to continue it, or another --out`);
     previous = fromJson(readFileSync(recordPath, 'utf8'));
     if (previous.settingsHash !== hash) {
-      throw new InputError(`--resume: ${recordPath}: expected the same scenario, data, parameters, priors, particles, reps, distance and seed as the calibration there, got different ones`);
+      throw new InputError(`--resume: ${recordPath}: expected the same settings as the calibration there, got a different ${changedSettings(previous, input, dataHash)}`);
     }
   }
   mkdirSync(join(out, 'generations'), { recursive: true });
@@ -270,7 +288,7 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
   try {
     let generationStarted = performance.now();
     const outcome = await abcSmc(
-      { low: Float64Array.from(priors.map((p) => p.low)), high: Float64Array.from(priors.map((p) => p.high)), observed, simulate: (params, seeds) => pool.run(target, params, seeds) },
+      { low: Float64Array.from(priors.map((p) => samplingBox(p).low)), high: Float64Array.from(priors.map((p) => samplingBox(p).high)), observed, simulate: (params, seeds) => pool.run(target, params, seeds) },
       options,
       {
         resumeFrom,
@@ -287,7 +305,9 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
       },
     );
     const final = outcome.final;
-    const posterior = marginals(priors, final.particles, final.weights);
+    // What the runs used: whole-number fields rounded (the particles themselves stay continuous).
+    const asRun = final.particles.map((value, k) => valueAsRun(priors[k % d], value));
+    const posterior = marginals(priors, asRun, final.weights);
 
     const draws = input.predictiveDraws ?? PREDICTIVE_DRAWS;
     const simulated = await predictiveRuns(pool, target, final, options.seed, draws);
@@ -304,7 +324,7 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
     if (final.ess < n / 10) warnings.push(`effective sample size ${final.ess.toFixed(0)} of ${n} particles: the posterior rests on few particles`);
 
     const posteriorLines = [[...priors.map((p) => p.field), 'weight'].join(',')];
-    for (let i = 0; i < n; i++) posteriorLines.push([...Array.from(final.particles.subarray(i * d, (i + 1) * d), String), String(final.weights[i])].join(','));
+    for (let i = 0; i < n; i++) posteriorLines.push([...Array.from(asRun.subarray(i * d, (i + 1) * d), String), String(final.weights[i])].join(','));
     const status = outcome.stopped === 'signal' ? 'stopped' : 'done';
     const last = record(status, { stopped: outcome.stopped, posterior, predictive, warnings });
     if (status === 'done') writeAtomic(join(out, POSTERIOR_FILE), posteriorLines.join('\n') + '\n');

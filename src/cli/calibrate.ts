@@ -51,13 +51,13 @@ export function registerCalibrate(program: Command): void {
         'documented explore range (`concentric fields --assumptions`) unless --prior says otherwise.\n' +
         'Every simulation runs on worker threads with hashed seeds: the same command gives the same\n' +
         'posterior whatever --threads. Writes posterior.csv, calibration.json, generations/NN.csv and a\n' +
-        'report (index.html, summary.md, charts/). See docs/CALIBRATE.md.',
+        'report (index.html, summary.md, report.json, charts/). See docs/CALIBRATE.md.',
     )
     .argument('[scenario]', 'built-in name or scenario file', DEFAULT_SCENARIO)
     .option('--data <file.csv>', 'survey data: item-level responses or wave means (required)')
     .option('--params <fields>', 'scenario fields to estimate, comma-separated (required)')
     .option('--prior <field=low:high>', 'a uniform prior other than the field\'s explore range (repeatable)', collect, [])
-    .option('--particles <n>', 'particles per generation', integerOption('--particles', 10, 1_000_000), ABC_DEFAULTS.particles)
+    .option('--particles <n>', 'particles per generation (the regression distance wants at least 2 × (wave means + 1))', integerOption('--particles', 10, 1_000_000), ABC_DEFAULTS.particles)
     .option('--generations <n>', 'generations, the prior\'s included', integerOption('--generations', 1, 100), ABC_DEFAULTS.generations)
     .option('--reps-per-particle <n>', 'runs per particle, statistics averaged', integerOption('--reps-per-particle', 1, 1000), ABC_DEFAULTS.repsPerParticle)
     .addOption(

@@ -5,7 +5,8 @@
  * horizon, into <out>/robustness/<field>/, skipped with --no-robustness).
  */
 import { join } from 'node:path';
-import { posteriorDraws } from '../calibrate/index.js';
+import { CALIBRATION_FILE, posteriorDraws, posteriorOrigin } from '../calibrate/index.js';
+import { ENGINE_VERSION } from '../sim/index.js';
 import { InputError, type Scenario } from '../scenarios/index.js';
 import { LENGTH_FACTOR, robustnessSweeps, scenarioAt, withinSweep, type CompareOptions, type Manifest, type SweepSpec } from '../sweep/index.js';
 import { estimate } from '../stats/index.js';
@@ -26,6 +27,23 @@ export const ROBUSTNESS_REPS = 40;
 const SMALL_GRID_RUNS = 200;
 
 /** compare --posterior: each replicate's parameter values drawn from the calibration (checked on the scenario once). */
+/**
+ * A note (not a refusal: a posterior may be carried to a variant on purpose) when the calibration
+ * was made on another scenario or engine version than this compare runs.
+ */
+export function posteriorNotes(dir: string, ref: string, scenario: Scenario): string[] {
+  const origin = posteriorOrigin(dir);
+  if (!origin) return [`--posterior ${dir}: no ${CALIBRATION_FILE} beside posterior.csv: cannot tell which scenario it was calibrated on`];
+  const notes: string[] = [];
+  if (origin.scenario !== ref && origin.scenario !== scenario.name) {
+    notes.push(`--posterior ${dir} was calibrated on scenario ${JSON.stringify(origin.scenario)}; this compare runs ${JSON.stringify(ref)}: the draws carry over only as far as the two share what was calibrated`);
+  }
+  if (origin.engineVersion !== ENGINE_VERSION) {
+    notes.push(`--posterior ${dir} was calibrated with engine ${origin.engineVersion}; this is engine ${ENGINE_VERSION}: the model has changed since, so the posterior may not fit it`);
+  }
+  return notes;
+}
+
 export function withPosterior(spec: SweepSpec, scenario: Scenario, dir: string): SweepSpec {
   const draws = posteriorDraws(dir, spec.replicates, spec.seed);
   if (draws.fields.includes(LENGTH_FACTOR)) throw new InputError(`--posterior: ${dir}: expected a calibration of fields other than ${LENGTH_FACTOR} (compare varies it), got it`);

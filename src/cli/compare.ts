@@ -12,7 +12,7 @@ import { loadResults, NULL_RINGS_FILE, type NullRings } from '../report/load.js'
 import { DEFAULT_SCENARIO, ensureOrganization, InputError, type Scenario } from '../scenarios/index.js';
 import { simulate } from '../sim/index.js';
 import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, type Manifest, type PointAggregate } from '../sweep/index.js';
-import { ROBUSTNESS_REPS, runRobustness, runWithin, withPosterior } from './compare-designs.js';
+import { posteriorNotes, ROBUSTNESS_REPS, runRobustness, runWithin, withPosterior } from './compare-designs.js';
 import { addExecutionOptions, executeSweep, EXIT_STOPPED, type ExecutionFlags } from './execution.js';
 import { collect, integerOption, numberListOption, numberOption } from './options.js';
 import { table } from './output.js';
@@ -228,6 +228,7 @@ export function registerCompare(program: Command): void {
     const planned = compareSweep(options);
     const { scenario } = planned;
     const spec = flags.posterior ? withPosterior(planned.spec, scenario, flags.posterior) : planned.spec;
+    if (flags.posterior) for (const note of posteriorNotes(flags.posterior, ref, scenario)) process.stderr.write(`concentric: note: ${note}\n`);
     const { manifest, outcome, exitCode } = await executeSweep(spec, scenario, flags);
     process.exitCode = exitCode;
     if (outcome.interrupted || manifest.shard !== null) return;

@@ -11,6 +11,13 @@ import { collect, integerOption, numberListOption, numberOption } from './option
 import { checkOutFile } from './out-folder.js';
 import { emit, table } from './output.js';
 
+/** --sample: a response rate; 0 would be a survey nobody answers. */
+function shareAboveZero(text: string): number {
+  const value = numberOption('--sample', 0, 1)(text);
+  if (value === 0) throw new InputError(`--sample: expected a share above 0 and at most 1, got ${JSON.stringify(text)}`);
+  return value;
+}
+
 interface SurveyFlags {
   months: number[];
   sample: number;
@@ -49,7 +56,7 @@ export function registerSurvey(program: Command): void {
     )
     .argument('[scenario]', 'built-in name or scenario file', DEFAULT_SCENARIO)
     .option('--months <list>', 'survey month ends, comma-separated', numberListOption('--months', 0, 1200), [0, 6, 12, 24, 36])
-    .option('--sample <share>', 'share of staff answering each wave (response rate)', numberOption('--sample', 0, 1), 0.6)
+    .option('--sample <share>', 'share of staff answering each wave (response rate), above 0 and at most 1', shareAboveZero, 0.6)
     .option('--seed <n>', 'run seed (0–4294967295)', integerOption('--seed', 0, 4294967295), 1)
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
     .option('--waves', 'write the means per wave (month,measure,mean,sd,n) instead of item responses')

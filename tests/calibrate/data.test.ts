@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parameterPriors, readSurveyData, surveyCsv, surveyWaves, wavesCsv } from '../../src/calibrate/index.js';
+import { samplingBox, valueAsRun } from '../../src/calibrate/params.js';
 import { loadScenario } from '../../src/scenarios/index.js';
 import { simulateSurvey } from '../../src/sim/index.js';
 
@@ -31,6 +32,8 @@ describe('survey data files', () => {
     ['month beyond the horizon', 'month,measure,mean,sd,n\n0,aim,3,1,10\n48,aim,3,1,10\n', /horizon\.csv:3: month: expected a whole month 0–36.*got "48"/],
     ['response outside the scale', 'person,unit,month,instrument,item,response\n1,0,0,aim,1,6\n', /scale\.csv:2: response: expected a whole response 1–5 on aim, got "6"/],
     ['unknown instrument', 'person,unit,month,instrument,item,response\n1,0,0,aim,1,3\n1,0,0,nps,1,3\n', /instrument\.csv:3: instrument: expected one of aim, iam, fim, psychSafety, applying, got "nps"/],
+    ['repeated answer', 'person,unit,month,instrument,item,response\n1,0,0,aim,1,3\n1,0,0,aim,2,4\n1,0,0,aim,1,4\n', /repeat\.csv:4: person 1, month 0, aim item 1: expected one response, got a second \(first on line 2\)/],
+    ['mean that is not a decimal number', 'month,measure,mean,sd,n\n0,aim,0x3,1,10\n', /hex\.csv:2: mean: expected a scale mean 1–5, got "0x3"/],
   ];
   for (const [what, text, message] of bad) {
     it(`refuses a file with a ${what}, naming file:line`, () => {
@@ -58,5 +61,29 @@ describe('parameters and priors', () => {
     expect(() => parameterPriors('adoption.rule', [])).toThrow(/--params: adoption\.rule: expected a numeric field/);
     expect(() => parameterPriors('context.urgency', ['context.urgency=0.5:1.5'])).toThrow(/--prior: context\.urgency: expected a range within the field's valid 0–1, got 0\.5:1\.5/);
     expect(() => parameterPriors('context.urgency', ['isps.count=1:3'])).toThrow(/--prior: isps\.count: expected one of the --params fields/);
+  });
+
+  it('a survey with a wave nobody answered leaves that wave out of the waves file (no empty means)', () => {
+    const { scenario } = loadScenario('classroom');
+    const result = simulateSurvey(scenario, 3, { months: [0, 12], sample: 0.001 });
+    const rows = surveyWaves(result);
+    expect(rows.every((row) => row.n > 0 && Number.isFinite(row.mean))).toBe(true);
+    expect(wavesCsv(rows)).not.toMatch(/,,/);
+  });
+});
+
+describe('--params and --prior, more', () => {
+  it('refuses a second --prior for one field and a prior that is not plain numbers', () => {
+    expect(() => parameterPriors('context.urgency', ['context.urgency=0.1:0.5', 'context.urgency=0.2:0.6'])).toThrow(/--prior: context\.urgency: expected one prior per field, got a second/);
+    expect(() => parameterPriors('context.urgency', ['context.urgency=0x0:0x1'])).toThrow(/--prior: context\.urgency: expected numbers low < high, got "0x0:0x1"/);
+  });
+
+  it('a whole-number field is sampled over [low − ½, high + ½], so each whole value is equally likely after rounding', () => {
+    const [units] = parameterPriors('organization.units', ['organization.units=4:8']);
+    expect(units.integer).toBe(true);
+    expect(samplingBox(units)).toEqual({ low: 3.5, high: 8.5 });
+    expect(valueAsRun(units, 5.49)).toBe(5);
+    const [urgency] = parameterPriors('context.urgency', []);
+    expect(samplingBox(urgency)).toEqual({ low: urgency.low, high: urgency.high });
   });
 });

@@ -63,4 +63,27 @@ describe('survey and calibrate commands', () => {
     expect(calibrate.status).toBe(2);
     expect(calibrate.stderr).toBe(`concentric: --out ${join(blocker, 'cal')}: expected a writable folder, got a path through an existing file\n`);
   });
+
+  it('a whole-number field: posterior.csv holds whole numbers that compare --posterior can run; notes a posterior from another scenario', () => {
+    const waves = join(dir, 'units-waves.csv');
+    expect(concentric(['survey', 'classroom', '--waves', '--months', '0,6', '--set', 'months=6', '--seed', '2', '--out', waves]).status).toBe(0);
+    const cal = join(dir, 'units-cal');
+    const calibrated = concentric(['calibrate', 'classroom', '--set', 'months=6', '--data', waves, '--params', 'organization.units', '--prior', 'organization.units=4:8', '--particles', '20', '--generations', '2', '--threads', '1', '--quiet', '--out', cal]);
+    expect(calibrated.status, calibrated.stderr).toBe(0);
+    const values = readFileSync(join(cal, 'posterior.csv'), 'utf8').trim().split('\n').slice(1).map((line) => Number(line.split(',')[0]));
+    expect(values.every((v) => Number.isInteger(v) && v >= 4 && v <= 8)).toBe(true);
+    // Resuming with another distance names what changed.
+    const resumed = concentric(['calibrate', 'classroom', '--set', 'months=6', '--data', waves, '--params', 'organization.units', '--prior', 'organization.units=4:8', '--particles', '20', '--generations', '3', '--distance', 'adaptive', '--resume', '--out', cal]);
+    expect(resumed.status).toBe(2);
+    expect(resumed.stderr).toMatch(/--resume: .*calibration\.json: expected the same settings as the calibration there, got a different --distance \(regression → adaptive\)\n$/);
+    const compared = concentric(['compare', 'foundation', '--set', 'months=6', '--posterior', cal, '--lengths', '6,12', '--reps', '2', '--no-report', '--threads', '1', '--quiet', '--out', join(dir, 'units-compare')]);
+    expect(compared.status, compared.stderr).toBe(0);
+    expect(compared.stderr).toContain(`concentric: note: --posterior ${cal} was calibrated on scenario "classroom"; this compare runs "foundation"`);
+  });
+
+  it('survey --sample 0 is refused: a survey nobody answers', () => {
+    const out = concentric(['survey', 'classroom', '--sample', '0', '--waves']);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toBe('concentric: --sample: expected a share above 0 and at most 1, got "0"\n');
+  });
 });
