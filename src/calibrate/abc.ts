@@ -9,7 +9,7 @@
  *                  (a defensive mixture; NARROW_SCALE below says why); a particle is
  *                  kept when its simulated statistics are within ε_t of the data; its weight is
  *                  prior(θ) / Σ_j w_j K(θ | θ_j)
- *   distance       re-fitted to all of the last generation's simulations (distance.ts):
+ *   distance       re-fitted to the last generation's considered candidates (distance.ts):
  *                  `regression` (default) measures on each parameter's linear regression on the
  *                  statistics; `adaptive` on every statistic over its median absolute deviation
  *   ε_{t+1}        the weighted median of generation t's distances under the new distance
@@ -367,7 +367,8 @@ export async function abcSmc(problem: AbcProblem, options: AbcOptions, hooks: Ab
     }
     const { particles, stats, weights } = weighParticles(sampled, proposer, d, s);
 
-    // The next generation's distance (fitted to every simulation considered) and ε (this
+    // The next generation's distance (fitted to every candidate considered; the last round's
+    // candidates past the n-th kept one were simulated but are not used) and ε (this
     // population's weighted median distance under it).
     const nextDistance = fitDistance(options.distance, sampled.params, sampled.stats, sampled.candidates, d, s);
     const nextMeasure = measureOf(nextDistance, problem.observed);
