@@ -32,9 +32,10 @@ import {
   validateScenario,
   withValues,
   affectsConsistency,
+  checkConsistency,
   type Scenario,
 } from '../scenarios/index.js';
-import { pointCount, SOBOL_MAX_DIMENSIONS } from './designs/index.js';
+import { designPoints, pointCount, SOBOL_MAX_DIMENSIONS } from './designs/index.js';
 import { factorFields, isNumericField, settableFields } from './factors.js';
 import { HEADLINE_METRICS, isSummaryMetric, SUMMARY_METRICS } from './metrics.js';
 import type { Design, FactorValue, SeedScheme, SweepSpec } from './types.js';
@@ -110,7 +111,32 @@ export function loadSweepFile(file: string): LoadedSweep {
   if (runs > MAX_RUNS) {
     fail(['replicates'], 'design × replicates', `at most ${MAX_RUNS.toLocaleString('en')} runs`, `${runs.toLocaleString('en')} runs`);
   }
+  checkCombinations(spec, withSet, at);
   return { spec, scenario: withSet };
+}
+
+/**
+ * Values that are each valid can still combine into no organization (10 staff in 20 units; 1 ISP
+ * where engagements need 2 co-leads): every design point's combination of such factors is checked
+ * here, before any run, because workers skip the cross-field checks (they run checked points).
+ */
+function checkCombinations(spec: SweepSpec, scenario: Scenario, at: (path: Path) => string): void {
+  const paths = Object.keys(spec.factors).filter(affectsConsistency);
+  if (paths.length === 0) return;
+  const checked = new Set<string>();
+  for (const { point, values } of designPoints(spec)) {
+    const combination = Object.fromEntries(paths.map((path) => [path, values[path]]));
+    const key = JSON.stringify(combination);
+    if (checked.has(key)) continue;
+    checked.add(key);
+    // Each value passed its field's schema (readFactors): only the combination is in question.
+    const problem = checkConsistency(withValues(scenario, combination) as unknown as Scenario);
+    if (problem) {
+      const given = paths.map((path) => `${path}=${String(values[path])}`).join(', ');
+      const hint = spec.design.type === 'grid' ? 'a grid runs every combination: change the values' : 'narrow the ranges so no sample combines them';
+      throw new InputError(`${at(['factors'])}: factors: design point ${point} (${given}): ${problem.path.join('.')}: expected ${problem.expected}, got ${problem.given} — ${hint}`);
+    }
+  }
 }
 
 function wholeNumber(value: unknown, path: Path, field: string, min: number, max: number, at: (path: Path) => string): number {

@@ -74,6 +74,16 @@ describe('sweep files', () => {
     ['missing scenario file', 'scenario: nowhere.yaml\n', /:1:11: scenario: file not found: expected a scenario file, got "nowhere\.yaml"/],
     ['malformed YAML', 'factors: { a: [1, 2\n', /malformed YAML/],
     ['empty list', 'factors:\n  isps.count: []\n', /:2:15: factors\.isps\.count: expected at least one value, got an empty list/],
+    [
+      'grid combining valid values into no organization',
+      'scenario: classroom\nfactors:\n  organization.staff: [10, 60]\n  organization.units: [4, 20]\n',
+      /:3:3: factors: design point 1 \(organization\.staff=10, organization\.units=20\): organization\.units: expected at most organization\.staff = 10 units \(each unit needs a leader\), got 20 — a grid runs every combination: change the values/,
+    ],
+    [
+      'sampled design whose ranges overlap into no organization',
+      'scenario: classroom\ndesign: { type: lhs, n: 20 }\nfactors:\n  organization.staff: [10, 60]\n  organization.units: [4, 20]\n',
+      /:4:3: factors: design point \d+ \(organization\.staff=\d+, organization\.units=\d+\): organization\.units: expected at most .* — narrow the ranges so no sample combines them/,
+    ],
   ];
   for (const [name, text, pattern] of bad) {
     it(`locates a bad file: ${name}`, () => {
