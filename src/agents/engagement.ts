@@ -14,7 +14,7 @@ export interface Engagement {
   readonly coLeads: readonly number[];
 }
 
-export interface ContactsThisWeek {
+interface ContactsThisWeek {
   readonly meeting: boolean;
   readonly coaching: boolean;
 }

@@ -27,7 +27,7 @@ export function stageOf(
 }
 
 /** The stage of someone applying: sustaining after enough weeks of it. */
-export function applyingStage(weeksApplying: number, t: StageThresholds): number {
+function applyingStage(weeksApplying: number, t: StageThresholds): number {
   return weeksApplying >= t.sustainedAfterWeeks ? Stage.sustaining : Stage.applying;
 }
 
