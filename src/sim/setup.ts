@@ -12,7 +12,7 @@ import { measure } from './credibility.js';
 import { SupportDesk } from './engagements.js';
 import { chooseFirstUnits } from './first-units.js';
 import { unitLedgerFor } from './units.js';
-import { buildOrganization, rewiredOrganization, ringDistances } from './network.js';
+import { buildOrganization, rewiredOrganization, ringDistances, type Organization } from './network.js';
 import { placeStartingValues } from './network-from-file.js';
 import { MonthlyRecorder } from './recorder.js';
 import { createStreams, RandomStream } from './rng.js';
@@ -97,6 +97,33 @@ function seedAdopters(run: RunState, count: number): void {
   }
 }
 
+/** The staff at week 0 (M1): everyone hired in staff order, then a file's starting values. */
+function staffOf(org: Organization, population: Population, rng: RandomStream, arrays: ArrayAllocator): StaffState {
+  const staff = createStaffState(org.staff, arrays);
+  const file = org.file;
+  for (let i = 0; i < org.staff; i++) hire(staff, i, population, rng, file ? file.disposition[i] : -1);
+  if (file) placeStartingValues(staff, file);
+  return staff;
+}
+
+/**
+ * The kept counts, team state and weekly scratch of a run, taken from `arrays` in this order
+ * (right after the staff's arrays; a reused arena lays out every run alike).
+ */
+function runArrays(org: Organization, countsKept: boolean, learningCulture: number, arrays: ArrayAllocator) {
+  const staffCount = org.staff;
+  return {
+    applyingAround: arrays.int32(countsKept ? staffCount : 0),
+    metAround: arrays.int32(countsKept ? staffCount : 0),
+    metTrust: arrays.float64(countsKept ? staffCount : 0),
+    teamSafety: arrays.float64(org.teams).fill(learningCulture),
+    teamMetWeek: arrays.int32(org.teams).fill(-1),
+    // Scratch for synchronous word of mouth: T += pull − weight·T.
+    wordOfMouth: { trustPull: arrays.float64(staffCount), trustWeight: arrays.float64(staffCount) },
+    switchers: arrays.int32(staffCount),
+  };
+}
+
 /**
  * A run, set up and recorded at month 0. `arrays`: where its state lives (fresh arrays, or
  * memory reused across runs; see arena.ts). The arrays are taken in a fixed order.
@@ -109,21 +136,10 @@ export function setUp(scenario: Scenario, seed: number, arrays: ArrayAllocator, 
   // stays as in the run it is compared with); rings are measured on the ties as generated.
   const org = s.organization.nullTies ? rewiredOrganization(generated, new RandomStream(`concentric/${seed >>> 0}/null-ties`), arrays) : generated;
   const staffCount = org.staff;
-  const staff = createStaffState(staffCount, arrays);
   const population = populationOf(s);
+  const staff = staffOf(org, population, streams.population, arrays);
   const countsKept = s.adoption.pathway && !org.fullyMixed;
-  const applyingAround = arrays.int32(countsKept ? staffCount : 0);
-  const metAround = arrays.int32(countsKept ? staffCount : 0);
-  const metTrust = arrays.float64(countsKept ? staffCount : 0);
-  const file = org.file;
-  for (let i = 0; i < staffCount; i++) hire(staff, i, population, streams.population, file ? file.disposition[i] : -1);
-  if (file) placeStartingValues(staff, file);
-
-  const teamSafety = arrays.float64(org.teams).fill(s.context.learningCulture);
-  const teamMetWeek = arrays.int32(org.teams).fill(-1);
-  // Scratch for synchronous word of mouth: T += pull − weight·T.
-  const wordOfMouth = { trustPull: arrays.float64(staffCount), trustWeight: arrays.float64(staffCount) };
-  const switchers = arrays.int32(staffCount);
+  const { applyingAround, metAround, metTrust, teamSafety, teamMetWeek, wordOfMouth, switchers } = runArrays(org, countsKept, s.context.learningCulture, arrays);
   const { isps, engagement } = s;
   const desk = new SupportDesk(org, staff, isps.count, isps.hoursPerWeek, engagement.hoursPerCoLeadWeek, engagement.coLeads, monthsToWeeks(engagement.lengthMonths));
   desk.ledger = unitLedgerFor(s, seed, org, staff);
