@@ -4,7 +4,7 @@
  *   colleaguesOnNetwork — step 5: exposure and word of mouth from colleagues;
  *   changePeople        — step 6: the pathway (M2–M4, M5) when on, then adoption (M6) or
  *                         discontinuation (M7); returns who switched, for the caller to date;
- *   gatherWordOfMouth   — its word-of-mouth gather, for any range of the staff;
+ *   gatherWordOfMouth   — its word-of-mouth gather;
  *   adoptOnNetwork      — steps 5 and 6 in one pass, for the pathway off on a network;
  *   tellColleagues      — a kept count changes for each colleague of one person.
  */
@@ -20,7 +20,7 @@ import {
   relax,
   trustAfterWordOfMouth,
 } from '../agents/index.js';
-import type { RunState, WordOfMouth } from './run-state.js';
+import type { RunState } from './run-state.js';
 import { metIsps } from './staff.js';
 import { mayStop, starts, stops } from './switching.js';
 
@@ -100,30 +100,25 @@ function trustOfThoseWhoMet(contact: Uint8Array, trust: Float64Array, metTrust: 
 }
 
 /**
- * Word of mouth for people lo .. hi from the colleagues who have met the ISPs — every tie in
- * order, as a scan adds them (those who have not met add exactly 0; `metTrust` holds their trust).
- * Each person reads only last week's state, so any split of the staff gives the same bytes
- * (a probe ran it on two threads: docs/PERFORMANCE.md). A function with this loop alone: with
+ * Word of mouth for everyone from the colleagues who have met the ISPs — every tie in order, as a
+ * scan adds them (those who have not met add exactly 0; `metTrust` holds their trust). Each person
+ * reads only last week's state (synchronous update). A function with this loop alone: with
  * another loop before it, V8 compiled on entering that loop (on-stack replacement), before this
  * one had type feedback, and discarded the code here every week (at 100k staff).
  */
-export function gatherWordOfMouth(
-  lo: number,
-  hi: number,
-  offsets: Int32Array,
-  neighbors: Int32Array,
-  metAround: Int32Array,
-  metTrust: Float64Array,
-  wordOfMouth: WordOfMouth,
-  weeklyRate: number,
-): void {
-  const { trustPull, trustWeight } = wordOfMouth;
-  for (let i = lo; i < hi; i++) {
+export function gatherWordOfMouth(run: RunState): void {
+  const { offsets, neighbors } = run.org;
+  const { metAround, metTrust } = run;
+  const { trustPull, trustWeight } = run.wordOfMouth;
+  const weeklyRate = run.rates.wordOfMouth;
+  const n = run.org.staff;
+  for (let i = 0; i < n; i++) {
     const first = offsets[i];
     const last = offsets[i + 1];
     const heard = metAround[i];
     const degree = last - first;
-    // trustFromColleagues, split so every person reads last week's trust of colleagues.
+    // M2's word of mouth as weight r·h and pull r·h·m (trustAfterWordOfMouth applies them), from
+    // last week's trust of colleagues.
     const weight = weeklyRate * (degree > 0 ? heard / degree : 0);
     trustWeight[i] = weight;
     if (heard === 0) {
@@ -142,12 +137,10 @@ export function gatherWordOfMouth(
  * adds them (those who have not met add exactly 0). `metTrust` is scratch.
  */
 export function colleaguesOnNetwork(run: RunState): void {
-  const { offsets, neighbors } = run.org;
   const { contact, trust, exposure } = run.staff;
-  const { applyingAround, metAround, metTrust } = run;
-  exposureFromCounts(offsets, applyingAround, exposure);
-  trustOfThoseWhoMet(contact, trust, metTrust);
-  gatherWordOfMouth(0, exposure.length, offsets, neighbors, metAround, metTrust, run.wordOfMouth, run.rates.wordOfMouth);
+  exposureFromCounts(run.org.offsets, run.applyingAround, exposure);
+  trustOfThoseWhoMet(contact, trust, run.metTrust);
+  gatherWordOfMouth(run);
 }
 
 /**
