@@ -15,6 +15,18 @@ export function requestRate(
   return baseRate + (credibilityFloor + credibilityGain * applyingShare) * credibility;
 }
 
+/** Organization credibility C: the mean trust of staff who have met the ISPs (0 before anyone has). */
 export function credibility(trustSumOfContacted: number, contacted: number): number {
   return contacted > 0 ? trustSumOfContacted / contacted : 0;
+}
+
+/**
+ * A unit's credibility C_u: the mean over members first .. last − 1 of their trust if they have
+ * met or heard of the ISPs (contact > 0, agents' Contact), else 0. src/sim/credibility.ts computes
+ * it branch-free for every unit in one pass (tests/sim/rule-equality.test.ts: the same numbers).
+ */
+export function unitCredibility(contact: ArrayLike<number>, trust: ArrayLike<number>, first: number, last: number): number {
+  let sum = 0;
+  for (let i = first; i < last; i++) if (contact[i] > 0) sum += trust[i];
+  return sum / (last - first);
 }

@@ -41,9 +41,19 @@ export function resistantGain(gain: number, resistance: number, resistant: boole
  * Word of mouth: trust moves toward the mean trust of tied colleagues who worked with the ISPs, in
  * proportion to how many of one's ties did — T += r·h·(m − T) a week, with r the weekly rate, h
  * the share of ties who met the ISPs and m their mean trust. Computed as T + pull − weight·T with
- * weight = r·h and pull = weight·m, both gathered for everyone from last week's trust before anyone
- * changes (synchronous update; src/sim/staff-week.ts).
+ * weight = r·h (wordOfMouthWeight) and pull = r·h·m (wordOfMouthPull), both gathered for everyone
+ * from last week's trust before anyone changes (synchronous update; src/sim/staff-week.ts).
  */
 export function trustAfterWordOfMouth(trust: number, pull: number, weight: number): number {
   return trust + pull - weight * trust;
+}
+
+/** Word of mouth's weight r·h: the weekly rate times the share of one's ties who met the ISPs. */
+export function wordOfMouthWeight(weeklyRate: number, heardShare: number): number {
+  return weeklyRate * heardShare;
+}
+
+/** Word of mouth's pull r·h·m: its weight times the mean trust m of the ties who met the ISPs. */
+export function wordOfMouthPull(weeklyRate: number, heardShare: number, meanTrust: number): number {
+  return weeklyRate * heardShare * meanTrust;
 }

@@ -19,6 +19,8 @@ import {
   readinessMean,
   relax,
   trustAfterWordOfMouth,
+  wordOfMouthPull,
+  wordOfMouthWeight,
 } from '../agents/index.js';
 import type { RunState } from './run-state.js';
 import { metIsps } from './staff.js';
@@ -119,15 +121,15 @@ export function gatherWordOfMouth(run: RunState): void {
     const degree = last - first;
     // M2's word of mouth as weight r·h and pull r·h·m (trustAfterWordOfMouth applies them), from
     // last week's trust of colleagues.
-    const weight = weeklyRate * (degree > 0 ? heard / degree : 0);
-    trustWeight[i] = weight;
+    const heardShare = degree > 0 ? heard / degree : 0;
+    trustWeight[i] = wordOfMouthWeight(weeklyRate, heardShare);
     if (heard === 0) {
       trustPull[i] = 0;
       continue;
     }
     let heardTrust = 0;
     for (let k = first; k < last; k++) heardTrust += metTrust[neighbors[k]];
-    trustPull[i] = weight * (heardTrust / heard);
+    trustPull[i] = wordOfMouthPull(weeklyRate, heardShare, heardTrust / heard);
   }
 }
 

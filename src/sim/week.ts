@@ -9,7 +9,7 @@
  * per person per week and the demand stream one per unit per week, whatever the state, so runs
  * that differ in one parameter stay in step until that parameter first matters.
  */
-import { Contact, requestRate, safetyDrift } from '../agents/index.js';
+import { Contact, requestRate, safetyDrift, wordOfMouthPull, wordOfMouthWeight } from '../agents/index.js';
 import { monthEndWeek, weeklyChance } from './clock.js';
 import { contactUnit } from './contacts.js';
 import { measure } from './credibility.js';
@@ -101,8 +101,8 @@ function colleagues(run: RunState): void {
     const meanTrust = heard > 0 ? heardTrust / heard : 0;
     exposure.fill(share);
     run.wordOfMouthCleared = false;
-    wordOfMouth.trustPull.fill(wordOfMouthRate * heardShare * meanTrust);
-    wordOfMouth.trustWeight.fill(wordOfMouthRate * heardShare);
+    wordOfMouth.trustPull.fill(wordOfMouthPull(wordOfMouthRate, heardShare, meanTrust));
+    wordOfMouth.trustWeight.fill(wordOfMouthWeight(wordOfMouthRate, heardShare));
     return;
   }
   // A network with the pathway on (the pathway-off network runs adoptOnNetwork instead).

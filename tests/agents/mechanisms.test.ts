@@ -30,6 +30,10 @@ import {
   trustSignal,
   trustTowardContact,
   trustAfterWordOfMouth,
+  wordOfMouthPull,
+  wordOfMouthWeight,
+  unitCredibility,
+  Contact,
   gatedHazard,
   ungatedHazard,
   knowledgeGate,
@@ -88,7 +92,10 @@ describe('M2 affect and trust', () => {
 
   it('word of mouth pulls trust toward colleagues in proportion to how many worked with ISPs', () => {
     // weight = rate · share of ties who met the ISPs; pull = weight · their mean trust (0.8)
-    const wordOfMouth = (trust: number, heardShare: number, rate: number) => trustAfterWordOfMouth(trust, rate * heardShare * 0.8, rate * heardShare);
+    const wordOfMouth = (trust: number, heardShare: number, rate: number) =>
+      trustAfterWordOfMouth(trust, wordOfMouthPull(rate, heardShare, 0.8), wordOfMouthWeight(rate, heardShare));
+    expect(wordOfMouthWeight(0.1, 0.5)).toBeCloseTo(0.05);
+    expect(wordOfMouthPull(0.1, 0.5, 0.8)).toBeCloseTo(0.04);
     expect(wordOfMouth(0.3, 0, 0.1)).toBe(0.3);
     expect(wordOfMouth(0.3, 1, 0.1)).toBeCloseTo(0.35);
     expect(wordOfMouth(0.3, 0.5, 0.1)).toBeCloseTo(0.325);
@@ -197,6 +204,14 @@ describe('M7 sustainment and M8 demand', () => {
     expect(requestRate(0.01, 0.4, 0.6, 1, 1)).toBeCloseTo(1.01);
     expect(credibility(0, 0)).toBe(0);
     expect(credibility(3, 4)).toBeCloseTo(0.75);
+  });
+
+  it("a unit's credibility averages the trust of members who met or heard of the ISPs, the others counting 0", () => {
+    const contact = [Contact.direct, Contact.heard, Contact.none, Contact.direct, Contact.none];
+    const trust = [0.8, 0.4, 0.9, 0.6, 0.2];
+    expect(unitCredibility(contact, trust, 0, 3)).toBeCloseTo((0.8 + 0.4) / 3);
+    expect(unitCredibility(contact, trust, 3, 5)).toBeCloseTo(0.6 / 2);
+    expect(unitCredibility(contact, trust, 2, 3)).toBe(0);
   });
 });
 
