@@ -1,85 +1,23 @@
 /**
- * The ISP team: headcount, hours, skills, and the co-lead slots each ISP can hold. An ISP can
- * co-lead floor(hoursPerWeek / hoursPerCoLeadWeek) engagements at once.
+ * The ISP team's co-lead slots (M8): an ISP can co-lead floor(hoursPerWeek / hoursPerCoLeadWeek)
+ * engagements at once, and an engagement that starts takes the ISPs with the most free slots. The
+ * engine keeps the team in a min-tree over the loads (src/sim/isp-slots.ts) that picks the same
+ * ISPs (tests/sim/isp-slots.test.ts checks it against chooseCoLeads on random teams).
  */
-export interface IspTeam {
-  readonly count: number;
-  readonly slotsPerIsp: number;
-  /** engagements each ISP currently co-leads (change it through bookIsp/releaseCoLeads) */
-  readonly load: Int32Array;
-  /**
-   * A min-tree over `load`: node k holds the smallest load below it, leaves start at `leaves`.
-   * Finding the least-loaded ISP (lowest index on ties) takes O(log count), not a pass over the team.
-   */
-  readonly minLoad: Int32Array;
-  readonly leaves: number;
-  /** scratch: the ISPs being tried for one engagement (a list is made only once enough are free) */
-  readonly trying: Int32Array;
-}
 
-/** Above any real load: marks tree leaves that hold no ISP, or an ISP already chosen. */
-const UNAVAILABLE = 0x3fffffff;
-
-/** A team of `count` ISPs, idle or carrying the given loads (when the team is resized live). */
-export function createIspTeam(count: number, hoursPerWeek: number, hoursPerCoLeadWeek: number, loads?: ArrayLike<number>): IspTeam {
-  let leaves = 1;
-  while (leaves < count) leaves *= 2;
-  const team: IspTeam = {
-    count,
-    slotsPerIsp: Math.floor(hoursPerWeek / hoursPerCoLeadWeek + 1e-9),
-    load: new Int32Array(count),
-    minLoad: new Int32Array(2 * leaves).fill(UNAVAILABLE),
-    leaves,
-    trying: new Int32Array(count),
-  };
-  for (let isp = 0; isp < count; isp++) {
-    team.load[isp] = loads !== undefined && isp < loads.length ? loads[isp] : 0;
-    team.minLoad[leaves + isp] = team.load[isp];
-  }
-  for (let node = leaves - 1; node >= 1; node--) team.minLoad[node] = Math.min(team.minLoad[2 * node], team.minLoad[2 * node + 1]);
-  return team;
-}
-
-function setLeaf(team: IspTeam, isp: number, value: number): void {
-  const tree = team.minLoad;
-  let node = team.leaves + isp;
-  tree[node] = value;
-  for (node >>= 1; node >= 1; node >>= 1) tree[node] = Math.min(tree[2 * node], tree[2 * node + 1]);
-}
-
-/** The ISP with the smallest load, lowest index on ties (among those not marked unavailable). */
-function leastLoaded(team: IspTeam): number {
-  const tree = team.minLoad;
-  let node = 1;
-  while (node < team.leaves) node = tree[2 * node] <= tree[2 * node + 1] ? 2 * node : 2 * node + 1;
-  return node - team.leaves;
+/** Engagements one ISP can co-lead at once. */
+export function coLeadSlots(hoursPerWeek: number, hoursPerCoLeadWeek: number): number {
+  return Math.floor(hoursPerWeek / hoursPerCoLeadWeek + 1e-9);
 }
 
 /**
- * Pick `coLeads` ISPs with the most free slots (lowest index on ties) and book them; returns
- * their indices in that order, or null (booking nothing) when too few ISPs have a free slot.
+ * The `coLeads` ISPs an engagement takes, given each ISP's load (engagements co-led now): those
+ * with the most free slots, the lowest index first on ties, in that order; null when fewer than
+ * `coLeads` ISPs have a free slot (the unit keeps waiting).
  */
-export function assignCoLeads(team: IspTeam, coLeads: number): number[] | null {
-  // Most calls find too few ISPs free (a unit waiting week after week): they make no list.
-  const { trying } = team;
-  let found = 0;
-  while (found < coLeads && team.count > 0 && team.minLoad[1] < team.slotsPerIsp) {
-    const isp = leastLoaded(team);
-    trying[found++] = isp;
-    setLeaf(team, isp, UNAVAILABLE);
-  }
-  const enough = found === coLeads;
-  for (let k = 0; k < found; k++) {
-    const isp = trying[k];
-    if (enough) team.load[isp]++;
-    setLeaf(team, isp, team.load[isp]);
-  }
-  return enough ? Array.from(trying.subarray(0, found)) : null;
-}
-
-export function releaseCoLeads(team: IspTeam, coLeads: readonly number[]): void {
-  for (const isp of coLeads) {
-    team.load[isp]--;
-    setLeaf(team, isp, team.load[isp]);
-  }
+export function chooseCoLeads(load: ArrayLike<number>, slotsPerIsp: number, coLeads: number): number[] | null {
+  const free: number[] = [];
+  for (let isp = 0; isp < load.length; isp++) if (load[isp] < slotsPerIsp) free.push(isp);
+  free.sort((a, b) => load[a] - load[b] || a - b);
+  return free.length >= coLeads ? free.slice(0, coLeads) : null;
 }

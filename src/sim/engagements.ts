@@ -3,16 +3,8 @@
  * lifecycle (request → waitlist → active with co-leads → ended) and keeps each person's support
  * level in step with it. Work is per unit or per engagement, never per person per week.
  */
-import {
-  assignCoLeads,
-  createIspTeam,
-  EngagementPhase,
-  releaseCoLeads,
-  Support,
-  type Engagement,
-  type IspTeam,
-  type StaffState,
-} from '../agents/index.js';
+import { EngagementPhase, Support, type Engagement, type StaffState } from '../agents/index.js';
+import { assignCoLeads, createIspTeam, releaseCoLeads, type IspTeam } from './isp-slots.js';
 import type { Organization } from './network.js';
 import type { UnitLedger } from './units.js';
 

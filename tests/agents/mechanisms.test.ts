@@ -4,8 +4,8 @@ import {
   affectAfterContact,
   affectDrift,
   appropriatenessSignal,
-  assignCoLeads,
-  createIspTeam,
+  chooseCoLeads,
+  coLeadSlots,
   credibility,
   discontinuationHazard,
   feasibilityCap,
@@ -17,7 +17,6 @@ import {
   positiveContactChance,
   readinessGate,
   relax,
-  releaseCoLeads,
   requestRate,
   resistantGain,
   safetyAfterMeeting,
@@ -224,15 +223,14 @@ describe('M1 population, ISP team, engagement schedule, stages', () => {
   });
 
   it('books co-leads with the most free slots and refuses when too few are free', () => {
-    const team = createIspTeam(3, 4, 1.25); // 3 slots each
-    expect(team.slotsPerIsp).toBe(3);
-    expect(assignCoLeads(team, 2)).toEqual([0, 1]);
-    expect(assignCoLeads(team, 2)).toEqual([2, 0]);
-    const small = createIspTeam(2, 1.25, 1.25);
-    expect(assignCoLeads(small, 2)).toEqual([0, 1]);
-    expect(assignCoLeads(small, 2)).toBeNull();
-    releaseCoLeads(small, [0, 1]);
-    expect(assignCoLeads(small, 2)).toEqual([0, 1]);
+    expect(coLeadSlots(4, 1.25)).toBe(3);
+    expect(coLeadSlots(0.3, 0.1)).toBe(3); // 0.3 / 0.1 = 2.9999999999999996: the tolerance keeps the third slot
+    expect(chooseCoLeads([0, 0, 0], 3, 2)).toEqual([0, 1]);
+    expect(chooseCoLeads([1, 1, 0], 3, 2)).toEqual([2, 0]);
+    expect(chooseCoLeads([2, 0, 1, 0], 3, 3)).toEqual([1, 3, 2]);
+    expect(chooseCoLeads([1, 1], 1, 2)).toBeNull();
+    expect(chooseCoLeads([1, 0, 3], 1, 2)).toBeNull();
+    expect(chooseCoLeads([1, 0, 3], 2, 2)).toEqual([1, 0]);
   });
 
   it('schedules monthly meetings and biweekly coaching', () => {
