@@ -2,7 +2,7 @@
  * The golden cases: what the engine gives for many (scenario, --set, seed) combinations, and the
  * teaching UI's live path. One list for two users: `tests/golden/golden.test.ts` checks the
  * pinned subset against `baseline.json` on every `npm test`; `scripts/golden.mjs` saves and
- * checks all of them (137) around performance work. Plain JS so the script runs on dist/ and the
+ * checks all of them (132) around performance work. Plain JS so the script runs on dist/ and the
  * test on src/ with the same definitions; the engine is passed in.
  */
 
