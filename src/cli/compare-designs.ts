@@ -9,7 +9,7 @@ import { CALIBRATION_FILE, posteriorDraws, posteriorOrigin } from '../calibrate/
 import { ENGINE_VERSION } from '../sim/index.js';
 import { InputError, type Scenario } from '../scenarios/index.js';
 import { LENGTH_FACTOR, robustnessSweeps, scenarioAt, withinSweep, type CompareOptions, type Manifest, type SweepSpec } from '../sweep/index.js';
-import { estimate } from '../stats/index.js';
+import { estimate, mean as meanOf } from '../stats/index.js';
 import type { FinishedRun } from '../sweep/types.js';
 import { loadResults } from '../report/load.js';
 import { ROBUSTNESS_DIR } from '../report/robustness.js';
@@ -88,7 +88,7 @@ export function withinTable(runs: readonly FinishedRun[], lengths: readonly numb
     );
     const units = runs.map((run) => snapshotsOf(run, length, 'horizon').length);
     const recipients = runs.map((run) => snapshotsOf(run, length, 'horizon').reduce((sum, unit) => sum + unit.staff, 0));
-    const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+    const mean = (values: readonly number[]) => (values.length > 0 ? meanOf(values) : 0);
     return [
       `${length} months`,
       mean(units).toFixed(1),

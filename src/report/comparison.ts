@@ -9,7 +9,7 @@ import type { FinishedRun } from '../sweep/types.js';
 import { message, verdictWords } from './messages.js';
 import type { Comparison, LengthGroup } from './model.js';
 import { marginFor, outcomeValue, type Outcome } from './outcomes.js';
-import { equivalenceTest, hedgesG, pairedBootstrap, unpairedBootstrap } from '../stats/index.js';
+import { equivalenceTest, hedgesG, mean as meanOf, pairedBootstrap, unpairedBootstrap } from '../stats/index.js';
 
 export function runMonths(run: FinishedRun): number {
   return run.series.month[run.series.month.length - 1];
@@ -70,7 +70,6 @@ export function compare(input: CompareInput): Comparison {
     ? pairedBootstrap(pairs.map((p) => p[0]), pairs.map((p) => p[1]), options)
     : unpairedBootstrap(xs, ys, options);
   const test = equivalenceTest(result, margin);
-  const meanOf = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
   const tooFew = xs.length < 2 || ys.length < 2;
   const tooCensored = censoredLength > 0.5 || censoredReference > 0.5;
   const verdict = tooFew || tooCensored ? 'not-assessed' : test.verdict;

@@ -5,7 +5,7 @@
  * disagree on what "trust leads A/P/F" means.
  * Pattern 3's reading of the rings against a null network is here too, for the same reason.
  */
-import { confidenceInterval, pairedBootstrap, type Interval } from '../stats/index.js';
+import { confidenceInterval, mean, pairedBootstrap, type Interval } from '../stats/index.js';
 
 /** The pathway of the study's Figure 1, in causal order, as pattern 1 measures it. */
 export const PATHWAY_STEPS = ['trust', 'A/P/F', 'knowledge', 'application', 'sustained capacity'] as const;
@@ -139,7 +139,6 @@ export function ringsAgainstNull(model: readonly RingSummary[], nullRuns: readon
     const result = pairedBootstrap(x, y, { seed: `rings:${seed}:${statistic}`, resamples: 2000 });
     const ci95 = confidenceInterval(result, 0.95);
     const beatsNull = ci95.low > 0;
-    const avg = (v: readonly number[]) => v.reduce((s, a) => s + a, 0) / v.length;
-    return { statistic, n: x.length, model: avg(x), null: avg(y), difference: result.estimate, ci95, beatsNull, reading: beatsNull ? 'spreads through colleagues' : 'follows the rollout order' };
+    return { statistic, n: x.length, model: mean(x), null: mean(y), difference: result.estimate, ci95, beatsNull, reading: beatsNull ? 'spreads through colleagues' : 'follows the rollout order' };
   });
 }
