@@ -101,6 +101,16 @@ describe('architecture', () => {
     expect(files(SRC).filter((file) => readFileSync(file, 'utf8').includes('CONCENTRIC_FAIL_RUN_IDS')).map((file) => relative(SRC, file))).toEqual([]);
   });
 
+  it('the engagement length field has one name, LENGTH_FIELD (src/scenarios/values.ts)', () => {
+    // a quoted path or a `path=${…}` override; help-text examples with a literal value are prose
+    const spelled = /['"`]engagement\.lengthMonths['"`]|engagement\.lengthMonths=\$\{/;
+    const spelledOut = files(SRC).filter((file) => spelled.test(readFileSync(file, 'utf8'))).map((file) => relative(SRC, file));
+    expect(spelledOut).toEqual([join('scenarios', 'values.ts')]);
+    // LENGTH_FACTOR is a deprecated alias kept only for the two files the lead is rewriting
+    const alias = files(SRC).filter((file) => /\bLENGTH_FACTOR\b/.test(readFileSync(file, 'utf8'))).map((file) => relative(SRC, file));
+    expect(alias.filter((file) => ![join('sweep', 'presets.ts'), join('sweep', 'index.ts'), join('cli', 'compare.ts'), join('cli', 'slurm.ts')].includes(file))).toEqual([]);
+  });
+
   it('bench/ uses the engine only through its public API (dist/<layer>/index.js)', () => {
     const BENCH = fileURLToPath(new URL('../bench', import.meta.url));
     const scripts = (dir: string): string[] =>

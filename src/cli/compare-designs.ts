@@ -7,8 +7,8 @@
 import { join } from 'node:path';
 import { CALIBRATION_FILE, posteriorDraws, posteriorOrigin } from '../calibrate/index.js';
 import { ENGINE_VERSION } from '../sim/index.js';
-import { InputError, type Scenario } from '../scenarios/index.js';
-import { LENGTH_FACTOR, robustnessSweeps, scenarioAt, withinSweep, type CompareOptions, type Manifest, type SweepSpec } from '../sweep/index.js';
+import { InputError, LENGTH_FIELD, type Scenario } from '../scenarios/index.js';
+import { robustnessSweeps, scenarioAt, withinSweep, type CompareOptions, type Manifest, type SweepSpec } from '../sweep/index.js';
 import { estimate, mean as meanOf } from '../stats/index.js';
 import type { FinishedRun } from '../sweep/types.js';
 import { loadResults } from '../report/load.js';
@@ -46,7 +46,7 @@ export function posteriorNotes(dir: string, ref: string, scenario: Scenario): st
 
 export function withPosterior(spec: SweepSpec, scenario: Scenario, dir: string): SweepSpec {
   const draws = posteriorDraws(dir, spec.replicates, spec.seed);
-  if (draws.fields.includes(LENGTH_FACTOR)) throw new InputError(`--posterior: ${dir}: expected a calibration of fields other than ${LENGTH_FACTOR} (compare varies it), got it`);
+  if (draws.fields.includes(LENGTH_FIELD)) throw new InputError(`--posterior: ${dir}: expected a calibration of fields other than ${LENGTH_FIELD} (compare varies it), got it`);
   scenarioAt(scenario, Object.fromEntries(draws.fields.map((field, k) => [field, draws.rows[0][k]])), `--posterior ${dir}`);
   return { ...spec, replicateValues: draws };
 }

@@ -4,8 +4,7 @@
  * monthly series into bands, finds half-rise times, and states the headline and the study's
  * patterns 1 and 2.
  */
-import { InputError } from '../scenarios/index.js';
-import { LENGTH_FACTOR } from '../sweep/index.js';
+import { InputError, LENGTH_FIELD } from '../scenarios/index.js';
 import { estimate } from '../stats/index.js';
 import { compare, groupByLength, runMonths } from './comparison.js';
 import { analyseRobustness, loadRobustness } from './robustness.js';
@@ -175,7 +174,7 @@ function provenanceOf(results: Results, now: Date): Provenance {
 
 function otherFactorsOf(results: Results): ReportModel['otherFactors'] {
   return Object.keys(results.manifest.sweep.factors)
-    .filter((name) => name !== LENGTH_FACTOR)
+    .filter((name) => name !== LENGTH_FIELD)
     .map((name) => {
       const values: FactorValue[] = [];
       for (const run of results.runs) {

@@ -4,7 +4,7 @@
  * bootstrap-t difference, TOST verdict, Hedges' g and the verdict in words. Used by the main
  * comparison (analysis.ts) and by "Does it hold?" (robustness.ts).
  */
-import { LENGTH_FACTOR } from '../sweep/index.js';
+import { LENGTH_FIELD } from '../scenarios/index.js';
 import type { FinishedRun } from '../sweep/types.js';
 import { message, verdictWords } from './messages.js';
 import type { Comparison, LengthGroup } from './model.js';
@@ -16,14 +16,14 @@ export function runMonths(run: FinishedRun): number {
 }
 
 function lengthOf(run: FinishedRun, fallback: number): number {
-  const value = run.params[LENGTH_FACTOR];
+  const value = run.params[LENGTH_FIELD];
   return typeof value === 'number' ? value : fallback;
 }
 
 /** The key that pairs runs across lengths: the other factors' values and the replicate. */
 function pairKey(run: FinishedRun): string {
   const others = Object.keys(run.params)
-    .filter((name) => name !== LENGTH_FACTOR)
+    .filter((name) => name !== LENGTH_FIELD)
     .sort()
     .map((name) => `${name}=${String(run.params[name])}`);
   return `${others.join('&')}#${run.replicate}`;

@@ -8,7 +8,10 @@ import { InputError, LENGTH_FIELD, loadScenario, validateScenario, withValues, t
 import { HEADLINE_METRICS } from './metrics.js';
 import type { FactorValue, SweepSpec } from './types.js';
 
-/** The length factor of `compare`: src/scenarios' LENGTH_FIELD. */
+/**
+ * @deprecated The old second name of src/scenarios' LENGTH_FIELD; use LENGTH_FIELD. Kept only while
+ * src/cli/compare.ts and src/cli/slurm.ts still import it (issue 19: one LENGTH_FIELD).
+ */
 export const LENGTH_FACTOR = LENGTH_FIELD;
 
 export interface CompareOptions {
@@ -26,7 +29,7 @@ function checkLengths(scenario: Scenario, lengths: readonly number[]): void {
   for (const length of lengths) {
     if (seen.has(length)) throw new InputError(`--lengths: expected distinct engagement lengths, got ${length} twice`);
     seen.add(length);
-    validateScenario(withValues(scenario, { [LENGTH_FACTOR]: length }), () => `--lengths ${length}`);
+    validateScenario(withValues(scenario, { [LENGTH_FIELD]: length }), () => `--lengths ${length}`);
   }
 }
 
@@ -38,7 +41,7 @@ export function compareSweep(options: CompareOptions): { spec: SweepSpec; scenar
     name: `${scenario.name}: engagement length`,
     base: options.scenario,
     overrides: [...options.overrides],
-    factors: { [LENGTH_FACTOR]: [...options.lengths] },
+    factors: { [LENGTH_FIELD]: [...options.lengths] },
     design: { type: 'grid' },
     replicates: options.replicates,
     seed: options.seed,
@@ -120,7 +123,7 @@ export function robustnessSweeps(options: CompareOptions): RobustnessSweep[] {
       name: `${scenario.name}: engagement length across ${field}`,
       base: options.scenario,
       overrides: [...options.overrides],
-      factors: { [field]: usable, [LENGTH_FACTOR]: [...options.lengths] },
+      factors: { [field]: usable, [LENGTH_FIELD]: [...options.lengths] },
       design: { type: 'grid' },
       replicates: options.replicates,
       seed: options.seed,

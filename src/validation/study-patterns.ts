@@ -15,6 +15,7 @@
  * verdicts.
  */
 import type { RunResult } from '../sim/index.js';
+import { LENGTH_FIELD } from '../scenarios/index.js';
 import { halfRiseMonth, meanPathway, orderHolds, pathwayHalfRises as sharedHalfRises, PATHWAY_STEPS } from '../report/patterns.js';
 import { RING_LABELS, ringsAgainstNull, type RingAgainstNull } from '../report/patterns.js';
 import { equivalenceTest, pairedBootstrap, type Equivalence } from '../stats/index.js';
@@ -249,8 +250,8 @@ function measureOrder(x: Context, base: readonly string[]): Measured & { order: 
 
 function measureLengths(x: Context, base: readonly string[]): Measured & { comparisons: LengthComparison[] } {
   const { c } = x;
-  const limitedRuns = x.runs([...base, `engagement.lengthMonths=${c.limited}`]);
-  const comparisons = c.high.map((length) => compareLengths(limitedRuns, x.runs([...base, `engagement.lengthMonths=${length}`]), [c.limited, length], PATTERN_CRITERIA.equivalenceMargin));
+  const limitedRuns = x.runs([...base, `${LENGTH_FIELD}=${c.limited}`]);
+  const comparisons = c.high.map((length) => compareLengths(limitedRuns, x.runs([...base, `${LENGTH_FIELD}=${length}`]), [c.limited, length], PATTERN_CRITERIA.equivalenceMargin));
   // At the fast (smoke) scale 40 seeds cannot show equivalence for a difference of ~3–4 pp;
   // there the pattern is "no point estimate beyond the margin".
   const holds =
