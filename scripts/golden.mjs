@@ -19,9 +19,9 @@ import { CLI_SPOTS, caseName, goldenCases } from '../tests/golden/cases.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.GOLDEN_DIST ? resolve(process.env.GOLDEN_DIST) : join(root, 'dist');
-const { loadScenario } = await import(join(dist, 'scenarios/index.js'));
+const { ensureOrganization, loadScenario } = await import(join(dist, 'scenarios/index.js'));
 const engine = await import(join(dist, 'sim/index.js'));
-const cases = goldenCases({ loadScenario, simulate: engine.simulate, createSimulation: engine.createSimulation });
+const cases = goldenCases({ loadScenario, simulate: engine.simulate, createSimulation: engine.createSimulation, ensureOrganization });
 const sha = (text) => createHash('sha256').update(text).digest('hex');
 
 const [mode, dirArg] = process.argv.slice(2);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { CALIBRATION_FILE, posteriorDraws, posteriorOrigin } from '../calibrate/index.js';
 import { ENGINE_VERSION } from '../sim/index.js';
 import { InputError, LENGTH_FIELD, type Scenario } from '../scenarios/index.js';
-import { robustnessSweeps, scenarioAt, withinSweep, type CompareOptions, type Manifest, type SweepSpec } from '../sweep/index.js';
+import { robustnessSweeps, scenarioAt, type CompareOptions, type Manifest, type SweepSpec } from '../sweep/index.js';
 import { estimate, mean as meanOf } from '../stats/index.js';
 import type { FinishedRun } from '../sweep/types.js';
 import { loadResults } from '../report/load.js';
@@ -107,12 +107,15 @@ export function withinTable(runs: readonly FinishedRun[], lengths: readonly numb
 }
 
 /** `compare --within`: the sweep, then the recipients' table. Returns the manifest, or null when stopped. */
-export async function runWithin(options: CompareOptions, flags: ExecutionFlags): Promise<{ manifest: Manifest; exitCode: number; finished: boolean }> {
-  const { spec, scenario } = withinSweep(options);
+export async function runWithin(
+  { spec, scenario }: { spec: SweepSpec; scenario: Scenario },
+  assigned: readonly number[],
+  flags: ExecutionFlags,
+): Promise<{ manifest: Manifest; exitCode: number; finished: boolean }> {
   const { manifest, outcome, exitCode } = await executeSweep(spec, scenario, flags);
   if (outcome.interrupted || manifest.shard !== null) return { manifest, exitCode, finished: false };
   const { runs } = await loadResults(flags.out);
-  const lengths = [...options.lengths].sort((a, b) => a - b);
+  const lengths = [...assigned].sort((a, b) => a - b);
   process.stdout.write(
     `\n${scenario.name}: ${scenario.months} months, ${spec.replicates} replicates, lengths ${lengths.join(', ')} months assigned to units ` +
       `within each organization (seed ${spec.seed})\n\n` +

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { loadResults, NULL_RINGS_FILE, type NullRings } from '../report/load.js';
 import { DEFAULT_SCENARIO, ensureOrganization, InputError, type Scenario } from '../scenarios/index.js';
 import { simulate } from '../sim/index.js';
-import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, type Manifest, type PointAggregate } from '../sweep/index.js';
+import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, withinSweep, type Manifest, type PointAggregate, type SweepSpec } from '../sweep/index.js';
 import { posteriorNotes, ROBUSTNESS_REPS, runRobustness, runWithin, withPosterior } from './compare-designs.js';
 import { addExecutionOptions, executeSweep, EXIT_STOPPED, type ExecutionFlags } from './execution.js';
 import { collect, integerOption, numberListOption, numberOption } from './options.js';
@@ -39,7 +39,7 @@ export interface CompareFlags extends ExecutionFlags {
 }
 
 /** Compare's flags that decide its sweep (the rest decide how it runs). */
-export type CompareSpecFlags = Pick<CompareFlags, 'lengths' | 'reps' | 'months' | 'seed' | 'set'>;
+export type CompareSpecFlags = Pick<CompareFlags, 'lengths' | 'reps' | 'months' | 'seed' | 'set' | 'within' | 'posterior'>;
 
 /** The compare preset's options for these flags: --set overrides, then --months. */
 export function compareOptions(ref: string, flags: CompareSpecFlags): Parameters<typeof compareSweep>[0] {
@@ -48,9 +48,19 @@ export function compareOptions(ref: string, flags: CompareSpecFlags): Parameters
   return { scenario: ref, overrides, lengths: flags.lengths, replicates: flags.reps, seed: flags.seed };
 }
 
-/** The sweep `concentric compare` runs for these flags — also what `slurm compare` splits into jobs. */
-export function compareSpec(ref: string, flags: CompareSpecFlags): ReturnType<typeof compareSweep> {
-  return compareSweep(compareOptions(ref, flags));
+/**
+ * The sweep `concentric compare` runs for these flags — also what `slurm compare` splits into
+ * jobs: the whole-organization comparison (with parameters drawn from a posterior under
+ * --posterior), or the within-organization design under --within.
+ */
+export function compareSpec(ref: string, flags: CompareSpecFlags): { spec: SweepSpec; scenario: Scenario } {
+  const options = compareOptions(ref, flags);
+  if (flags.within) {
+    if (flags.posterior) throw new InputError('--posterior: expected the whole-organization comparison, got it with --within (not supported together)');
+    return withinSweep(options);
+  }
+  const planned = compareSweep(options);
+  return flags.posterior ? { scenario: planned.scenario, spec: withPosterior(planned.spec, planned.scenario, flags.posterior) } : planned;
 }
 
 /** What a finished compare hands to the report. */
@@ -218,16 +228,13 @@ export function parseCompareArgs(args: readonly string[]): ParsedCompareArgs {
 export function registerCompare(program: Command): void {
   defineCompare(program).action(async (ref: string, flags: CompareFlags) => {
     const options = compareOptions(ref, flags);
+    const { spec, scenario } = compareSpec(ref, flags);
     if (flags.within) {
-      if (flags.posterior) throw new InputError('--posterior: expected the whole-organization comparison, got it with --within (not supported together)');
-      const within = await runWithin(options, flags);
+      const within = await runWithin({ spec, scenario }, options.lengths, flags);
       process.exitCode = within.exitCode;
       if (within.finished && flags.report) await afterCompare({ dir: flags.out, manifest: within.manifest, margin: flags.margin, quiet: flags.quiet ?? false });
       return;
     }
-    const planned = compareSweep(options);
-    const { scenario } = planned;
-    const spec = flags.posterior ? withPosterior(planned.spec, scenario, flags.posterior) : planned.spec;
     if (flags.posterior) for (const note of posteriorNotes(flags.posterior, ref, scenario)) process.stderr.write(`concentric: note: ${note}\n`);
     const { manifest, outcome, exitCode } = await executeSweep(spec, scenario, flags);
     process.exitCode = exitCode;

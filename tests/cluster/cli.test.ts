@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createManifest } from '../../src/sweep/manifest.js';
 import { loadSweepFile } from '../../src/sweep/file.js';
-import { compareSweep } from '../../src/sweep/presets.js';
+import { compareSweep, withinSweep } from '../../src/sweep/presets.js';
 import { BIN, ROOT } from '../cli/cli.js';
 import { cleanEnv } from './helpers.js';
 
@@ -92,6 +92,14 @@ describe('concentric slurm', () => {
     expect(result.stderr).toMatch(/warning: about 3 runs per task for 4 CPUs: threads will idle/);
     const merge = readFileSync(join(dir('compare-job'), 'slurm', 'merge.sbatch'), 'utf8');
     expect(merge).toMatch(/"\$node" "\$concentric" report \S+\/compare-job --margin 3\n/);
+  });
+
+  it('plans --within as the within-organization sweep that its tasks run (same sweepHash, same run count)', () => {
+    const result = concentric(['slurm', 'compare', 'foundation', ...SMALL, '--within', '--shards', '2', '--out', dir('within-job')]);
+    expect(result.status, result.stderr).toBe(0);
+    const { spec, scenario } = withinSweep({ scenario: 'foundation', overrides: ['organization.staff=40', 'organization.units=4', 'months=3'], lengths: [3, 6], replicates: 3, seed: 1 });
+    const { sweepHash } = createManifest(spec, scenario, null);
+    expect(JSON.parse(readFileSync(join(dir('within-job'), 'slurm', 'plan.json'), 'utf8'))).toMatchObject({ sweepHash, totalRuns: 3 });
   });
 
   const refusals: [string, string[], RegExp][] = [

@@ -2,7 +2,7 @@
  * The golden cases: what the engine gives for many (scenario, --set, seed) combinations, and the
  * teaching UI's live path. One list for two users: `tests/golden/golden.test.ts` checks the
  * pinned subset against `baseline.json` on every `npm test`; `scripts/golden.mjs` saves and
- * checks all of them (113) around performance work. Plain JS so the script runs on dist/ and the
+ * checks all of them (132) around performance work. Plain JS so the script runs on dist/ and the
  * test on src/ with the same definitions; the engine is passed in.
  */
 
@@ -31,10 +31,15 @@ export const VARIANTS = [
   ['organization.staff=3', 'organization.units=1'],
   ['adoption.pathway=false'],
   ['adoption.pathway=false', 'organization.network=erdos-renyi', 'adoption.seeds=5', 'adoption.readinessGate=false', 'adoption.thresholds=false'],
+  // the study's design: lengths assigned to units inside one organization (per-unit outcomes)
+  ['engagement.lengthAssignment=within', 'engagement.withinLengths=[6,18]'],
 ];
 
 /** Built-in scenarios other than foundation, pinned at one seed each. */
-export const SCENARIOS = ['classroom', 'hospital', 'state-agency', 'school-district', 'classic-bass', 'classic-threshold', 'hypotheses/early-affect', 'hypotheses/capacity'];
+export const SCENARIOS = ['classroom', 'hospital', 'state-agency', 'school-district', 'classic-bass', 'classic-threshold', 'hypotheses/early-affect', 'hypotheses/capacity', 'large-system'];
+
+/** A real organization read from files (network: file), relative to the repository. */
+export const FILE_SCENARIOS = ['examples/cs-aarhus/cs-aarhus.yaml'];
 
 /** `concentric run --json` spot checks: the CLI must print exactly what simulate() returns. */
 export const CLI_SPOTS = [[1, []], [7, ['organization.network=full']], [3, ['adoption.rule=threshold']]];
@@ -45,13 +50,14 @@ export const caseName = (seed, overrides, scenarioName = 'foundation') =>
 
 /**
  * Every case: `{ name, pinned, run }`, where run() returns the exact text to hash. Pinned cases
- * (every variant at seed 1, the default at three more seeds, each built-in scenario, one live run)
- * are the ones `npm test` checks.
+ * (every variant at seed 1, the default at three more seeds, each built-in scenario, a scenario
+ * read from files, one live run) are the ones `npm test` checks.
  */
-export function goldenCases({ loadScenario, simulate, createSimulation }) {
+export function goldenCases({ loadScenario, simulate, createSimulation, ensureOrganization }) {
   const runCase = (seed, overrides, scenarioName = 'foundation') => {
     const { scenario } = loadScenario(scenarioName, { overrides });
-    return JSON.stringify(simulate(scenario, seed)) + '\n';
+    // A network: file scenario runs on the organization its files hold, loaded by the caller.
+    return JSON.stringify(simulate(scenario, seed, { organization: ensureOrganization(scenario) })) + '\n';
   };
   const liveCase = (seed) => {
     const { scenario } = loadScenario('foundation', {});
@@ -79,5 +85,9 @@ export function goldenCases({ loadScenario, simulate, createSimulation }) {
   });
   for (const seed of [1, 9]) out.push({ name: `live seed=${seed}`, pinned: seed === 1, run: () => liveCase(seed) });
   for (const name of SCENARIOS) out.push({ name: caseName(1, [], name), pinned: true, run: () => runCase(1, [], name) });
+  const root = new URL('../../', import.meta.url);
+  for (const file of FILE_SCENARIOS) {
+    out.push({ name: caseName(1, [], file), pinned: true, run: () => runCase(1, [], decodeURIComponent(new URL(file, root).pathname)) });
+  }
   return out;
 }

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenarios/index.js';
+import { ensureOrganization, loadScenario } from '../../src/scenarios/index.js';
 import { createSimulation, simulate } from '../../src/sim/index.js';
 // @ts-expect-error plain JS shared with scripts/golden.mjs (no declaration file)
 import { goldenCases } from './cases.mjs';
@@ -20,7 +20,7 @@ interface GoldenCase {
 }
 
 const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Record<string, string>;
-const cases = (goldenCases({ loadScenario, simulate, createSimulation }) as GoldenCase[]).filter((c) => c.pinned);
+const cases = (goldenCases({ loadScenario, simulate, createSimulation, ensureOrganization }) as GoldenCase[]).filter((c) => c.pinned);
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('golden outputs (pinned)', () => {
