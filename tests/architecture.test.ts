@@ -127,9 +127,8 @@ describe('architecture', () => {
     const spelled = /['"`]engagement\.lengthMonths['"`]|engagement\.lengthMonths=\$\{/;
     const spelledOut = files(SRC).filter((file) => spelled.test(readFileSync(file, 'utf8'))).map((file) => relative(SRC, file));
     expect(spelledOut).toEqual([join('scenarios', 'values.ts')]);
-    // LENGTH_FACTOR is a deprecated alias kept only for the two files the lead is rewriting
-    const alias = files(SRC).filter((file) => /\bLENGTH_FACTOR\b/.test(readFileSync(file, 'utf8'))).map((file) => relative(SRC, file));
-    expect(alias.filter((file) => ![join('sweep', 'presets.ts'), join('sweep', 'index.ts'), join('cli', 'compare.ts'), join('cli', 'slurm.ts')].includes(file))).toEqual([]);
+    // and no second name for it (LENGTH_FACTOR was one, until the fifth session)
+    expect(files(SRC).filter((file) => /\bLENGTH_FACTOR\b/.test(readFileSync(file, 'utf8'))).map((file) => relative(SRC, file))).toEqual([]);
   });
 
   it('bench/ uses the engine only through its public API (dist/<layer>/index.js)', () => {

@@ -8,12 +8,6 @@ import { InputError, LENGTH_FIELD, loadScenario, validateScenario, withValues, t
 import { HEADLINE_METRICS } from './metrics.js';
 import type { FactorValue, SweepSpec } from './types.js';
 
-/**
- * @deprecated The old second name of src/scenarios' LENGTH_FIELD; use LENGTH_FIELD. Kept only while
- * src/cli/compare.ts and src/cli/slurm.ts still import it (issue 19: one LENGTH_FIELD).
- */
-export const LENGTH_FACTOR = LENGTH_FIELD;
-
 export interface CompareOptions {
   /** built-in scenario name or file */
   readonly scenario: string;
