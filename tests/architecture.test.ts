@@ -122,6 +122,15 @@ describe('architecture', () => {
     expect(files(SRC).filter((file) => readFileSync(file, 'utf8').includes('CONCENTRIC_FAIL_RUN_IDS')).map((file) => relative(SRC, file))).toEqual([]);
   });
 
+  it('the engagement length field has one name, LENGTH_FIELD (src/scenarios/values.ts)', () => {
+    // a quoted path or a `path=${…}` override; help-text examples with a literal value are prose
+    const spelled = /['"`]engagement\.lengthMonths['"`]|engagement\.lengthMonths=\$\{/;
+    const spelledOut = files(SRC).filter((file) => spelled.test(readFileSync(file, 'utf8'))).map((file) => relative(SRC, file));
+    expect(spelledOut).toEqual([join('scenarios', 'values.ts')]);
+    // and no second name for it (LENGTH_FACTOR was one, until the fifth session)
+    expect(files(SRC).filter((file) => /\bLENGTH_FACTOR\b/.test(readFileSync(file, 'utf8'))).map((file) => relative(SRC, file))).toEqual([]);
+  });
+
   it('bench/ uses the engine only through its public API (dist/<layer>/index.js)', () => {
     const BENCH = fileURLToPath(new URL('../bench', import.meta.url));
     const scripts = (dir: string): string[] =>

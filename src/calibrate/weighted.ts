@@ -1,4 +1,5 @@
 /** Weighted summaries of a particle population: quantiles, effective sample size, scales. */
+import { medianOfSorted } from '../stats/index.js';
 
 /** The p-quantile of values under weights (the smallest value whose cumulative weight reaches p). */
 export function weightedQuantile(values: ArrayLike<number>, weights: ArrayLike<number>, p: number): number {
@@ -24,11 +25,6 @@ export function effectiveSampleSize(weights: ArrayLike<number>): number {
   return sq > 0 ? (sum * sum) / sq : 0;
 }
 
-function median(sorted: Float64Array): number {
-  const n = sorted.length;
-  return n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-}
-
 /**
  * The spread of each summary statistic over a generation's simulations (rows of `stats`, s
  * columns): the median absolute deviation (pyabc's default `mad`), or the mean absolute deviation
@@ -47,7 +43,7 @@ export function statisticScales(stats: Float64Array, rows: number, s: number): F
     }
     if (count === 0) continue;
     const values = column.subarray(0, count).sort();
-    const center = median(values);
+    const center = medianOfSorted(values);
     let meanAbs = 0;
     const deviations = deviation.subarray(0, count);
     for (let i = 0; i < count; i++) {
@@ -55,7 +51,7 @@ export function statisticScales(stats: Float64Array, rows: number, s: number): F
       meanAbs += deviations[i];
     }
     deviations.sort();
-    const mad = median(deviations);
+    const mad = medianOfSorted(deviations);
     scales[j] = mad > 0 ? mad : meanAbs / count;
   }
   return scales;

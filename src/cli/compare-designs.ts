@@ -7,9 +7,9 @@
 import { join } from 'node:path';
 import { CALIBRATION_FILE, posteriorDraws, posteriorOrigin } from '../calibrate/index.js';
 import { ENGINE_VERSION } from '../sim/index.js';
-import { InputError, type Scenario } from '../scenarios/index.js';
-import { LENGTH_FACTOR, robustnessSweeps, scenarioAt, type CompareOptions, type Manifest, type SweepSpec } from '../sweep/index.js';
-import { estimate } from '../stats/index.js';
+import { InputError, LENGTH_FIELD, type Scenario } from '../scenarios/index.js';
+import { robustnessSweeps, scenarioAt, type CompareOptions, type Manifest, type SweepSpec } from '../sweep/index.js';
+import { estimate, mean as meanOf } from '../stats/index.js';
 import type { FinishedRun } from '../sweep/types.js';
 import { loadResults } from '../report/load.js';
 import { ROBUSTNESS_DIR } from '../report/robustness.js';
@@ -46,7 +46,7 @@ export function posteriorNotes(dir: string, ref: string, scenario: Scenario): st
 
 export function withPosterior(spec: SweepSpec, scenario: Scenario, dir: string): SweepSpec {
   const draws = posteriorDraws(dir, spec.replicates, spec.seed);
-  if (draws.fields.includes(LENGTH_FACTOR)) throw new InputError(`--posterior: ${dir}: expected a calibration of fields other than ${LENGTH_FACTOR} (compare varies it), got it`);
+  if (draws.fields.includes(LENGTH_FIELD)) throw new InputError(`--posterior: ${dir}: expected a calibration of fields other than ${LENGTH_FIELD} (compare varies it), got it`);
   scenarioAt(scenario, Object.fromEntries(draws.fields.map((field, k) => [field, draws.rows[0][k]])), `--posterior ${dir}`);
   return { ...spec, replicateValues: draws };
 }
@@ -88,7 +88,7 @@ export function withinTable(runs: readonly FinishedRun[], lengths: readonly numb
     );
     const units = runs.map((run) => snapshotsOf(run, length, 'horizon').length);
     const recipients = runs.map((run) => snapshotsOf(run, length, 'horizon').reduce((sum, unit) => sum + unit.staff, 0));
-    const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+    const mean = (values: readonly number[]) => (values.length > 0 ? meanOf(values) : 0);
     return [
       `${length} months`,
       mean(units).toFixed(1),

@@ -9,9 +9,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadResults, NULL_RINGS_FILE, type NullRings } from '../report/load.js';
-import { DEFAULT_SCENARIO, ensureOrganization, InputError, type Scenario } from '../scenarios/index.js';
+import { DEFAULT_SCENARIO, ensureOrganization, InputError, LENGTH_FIELD, type Scenario } from '../scenarios/index.js';
 import { simulate } from '../sim/index.js';
-import { aggregateResults, compareSweep, HEADLINE_METRICS, LENGTH_FACTOR, withinSweep, type Manifest, type PointAggregate, type SweepSpec } from '../sweep/index.js';
+import { aggregateResults, compareSweep, HEADLINE_METRICS, withinSweep, type Manifest, type PointAggregate, type SweepSpec } from '../sweep/index.js';
 import { posteriorNotes, ROBUSTNESS_REPS, runRobustness, runWithin, withPosterior } from './compare-designs.js';
 import { addExecutionOptions, executeSweep, EXIT_STOPPED, type ExecutionFlags } from './execution.js';
 import { collect, integerOption, numberListOption, numberOption } from './options.js';
@@ -99,7 +99,7 @@ export function headlineTable(points: readonly PointAggregate[]): string {
     };
     const failed = point.failed > 0 ? ` (${point.failed} failed)` : '';
     return [
-      `${point.values[LENGTH_FACTOR]} months`,
+      `${point.values[LENGTH_FIELD]} months`,
       `${point.runs}${failed}`,
       cell('finalAdoption'),
       cell('sustainedCapacity'),
@@ -133,7 +133,7 @@ async function writeNullRings(dir: string, scenario: Scenario, lengths: readonly
   const organization = ensureOrganization(scenario);
   const nullRuns: NullRings['runs'][number][] = [];
   for (const run of runs) {
-    if (run.params[LENGTH_FACTOR] !== length) continue;
+    if (run.params[LENGTH_FIELD] !== length) continue;
     const { ringCorrelation, ringCorrelationBeyond0, ringCorrelationUnengaged } = simulate(rewired, run.seed, { organization }).summary;
     nullRuns.push({ seed: run.seed, ringCorrelation, ringCorrelationBeyond0, ringCorrelationUnengaged });
   }

@@ -3,7 +3,7 @@
  * this terminal (src/tui). Interactive only: without a terminal it exits 2 and points to `run`.
  */
 import type { Command } from 'commander';
-import { InputError, loadScenario } from '../scenarios/index.js';
+import { InputError, LENGTH_FIELD, loadScenario } from '../scenarios/index.js';
 import { collect, integerOption, numberListOption, numberOption } from './options.js';
 
 interface DemoOptions {
@@ -83,7 +83,7 @@ export function registerDemo(program: Command): void {
       if (compare) {
         process.stdout.write(
           `${where}, ${shares[0]} vs ${shares[1]} applying with ${compare[0]}- vs ${compare[1]}-month engagements.\n` +
-            `Without the demo: ${replay(['--set', `engagement.lengthMonths=${compare[0]}`])} (and =${compare[1]})\n`,
+            `Without the demo: ${replay(['--set', `${LENGTH_FIELD}=${compare[0]}`])} (and =${compare[1]})\n`,
         );
       } else {
         process.stdout.write(

@@ -4,8 +4,7 @@
  * monthly series into bands, finds half-rise times, and states the headline and the study's
  * patterns 1 and 2.
  */
-import { InputError } from '../scenarios/index.js';
-import { LENGTH_FACTOR } from '../sweep/index.js';
+import { InputError, LENGTH_FIELD } from '../scenarios/index.js';
 import { estimate } from '../stats/index.js';
 import { compare, groupByLength, runMonths } from './comparison.js';
 import { analyseRobustness, loadRobustness } from './robustness.js';
@@ -14,7 +13,6 @@ import type { FactorValue } from '../sweep/types.js';
 import { loadResults, type Results } from './load.js';
 import { message } from './messages.js';
 import {
-  LIMITED_MAX_MONTHS,
   type BandRow,
   type Comparison,
   type HalfRise,
@@ -27,7 +25,7 @@ import {
 } from './model.js';
 import { HEADLINE_OUTCOME, OUTCOME_KEYS, OUTCOMES } from './outcomes.js';
 import { DEFAULT_RESAMPLES } from '../stats/index.js';
-import { halfRiseMonth, meanPathway, orderHolds, pathwayHalfRises, ringsAgainstNull, type RingSummary } from './patterns.js';
+import { halfRiseMonth, isLimited, isMaterialDifference, meanPathway, orderHolds, pathwayHalfRises, pattern2Verdict, ringsAgainstNull, type RingSummary } from './patterns.js';
 
 export const REPORT_VERSION = '1';
 export const DEFAULT_MARGIN_PP = 5;
@@ -114,15 +112,14 @@ function pattern1(groups: readonly LengthGroup[], reference: number, where?: str
 }
 
 function pattern2(comparisons: readonly Comparison[], lengths: readonly number[], reference: number, marginPp: number): Pattern {
-  const limited = (length: number) => length <= LIMITED_MAX_MONTHS;
-  const crossing = comparisons.filter((c) => c.outcome === HEADLINE_OUTCOME && limited(c.length) !== limited(reference));
+  const crossing = comparisons.filter((c) => c.outcome === HEADLINE_OUTCOME && isLimited(c.length) !== isLimited(reference));
   if (crossing.length === 0) return { status: 'not-assessed', sentence: message.pattern2NotAssessed(lengths) };
-  // "Materially" = beyond the margin: a difference whose 95 % CI lies wholly outside ±margin breaks the
-  // pattern; a real but smaller difference (CI excludes 0, straddles the margin) leaves it unconfirmed.
-  const material = crossing.filter((c) => c.verdict === 'differs' && c.beyondMargin);
-  if (material.length > 0) return { status: 'does-not-hold', sentence: message.pattern2DoesNotHold(material, marginPp) };
-  if (crossing.every((c) => c.verdict === 'equivalent')) return { status: 'holds', sentence: message.pattern2Holds(crossing, marginPp) };
-  return { status: 'undetermined', sentence: message.pattern2Undetermined(crossing.filter((c) => c.verdict !== 'equivalent')) };
+  // The verdict is patterns.ts' (the one `validate` uses): "materially" = beyond the margin; a real
+  // but smaller difference (CI excludes 0, straddles the margin) leaves it undetermined.
+  const status = pattern2Verdict(crossing);
+  if (status === 'does-not-hold') return { status, sentence: message.pattern2DoesNotHold(crossing.filter(isMaterialDifference), marginPp) };
+  if (status === 'holds') return { status, sentence: message.pattern2Holds(crossing, marginPp) };
+  return { status, sentence: message.pattern2Undetermined(crossing.filter((c) => c.verdict !== 'equivalent')) };
 }
 
 /** Pattern 3 against the null network, for the length the null was run at (paired by seed). */
@@ -175,7 +172,7 @@ function provenanceOf(results: Results, now: Date): Provenance {
 
 function otherFactorsOf(results: Results): ReportModel['otherFactors'] {
   return Object.keys(results.manifest.sweep.factors)
-    .filter((name) => name !== LENGTH_FACTOR)
+    .filter((name) => name !== LENGTH_FIELD)
     .map((name) => {
       const values: FactorValue[] = [];
       for (const run of results.runs) {

@@ -4,26 +4,26 @@
  * bootstrap-t difference, TOST verdict, Hedges' g and the verdict in words. Used by the main
  * comparison (analysis.ts) and by "Does it hold?" (robustness.ts).
  */
-import { LENGTH_FACTOR } from '../sweep/index.js';
+import { LENGTH_FIELD } from '../scenarios/index.js';
 import type { FinishedRun } from '../sweep/types.js';
 import { message, verdictWords } from './messages.js';
 import type { Comparison, LengthGroup } from './model.js';
 import { marginFor, outcomeValue, type Outcome } from './outcomes.js';
-import { equivalenceTest, hedgesG, pairedBootstrap, unpairedBootstrap } from '../stats/index.js';
+import { equivalenceTest, hedgesG, mean as meanOf, pairedBootstrap, unpairedBootstrap } from '../stats/index.js';
 
 export function runMonths(run: FinishedRun): number {
   return run.series.month[run.series.month.length - 1];
 }
 
 function lengthOf(run: FinishedRun, fallback: number): number {
-  const value = run.params[LENGTH_FACTOR];
+  const value = run.params[LENGTH_FIELD];
   return typeof value === 'number' ? value : fallback;
 }
 
 /** The key that pairs runs across lengths: the other factors' values and the replicate. */
 function pairKey(run: FinishedRun): string {
   const others = Object.keys(run.params)
-    .filter((name) => name !== LENGTH_FACTOR)
+    .filter((name) => name !== LENGTH_FIELD)
     .sort()
     .map((name) => `${name}=${String(run.params[name])}`);
   return `${others.join('&')}#${run.replicate}`;
@@ -70,7 +70,6 @@ export function compare(input: CompareInput): Comparison {
     ? pairedBootstrap(pairs.map((p) => p[0]), pairs.map((p) => p[1]), options)
     : unpairedBootstrap(xs, ys, options);
   const test = equivalenceTest(result, margin);
-  const meanOf = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
   const tooFew = xs.length < 2 || ys.length < 2;
   const tooCensored = censoredLength > 0.5 || censoredReference > 0.5;
   const verdict = tooFew || tooCensored ? 'not-assessed' : test.verdict;

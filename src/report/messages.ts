@@ -2,7 +2,7 @@
  * Every user-facing word of the report in one place: errors, verdicts, the headline, captions,
  * methods. Functions of the numbers they state, so a test can match them word for word.
  */
-import { RING_LABELS, type RingAgainstNull } from './patterns.js';
+import { pattern3Holds, RING_LABELS, type RingAgainstNull } from './patterns.js';
 import type { Design } from '../sweep/types.js';
 import type { Comparison, ComparisonVerdict } from './model.js';
 import type { RobustnessRow } from './robustness.js';
@@ -205,8 +205,7 @@ export function pattern3(length: number, statistics: readonly RingAgainstNull[])
       ? `${RING_LABELS[r.statistic]}: not assessed (${r.n} runs have it)`
       : `${RING_LABELS[r.statistic]} ${r.model.toFixed(3)} vs ${r.null.toFixed(3)} on the null network (difference ${r.difference.toFixed(3)}, 95 % CI ${r.ci95.low.toFixed(3)} to ${r.ci95.high.toFixed(3)}): ${r.reading}`,
   );
-  const beyond = statistics.find((r) => r.statistic === 'ringCorrelationBeyond0');
-  const verdict = beyond?.beatsNull
+  const verdict = pattern3Holds(statistics)
     ? 'adoption spreads through colleagues beyond the first-engaged units'
     : 'the rings follow the rollout order: outside ring 0 the model does not beat a network with the same units and degrees and rewired ties';
   return `Pattern 3 at ${months(length)}: ${verdict}. ${parts.join('; ')}.`;

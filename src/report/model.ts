@@ -10,8 +10,8 @@ import type { OutcomeKey } from './outcomes.js';
 import type { RobustnessRow } from './robustness.js';
 import type { WithinAnalysis } from './within.js';
 
-/** Limited engagements are 6–12 months, high ones 12+ (Metz et al. 2024): ≤ 12 vs > 12. */
-export const LIMITED_MAX_MONTHS = 12;
+/** Limited engagements: ≤ LIMITED_MAX_MONTHS (defined with the patterns, in patterns.ts). */
+export { LIMITED_MAX_MONTHS } from './patterns.js';
 
 export interface ReportOptions {
   /** output directory (default: the results directory) */

@@ -1,11 +1,11 @@
 /**
- * The study's pattern 1 (order of change), defined once: the report (src/report/analysis.ts, on
- * the mean curves of a length) and `npm run validate` (src/validation/study-patterns.ts, on the
- * mean curves of many seeds and on each run) both measure it with these functions, so they cannot
- * disagree on what "trust leads A/P/F" means.
- * Pattern 3's reading of the rings against a null network is here too, for the same reason.
+ * The study's patterns 1–3, defined once: the report (src/report/analysis.ts, messages.ts) and
+ * `npm run validate` (src/validation/study-patterns.ts) both measure and judge them with these
+ * functions, so they cannot disagree on what "trust leads A/P/F" (pattern 1), "limited and high
+ * engagements do not differ materially" (pattern 2, `pattern2Verdict`) or "spreads through
+ * colleagues" (pattern 3, `pattern3Holds`) means.
  */
-import { confidenceInterval, pairedBootstrap, type Interval } from '../stats/index.js';
+import { confidenceInterval, mean, pairedBootstrap, type Interval } from '../stats/index.js';
 
 /** The pathway of the study's Figure 1, in causal order, as pattern 1 measures it. */
 export const PATHWAY_STEPS = ['trust', 'A/P/F', 'knowledge', 'application', 'sustained capacity'] as const;
@@ -57,6 +57,47 @@ export function pathwayHalfRises(c: PathwayCurves): (number | null)[] {
 /** Pattern 1 holds: every step rises, each strictly after the one before. */
 export function orderHolds(halves: readonly (number | null)[]): boolean {
   return halves.every((v, k) => v !== null && (k === 0 || v > (halves[k - 1] as number)));
+}
+
+/** Limited engagements are 6–12 months, high ones 12+ (Metz et al. 2024): ≤ 12 vs > 12. */
+export const LIMITED_MAX_MONTHS = 12;
+
+/** Whether an engagement length is "limited" in the study's sense (pattern 2 compares across this line). */
+export function isLimited(lengthMonths: number): boolean {
+  return lengthMonths <= LIMITED_MAX_MONTHS;
+}
+
+/** One limited-vs-high comparison as pattern 2 reads it: a report Comparison or a validation TOST result. */
+export interface Pattern2Test {
+  /** 'equivalent' | 'differs' | 'inconclusive' (or the report's 'not-assessed') */
+  readonly verdict: string;
+  /** the whole 95 % CI lies beyond the margin */
+  readonly beyondMargin: boolean;
+  /** high − limited (or length − reference) */
+  readonly estimate: number;
+  readonly margin: number;
+}
+
+/**
+ * How pattern 2 is judged. 'equivalence' (the report, and validate at full scale): it holds when
+ * every limited-vs-high comparison is TOST-equivalent within the margin, fails when one differs
+ * materially (its 95 % CI wholly beyond the margin), otherwise is undetermined. 'point-estimate'
+ * (validate's fast smoke scale only, where 40 seeds cannot show equivalence for a 3–4 pp
+ * difference): it holds when no point estimate reaches the margin.
+ */
+export type Pattern2Rule = 'equivalence' | 'point-estimate';
+
+/** A difference that breaks pattern 2: real (95 % CI excludes 0) and beyond the margin. */
+export function isMaterialDifference(test: Pattern2Test): boolean {
+  return test.verdict === 'differs' && test.beyondMargin;
+}
+
+/** Pattern 2's verdict over the comparisons that cross the limited/high line (at least one). */
+export function pattern2Verdict(tests: readonly Pattern2Test[], rule: Pattern2Rule = 'equivalence'): 'holds' | 'does-not-hold' | 'undetermined' {
+  if (rule === 'point-estimate') return tests.every((t) => Math.abs(t.estimate) < t.margin) ? 'holds' : 'does-not-hold';
+  if (tests.some(isMaterialDifference)) return 'does-not-hold';
+  if (tests.every((t) => t.verdict === 'equivalent')) return 'holds';
+  return 'undetermined';
 }
 
 /** Month-by-month mean of curves of one length (shorter curves end early). */
@@ -139,7 +180,14 @@ export function ringsAgainstNull(model: readonly RingSummary[], nullRuns: readon
     const result = pairedBootstrap(x, y, { seed: `rings:${seed}:${statistic}`, resamples: 2000 });
     const ci95 = confidenceInterval(result, 0.95);
     const beatsNull = ci95.low > 0;
-    const avg = (v: readonly number[]) => v.reduce((s, a) => s + a, 0) / v.length;
-    return { statistic, n: x.length, model: avg(x), null: avg(y), difference: result.estimate, ci95, beatsNull, reading: beatsNull ? 'spreads through colleagues' : 'follows the rollout order' };
+    return { statistic, n: x.length, model: mean(x), null: mean(y), difference: result.estimate, ci95, beatsNull, reading: beatsNull ? 'spreads through colleagues' : 'follows the rollout order' };
   });
+}
+
+/**
+ * Pattern 3 holds ("adoption spreads through colleagues beyond the first-engaged units") when the
+ * ring correlation outside ring 0 beats the null network; false when that statistic is missing.
+ */
+export function pattern3Holds(statistics: readonly RingAgainstNull[]): boolean {
+  return statistics.find((r) => r.statistic === 'ringCorrelationBeyond0')?.beatsNull ?? false;
 }

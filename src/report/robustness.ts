@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LENGTH_FACTOR } from '../sweep/index.js';
+import { LENGTH_FIELD } from '../scenarios/index.js';
 import type { FactorValue, Manifest } from '../sweep/types.js';
 import { compare, groupByLength } from './comparison.js';
 import { loadResults, type Results } from './load.js';
@@ -59,7 +59,7 @@ export async function loadRobustness(dir: string, main: Manifest): Promise<{ set
 function belongsTo(manifest: Manifest, main: Manifest): boolean {
   const a = manifest.sweep;
   const b = main.sweep;
-  const lengthsOf = (m: Manifest) => JSON.stringify(m.sweep.factors[LENGTH_FACTOR] ?? []);
+  const lengthsOf = (m: Manifest) => JSON.stringify(m.sweep.factors[LENGTH_FIELD] ?? []);
   return (
     a.base === b.base &&
     a.seed === b.seed &&
@@ -79,7 +79,7 @@ export function analyseRobustness(sets: readonly Results[], settings: Settings):
   const rows: RobustnessRow[] = [];
   const outcome = OUTCOMES[HEADLINE_OUTCOME];
   for (const set of sets) {
-    const factor = Object.keys(set.manifest.sweep.factors).find((name) => name !== LENGTH_FACTOR);
+    const factor = Object.keys(set.manifest.sweep.factors).find((name) => name !== LENGTH_FIELD);
     if (!factor) continue;
     for (const value of set.manifest.sweep.factors[factor]) {
       const runs = set.runs.filter((run) => run.params[factor] === value);

@@ -6,6 +6,7 @@ import { conditionText, fixed, interval, months, signedDifference, studyPowerSen
 import type { Comparison, ReportModel } from './model.js';
 import { HEADLINE_OUTCOME, OUTCOMES } from './outcomes.js';
 import type { ComparisonVerdict } from './model.js';
+import { mean as meanOf } from '../stats/index.js';
 
 export interface HeadlineRow {
   readonly length: string;
@@ -21,7 +22,7 @@ export function headlineRows(model: ReportModel): HeadlineRow[] {
   const outcome = OUTCOMES[HEADLINE_OUTCOME];
   return model.groups.map((group) => {
     const comparison = model.comparisons.find((c) => c.outcome === HEADLINE_OUTCOME && c.length === group.length) ?? null;
-    const mean = group.runs.reduce((sum, run) => sum + run.summary.finalAdoption, 0) / group.runs.length;
+    const mean = meanOf(group.runs.map((run) => run.summary.finalAdoption));
     if (!comparison) return { length: `${months(group.length)} (reference)`, mean: value(outcome, mean), difference: '—', effect: '—', comparison };
     return {
       length: months(group.length),

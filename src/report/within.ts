@@ -10,7 +10,7 @@ import type { FinishedRun } from '../sweep/types.js';
 import { verdictWords } from './messages.js';
 import type { Comparison } from './model.js';
 import { marginFor, OUTCOMES, type Outcome, type OutcomeKey } from './outcomes.js';
-import { equivalenceTest, hedgesG, pairedBootstrap, seededUniform } from '../stats/index.js';
+import { equivalenceTest, hedgesG, mean, pairedBootstrap, seededUniform } from '../stats/index.js';
 
 /** The outcomes compared between recipients (time to 50 % is an organization's, not a unit's). */
 export const WITHIN_OUTCOMES = ['finalAdoption', 'sustainedCapacity', 'finalAim', 'finalIam', 'finalFim'] as const satisfies readonly OutcomeKey[];
@@ -117,7 +117,6 @@ function compareArms(runs: readonly FinishedRun[], outcome: Outcome & { key: Wit
     ys.push(y);
   }
   const margin = marginFor(outcome, settings.marginFraction, settings.months);
-  const mean = (values: readonly number[]) => (values.length > 0 ? values.reduce((sum, v) => sum + v, 0) / values.length : Number.NaN);
   const tooFew = xs.length < 2;
   const result = pairedBootstrap(tooFew ? [0, 0] : xs, tooFew ? [0, 0] : ys, { seed: `${settings.seed}:within:${timing}:${outcome.key}:${length}:${reference}`, resamples: settings.resamples });
   const test = equivalenceTest(result, margin);

@@ -1,6 +1,6 @@
 /**
- * src/sim — time, network, the run. `createSimulation` (a stepper) and `simulate` (a loop over
- * it), seeded random streams, the organization generator, RunResult.
+ * src/sim — time, network, the run. `createSimulation` (a stepper) and `simulate` (the same
+ * weeks, run to the horizon), seeded random streams, the organization generator, RunResult.
  * Imports: src/agents (mechanisms) and src/scenarios (types).
  */
 export { createSimulation, simulate, type RunInputs, type Simulation, type SimulationOptions, type SimulationView } from './simulation.js';

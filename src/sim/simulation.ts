@@ -1,7 +1,8 @@
 /**
  * The run: `createSimulation(scenario, seed)` sets up the organization (setup.ts) and returns a
- * stepper that advances one week per `step()` (week.ts); `simulate()` is a loop over it, so the
- * teaching UI shows exactly what a batch run computes.
+ * stepper that advances one week per `step()` (week.ts); `simulate()` sets up the same RunState
+ * and runs the same `stepWeek` to the horizon (runWeeks), so the teaching UI shows exactly what a
+ * batch run computes.
  */
 import { feasibilityCap } from '../agents/index.js';
 import type { OrganizationFile, Scenario } from '../scenarios/index.js';

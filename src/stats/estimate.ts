@@ -1,9 +1,9 @@
 /**
  * Descriptive statistics of one sample: mean, sd, quantiles and a 95 % confidence interval for
- * the mean (Student t). simple-statistics does the sums; the t quantile is computed here because
- * simple-statistics has no inverse t (and its probit is good to only ~3 decimals).
+ * the mean (Student t). The sums come from describe.ts (the compensated mean these estimates have
+ * always used); the t quantile is computed here (simple-statistics, used before, has no inverse t).
  */
-import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
+import { compensatedMean, mean, quantileOfSorted, variance } from './describe.js';
 
 /** The standard normal's 97.5 % quantile: the z of a two-sided 95 % interval. */
 export const Z_975 = 1.959963984540054;
@@ -71,8 +71,8 @@ export function estimate(values: ArrayLike<number>): Estimate | null {
   if (n === 0) return null;
   const sorted = Float64Array.from(values).sort();
   const list = Array.from(sorted);
-  const center = mean(list);
-  const sd = n > 1 ? sampleStandardDeviation(list) : 0;
+  const center = compensatedMean(list);
+  const sd = n > 1 ? Math.sqrt(variance(list, center)) : 0;
   const half = n > 1 ? studentTQuantile(0.975, n - 1) * (sd / Math.sqrt(n)) : 0;
   return {
     n,
@@ -81,11 +81,11 @@ export function estimate(values: ArrayLike<number>): Estimate | null {
     ciLow: center - half,
     ciHigh: center + half,
     min: list[0],
-    q05: quantileSorted(list, 0.05),
-    q25: quantileSorted(list, 0.25),
-    median: quantileSorted(list, 0.5),
-    q75: quantileSorted(list, 0.75),
-    q95: quantileSorted(list, 0.95),
+    q05: quantileOfSorted(list, 0.05),
+    q25: quantileOfSorted(list, 0.25),
+    median: quantileOfSorted(list, 0.5),
+    q75: quantileOfSorted(list, 0.75),
+    q95: quantileOfSorted(list, 0.95),
     max: list[n - 1],
   };
 }
@@ -111,9 +111,9 @@ export function wilson(k: number, n: number, z = Z_975): Proportion {
 
 /** Mean and 95 % normal-approximation interval of a sample (sum in order; sd with n − 1). */
 export function normalMeanInterval(values: readonly number[]): { mean: number; low: number; high: number } {
-  const m = values.reduce((sum, v) => sum + v, 0) / values.length;
+  const m = mean(values);
   const n = values.length;
-  const sd = n > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / (n - 1)) : 0;
+  const sd = n > 1 ? Math.sqrt(variance(values, m)) : 0;
   const half = Z_975 * (sd / Math.sqrt(n));
   return { mean: m, low: m - half, high: m + half };
 }

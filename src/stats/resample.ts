@@ -24,3 +24,14 @@ export function percentileInterval(replicates: ArrayLike<number>, level = DEFAUL
   const alpha = (1 - level) / 2;
   return { low: quantileOfSorted(sorted, alpha), high: quantileOfSorted(sorted, 1 - alpha) };
 }
+
+/**
+ * The rank-based percentile interval of B ascending bootstrap draws: low = sorted[⌊lower·B⌋],
+ * high = sorted[⌈upper·B⌉ − 1] (no interpolation, unlike `percentileInterval`'s type-7 rule).
+ * The sustainment validation's pooled shares have always used it; kept as its own named rule so
+ * their results stay byte-identical.
+ */
+export function rankPercentileInterval(sorted: ArrayLike<number>, lower = 0.025, upper = 0.975): Interval {
+  const n = sorted.length;
+  return { low: sorted[Math.floor(lower * n)], high: sorted[Math.ceil(upper * n) - 1] };
+}

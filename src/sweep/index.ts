@@ -9,7 +9,7 @@
  */
 export type * from './types.js';
 export { loadSweepFile, MAX_RUNS, type LoadedSweep } from './file.js';
-export { compareSweep, LENGTH_FACTOR, robustnessSweeps, ROBUSTNESS_FACTORS, withinOverrides, withinSweep, type CompareOptions, type RobustnessSweep } from './presets.js';
+export { compareSweep, robustnessSweeps, ROBUSTNESS_FACTORS, withinOverrides, withinSweep, type CompareOptions, type RobustnessSweep } from './presets.js';
 export { createManifest, readManifest, writeManifest, sweepHash, MANIFEST_FILE, RUNS_FILE, TOOL_VERSION } from './manifest.js';
 export { designPoints, pointCount, unitSamples, latinHypercube, saltelliSamples, sobolPoints, morrisTrajectories } from './designs/index.js';
 export { factorsOf, scaleToFactor, scenarioAt, type Factor } from './factors.js';

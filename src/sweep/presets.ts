@@ -8,9 +8,6 @@ import { InputError, LENGTH_FIELD, loadScenario, validateScenario, withValues, t
 import { HEADLINE_METRICS } from './metrics.js';
 import type { FactorValue, SweepSpec } from './types.js';
 
-/** The length factor of `compare`: src/scenarios' LENGTH_FIELD. */
-export const LENGTH_FACTOR = LENGTH_FIELD;
-
 export interface CompareOptions {
   /** built-in scenario name or file */
   readonly scenario: string;
@@ -26,7 +23,7 @@ function checkLengths(scenario: Scenario, lengths: readonly number[]): void {
   for (const length of lengths) {
     if (seen.has(length)) throw new InputError(`--lengths: expected distinct engagement lengths, got ${length} twice`);
     seen.add(length);
-    validateScenario(withValues(scenario, { [LENGTH_FACTOR]: length }), () => `--lengths ${length}`);
+    validateScenario(withValues(scenario, { [LENGTH_FIELD]: length }), () => `--lengths ${length}`);
   }
 }
 
@@ -38,7 +35,7 @@ export function compareSweep(options: CompareOptions): { spec: SweepSpec; scenar
     name: `${scenario.name}: engagement length`,
     base: options.scenario,
     overrides: [...options.overrides],
-    factors: { [LENGTH_FACTOR]: [...options.lengths] },
+    factors: { [LENGTH_FIELD]: [...options.lengths] },
     design: { type: 'grid' },
     replicates: options.replicates,
     seed: options.seed,
@@ -120,7 +117,7 @@ export function robustnessSweeps(options: CompareOptions): RobustnessSweep[] {
       name: `${scenario.name}: engagement length across ${field}`,
       base: options.scenario,
       overrides: [...options.overrides],
-      factors: { [field]: usable, [LENGTH_FACTOR]: [...options.lengths] },
+      factors: { [field]: usable, [LENGTH_FIELD]: [...options.lengths] },
       design: { type: 'grid' },
       replicates: options.replicates,
       seed: options.seed,

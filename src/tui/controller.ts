@@ -4,7 +4,7 @@
  * settings, and the event log. Components read it; App turns key presses and timer ticks into
  * calls here.
  */
-import type { Scenario } from '../scenarios/index.js';
+import { LENGTH_FIELD, type Scenario } from '../scenarios/index.js';
 import type { DemoEvent } from './events.js';
 import type { Action } from './keys.js';
 import { LiveRun, withSettings, type LiveSettings } from './live-run.js';
@@ -255,7 +255,7 @@ export class DemoController {
     const s = this.options.scenario;
     const args = ['--seed', String(this.seed)];
     if (this.ispCount !== s.isps.count) args.push('--set', `isps.count=${this.ispCount}`);
-    if (!this.compare && this.lengthMonths !== s.engagement.lengthMonths) args.push('--set', `engagement.lengthMonths=${this.lengthMonths}`);
+    if (!this.compare && this.lengthMonths !== s.engagement.lengthMonths) args.push('--set', `${LENGTH_FIELD}=${this.lengthMonths}`);
     if (this.urgency !== s.context.urgency) args.push('--set', `context.urgency=${this.urgency}`);
     return args;
   }

@@ -28,7 +28,11 @@ export function runAll(scenario: Scenario, seeds: readonly number[]): RunResult[
   return seeds.map((seed) => simulate(scenario, seed));
 }
 
-/** Month-by-month mean of one series over runs. */
+/**
+ * Month-by-month mean of one series over runs, summed as Σ(v/n). Not report/patterns.ts
+ * `meanCurve` (Σv/n, ragged curves) on purpose: the two orders differ in the last digit, and the
+ * fitted docking parameters (Bass, SI) were published from this one; switching would change them.
+ */
 export function meanSeries(runs: readonly RunResult[], series: SeriesName = 'adoption'): number[] {
   const months = runs[0].series[series].length;
   const out = new Array<number>(months).fill(0);

@@ -8,6 +8,7 @@
  * into docs/VALIDATION.md and committed before this case existed.
  */
 import type { RunResult } from '../sim/index.js';
+import { LENGTH_FIELD } from '../scenarios/index.js';
 import { check, type CaseOutcome, type Check, type Scale, type ValidationCase } from './case.js';
 import { format, runAll, scenarioWith, seedList } from './common.js';
 import { compareLengths, PATTERN_CRITERIA, type LengthComparison } from './study-patterns.js';
@@ -54,7 +55,7 @@ export interface HypothesisResult {
 export function acrossCapacity(ref: string, seeds: readonly number[], overrides: readonly string[] = []): CapacityRow[] {
   const margin = PATTERN_CRITERIA.equivalenceMargin;
   return ISP_COUNTS.map((isps) => {
-    const at = (length: number): RunResult[] => runAll(scenarioWith(ref, ...overrides, `isps.count=${isps}`, `engagement.lengthMonths=${length}`), seeds);
+    const at = (length: number): RunResult[] => runAll(scenarioWith(ref, ...overrides, `isps.count=${isps}`, `${LENGTH_FIELD}=${length}`), seeds);
     const comparison = compareLengths(at(LENGTHS[0]), at(LENGTHS[1]), LENGTHS, margin);
     return { isps, comparison, material: comparison.test.beyondMargin };
   });

@@ -17,7 +17,7 @@
  */
 import type { Scenario } from '../scenarios/index.js';
 import { createSimulation, monthsToWeeks, weeklyChance } from '../sim/index.js';
-import { seededUniform } from '../stats/index.js';
+import { bootstrapSamples, randomIndex, rankPercentileInterval, seededUniform } from '../stats/index.js';
 import { check, type CaseOutcome, type Scale, type ValidationCase } from './case.js';
 import { intervalsChart, withBand, type IntervalRow } from './charts.js';
 import { format, scenarioWith, seedList } from './common.js';
@@ -89,18 +89,22 @@ export interface PooledShare {
   readonly high: number;
 }
 
-/** Σ part / Σ whole over runs, with a 95 % percentile interval from resampling runs (seeded). */
+/**
+ * Σ part / Σ whole over runs, with a 95 % percentile interval from resampling runs (seeded). The
+ * interval is src/stats' rank rule (`rankPercentileInterval`), not the interpolated one: these
+ * numbers were first published with it.
+ */
 export function pooledShare(runs: readonly CohortRun[], part: (r: CohortRun) => number, seed: string, resamples = 2000): PooledShare {
   const ratio = (sample: readonly CohortRun[]) => sample.reduce((s, r) => s + part(r), 0) / Math.max(1, sample.reduce((s, r) => s + r.cohort, 0));
   const uniform = seededUniform(seed);
   const draws = new Float64Array(resamples);
-  const sample: CohortRun[] = new Array(runs.length);
-  for (let b = 0; b < resamples; b++) {
-    for (let i = 0; i < runs.length; i++) sample[i] = runs[Math.floor(uniform() * runs.length)];
-    draws[b] = ratio(sample);
+  let b = 0;
+  for (const indices of bootstrapSamples(runs.length, resamples, (n) => randomIndex(uniform, n))) {
+    draws[b++] = ratio(Array.from(indices, (i) => runs[i]));
   }
   draws.sort();
-  return { share: ratio(runs), low: draws[Math.floor(0.025 * resamples)], high: draws[Math.ceil(0.975 * resamples) - 1] };
+  const { low, high } = rankPercentileInterval(draws);
+  return { share: ratio(runs), low, high };
 }
 
 interface SustainmentConfig {

@@ -17,7 +17,7 @@
  */
 import { check, type CaseOutcome, type Scale, type ValidationCase } from './case.js';
 import { intervalsChart, type CurveRow, type IntervalRow } from './charts.js';
-import { format, runCascade, scenarioWith, seedList, wilson, type CascadeOutcome } from './common.js';
+import { format, mean, runCascade, scenarioWith, seedList, wilson, type CascadeOutcome } from './common.js';
 
 export const WATTS_PHI = 0.18;
 
@@ -107,8 +107,8 @@ export function simulateDegree(z: number, staff: number, replicates: number): De
     runs: replicates,
     global: global.length,
     globalAt1: shares.filter((s) => s >= 0.01).length,
-    meanGlobalSize: global.length > 0 ? global.reduce((a, b) => a + b, 0) / global.length : null,
-    meanDegree: outcomes.reduce((a, o) => a + o.meanDegree, 0) / outcomes.length,
+    meanGlobalSize: global.length > 0 ? mean(global) : null,
+    meanDegree: mean(outcomes.map((o) => o.meanDegree)),
     maxWeeks: Math.max(...outcomes.map((o) => o.weeks)),
     unsettled: outcomes.filter((o) => !o.settled).length,
   };

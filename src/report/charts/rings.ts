@@ -2,6 +2,7 @@
 import { caption, chartTitle, seriesLabel } from '../messages.js';
 import type { ReportModel } from '../model.js';
 import { lengthLabel, panels, r4, top, type Chart } from './common.js';
+import { mean } from '../../stats/index.js';
 
 /** The ring series of RunResult (ring 3 = three or more steps away). */
 const RINGS = ['ring0', 'ring1', 'ring2', 'ring3'] as const;
@@ -12,7 +13,7 @@ export function rings(model: ReportModel): Chart[] {
     .filter((row) => (RINGS as readonly string[]).includes(row.series))
     .map((row) => ({ lengthLabel: lengthLabel(row.length), ring: seriesLabel[row.series], month: row.month, mean: r4(row.mean * 100) }));
   const correlations = model.runs.map((run) => run.summary.ringCorrelation).filter((rho): rho is number => rho !== null);
-  const rho = correlations.length > 0 ? correlations.reduce((sum, v) => sum + v, 0) / correlations.length : null;
+  const rho = correlations.length > 0 ? mean(correlations) : null;
   const order = RINGS.map((ring) => seriesLabel[ring]);
   const { columns, width } = panels(model.lengths.length);
   return [

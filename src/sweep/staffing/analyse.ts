@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Scenario } from '../../scenarios/index.js';
 import { readManifest, RUNS_FILE } from '../manifest.js';
 import { readRuns } from '../runs-file.js';
-import { estimate, wilson as wilsonInterval, type Estimate, type Proportion } from '../../stats/index.js';
+import { estimate, mean as meanOf, variance as varianceOf, wilson as wilsonInterval, type Estimate, type Proportion } from '../../stats/index.js';
 
 export type { Proportion } from '../../stats/index.js';
 import type { FactorValue, FinishedRun } from '../types.js';
@@ -113,10 +113,9 @@ function pairedBreak(smaller: TeamOutcome, larger: TeamOutcome): MonotonicityBre
     if (Number.isFinite(difference)) d.push(difference);
   }
   if (d.length === 0) return null;
-  const mean = d.reduce((sum, x) => sum + x, 0) / d.length;
+  const mean = meanOf(d);
   if (!(mean > 0)) return null;
-  const variance = d.length > 1 ? d.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (d.length - 1) : 0;
-  const se = Math.sqrt(variance / d.length);
+  const se = Math.sqrt(varianceOf(d, mean) / d.length);
   return { smaller: smaller.isps, larger: larger.isps, later: mean, se, clear: mean > 2 * se };
 }
 
