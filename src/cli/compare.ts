@@ -126,14 +126,16 @@ export function nullLength(lengths: readonly number[]): number {
  * degree-preserving null network (same seed, ties rewired), written as null-rings.json for the
  * report to compare ring statistics against. Only the ring statistics are kept.
  */
-async function writeNullRings(dir: string, scenario: Scenario, lengths: readonly number[]): Promise<void> {
-  const length = nullLength(lengths);
+async function writeNullRings(dir: string, scenario: Scenario, lengths: readonly number[], design: 'policy' | 'within' = 'policy'): Promise<void> {
+  // A within design's runs all share the scenario (lengths are assigned inside each organization):
+  // every run is rerun, under the scenario's own lengthMonths, which is what groups them.
+  const length = design === 'within' ? scenario.engagement.lengthMonths : nullLength(lengths);
   const { runs } = await loadResults(dir);
   const rewired: Scenario = { ...scenario, organization: { ...scenario.organization, nullTies: true }, engagement: { ...scenario.engagement, lengthMonths: length } };
   const organization = ensureOrganization(scenario);
   const nullRuns: NullRings['runs'][number][] = [];
   for (const run of runs) {
-    if (run.params[LENGTH_FIELD] !== length) continue;
+    if (design === 'policy' && run.params[LENGTH_FIELD] !== length) continue;
     const { ringCorrelation, ringCorrelationBeyond0, ringCorrelationUnengaged } = simulate(rewired, run.seed, { organization }).summary;
     nullRuns.push({ seed: run.seed, ringCorrelation, ringCorrelationBeyond0, ringCorrelationUnengaged });
   }
@@ -232,7 +234,9 @@ export function registerCompare(program: Command): void {
     if (flags.within) {
       const within = await runWithin({ spec, scenario }, options.lengths, flags);
       process.exitCode = within.exitCode;
-      if (within.finished && flags.report) await afterCompare({ dir: flags.out, manifest: within.manifest, margin: flags.margin, quiet: flags.quiet ?? false });
+      if (!within.finished || !flags.report) return;
+      await writeNullRings(flags.out, scenario, flags.lengths, 'within');
+      await afterCompare({ dir: flags.out, manifest: within.manifest, margin: flags.margin, quiet: flags.quiet ?? false });
       return;
     }
     if (flags.posterior) for (const note of posteriorNotes(flags.posterior, ref, scenario)) process.stderr.write(`concentric: note: ${note}\n`);

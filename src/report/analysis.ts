@@ -123,7 +123,7 @@ function pattern2(comparisons: readonly Comparison[], lengths: readonly number[]
 }
 
 /** Pattern 3 against the null network, for the length the null was run at (paired by seed). */
-function ringsOf(results: Results, groups: readonly LengthGroup[]): ReportModel['rings'] {
+function ringsOf(results: Results, groups: readonly LengthGroup[], where?: string): ReportModel['rings'] {
   const nullRings = results.nullRings;
   if (!nullRings) return null;
   const group = groups.find((g) => g.length === nullRings.length);
@@ -138,7 +138,7 @@ function ringsOf(results: Results, groups: readonly LengthGroup[]): ReportModel[
     nul.push(match);
   }
   const statistics = ringsAgainstNull(model, nul, `${results.manifest.sweep.seed}:${nullRings.length}`);
-  return { length: nullRings.length, statistics, sentence: message.pattern3(nullRings.length, statistics) };
+  return { length: nullRings.length, statistics, sentence: message.pattern3(nullRings.length, statistics, where) };
 }
 
 function provenanceOf(results: Results, now: Date): Provenance {
@@ -274,7 +274,8 @@ export function analyse(results: Results, options: ReportOptions = {}, robustnes
     headline,
     bands,
     halfRises,
-    rings: ringsOf(results, groups),
+    // A within design's runs are one group (the lengths are mixed inside each organization).
+    rings: ringsOf(results, groups, within ? message.wholeOrganization() : undefined),
     otherFactors: otherFactorsOf(results),
     runs,
     notes,

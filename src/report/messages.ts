@@ -199,7 +199,7 @@ export function pattern1(holds: boolean, reference: number, order: readonly numb
 }
 
 /** Pattern 3 in words: "spreads through colleagues" only where a statistic beats the null. */
-export function pattern3(length: number, statistics: readonly RingAgainstNull[]): string {
+export function pattern3(length: number, statistics: readonly RingAgainstNull[], where = `at ${months(length)}`): string {
   const parts = statistics.map((r) =>
     Number.isNaN(r.difference)
       ? `${RING_LABELS[r.statistic]}: not assessed (${r.n} runs have it)`
@@ -208,7 +208,7 @@ export function pattern3(length: number, statistics: readonly RingAgainstNull[])
   const verdict = pattern3Holds(statistics)
     ? 'adoption spreads through colleagues beyond the first-engaged units'
     : 'the rings follow the rollout order: outside ring 0 the model does not beat a network with the same units and degrees and rewired ties';
-  return `Pattern 3 at ${months(length)}: ${verdict}. ${parts.join('; ')}.`;
+  return `Pattern 3 ${where}: ${verdict}. ${parts.join('; ')}.`;
 }
 
 export function pattern1NotAssessed(reference: number, where = `at ${months(reference)}`): string {

@@ -82,4 +82,15 @@ describe('concentric compare', () => {
       expect(out.stderr.trim().split('\n')).toHaveLength(1);
     }
   });
+
+  it('--within writes its own null-network runs, so the report judges pattern 3 for the whole organization', () => {
+    const out = dir('within-rings');
+    const run = concentric(['compare', 'classroom', '--within', '--lengths', '6,18', '--reps', '6', '--threads', '1', '--quiet', '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    const nullRings = JSON.parse(readFileSync(join(out, 'null-rings.json'), 'utf8')) as { runs: { seed: number }[] };
+    const seeds = readFileSync(join(out, 'runs.jsonl'), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { seed: number }).seed);
+    expect(nullRings.runs.map((r) => r.seed)).toEqual(seeds); // every run, paired by seed
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(/\*\*Study pattern 3\.\*\* Pattern 3 in the whole organization \(lengths mixed within it\): /);
+  });
 });
+
