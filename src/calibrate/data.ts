@@ -59,6 +59,8 @@ export interface SurveyData {
 
 interface Table {
   readonly header: readonly string[];
+  /** the header's 1-based line number (blank lines before it are skipped) */
+  readonly headerLine: number;
   /** data rows with their 1-based line numbers */
   readonly rows: readonly { readonly line: number; readonly cells: readonly string[] }[];
 }
@@ -78,9 +80,14 @@ function readTable(file: string): Table {
   const rows = [];
   for (let k = headerAt + 1; k < lines.length; k++) {
     if (lines[k].trim() === '') continue;
-    rows.push({ line: k + 1, cells: lines[k].split(',').map((cell) => cell.trim()) });
+    const cells = lines[k].split(',').map((cell) => cell.trim());
+    // A cell beyond the header's would be data read as nothing: say so rather than drop it.
+    if (cells.length > header.length) {
+      throw new InputError(`${file}:${k + 1}: expected ${header.length} cells as in the header, got ${cells.length}: ${JSON.stringify(lines[k].trim())}`);
+    }
+    rows.push({ line: k + 1, cells });
   }
-  return { header, rows };
+  return { header, headerLine: headerAt + 1, rows };
 }
 
 function columnsOf(file: string, table: Table, wanted: readonly string[], line: number): number[] {
@@ -118,7 +125,7 @@ function measureRange(measure: Instrument): string {
 /** Either file, as wave means; `horizon` = the scenario's months (no wave may lie beyond it). */
 export function readSurveyData(file: string, horizon: number): SurveyData {
   const table = readTable(file);
-  const headerLine = 1;
+  const { headerLine } = table;
   const format = table.header.includes('response') || table.header.includes('instrument') ? 'long' : table.header.includes('measure') ? 'waves' : null;
   if (format === null) {
     throw new InputError(`${file}:${headerLine}: unknown columns: expected a header "${LONG_COLUMNS.join(',')}" (item-level) or "${WAVE_COLUMNS.join(',')}" (waves), got "${table.header.join(',')}"`);

@@ -33,6 +33,8 @@ describe('survey data files', () => {
     ['response outside the scale', 'person,unit,month,instrument,item,response\n1,0,0,aim,1,6\n', /scale\.csv:2: response: expected a whole response 1–5 on aim, got "6"/],
     ['unknown instrument', 'person,unit,month,instrument,item,response\n1,0,0,aim,1,3\n1,0,0,nps,1,3\n', /instrument\.csv:3: instrument: expected one of aim, iam, fim, psychSafety, applying, got "nps"/],
     ['repeated answer', 'person,unit,month,instrument,item,response\n1,0,0,aim,1,3\n1,0,0,aim,2,4\n1,0,0,aim,1,4\n', /repeat\.csv:4: person 1, month 0, aim item 1: expected one response, got a second \(first on line 2\)/],
+    ['row with more cells than the header', 'month,measure,mean,sd,n\n0,aim,3.1,0.7,10,extra\n', /extra\.csv:2: expected 5 cells as in the header, got 6: "0,aim,3\.1,0\.7,10,extra"/],
+    ['header after blank lines', '\n\nmonth,measure,mean\n0,aim,3.1\n', /blank\.csv:3: missing columns sd, n/],
     ['mean that is not a decimal number', 'month,measure,mean,sd,n\n0,aim,0x3,1,10\n', /hex\.csv:2: mean: expected a scale mean 1–5, got "0x3"/],
   ];
   for (const [what, text, message] of bad) {
