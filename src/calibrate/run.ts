@@ -84,6 +84,8 @@ export interface CalibrationRecord {
 export interface CalibrationOutcome {
   readonly record: CalibrationRecord;
   readonly final: Generation;
+  /** the final particles as the runs used them (whole-number fields rounded), particles × parameters */
+  readonly posteriorValues: Float64Array;
   readonly marginals: readonly Marginal[];
   readonly predictive: readonly PredictiveBand[];
   readonly warnings: readonly string[];
@@ -329,7 +331,7 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
     const last = record(status, { stopped: outcome.stopped, posterior, predictive, warnings });
     if (status === 'done') writeAtomic(join(out, POSTERIOR_FILE), posteriorLines.join('\n') + '\n');
     writeAtomic(recordPath, toJson(last));
-    return { record: last, final, marginals: posterior, predictive, warnings, resumed };
+    return { record: last, final, posteriorValues: asRun, marginals: posterior, predictive, warnings, resumed };
   } finally {
     await pool.close();
   }

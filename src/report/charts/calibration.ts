@@ -10,7 +10,9 @@ import { r4, top, type Chart } from './common.js';
 const BINS = 20;
 
 export function calibrationCharts(outcome: CalibrationOutcome, priors: readonly ParameterPrior[]): Chart[] {
-  const { particles, weights } = outcome.final;
+  // As the runs used them: whole-number fields rounded, like posterior.csv and the table.
+  const particles = outcome.posteriorValues;
+  const { weights } = outcome.final;
   const d = priors.length;
   const n = weights.length;
   const histogram = priors.flatMap((prior, a) => {
