@@ -26,11 +26,14 @@ const UNAVAILABLE = 0x3fffffff;
 
 /** A team of `count` ISPs, idle or carrying the given loads (when the team is resized live). */
 export function createIspTeam(count: number, hoursPerWeek: number, hoursPerCoLeadWeek: number, loads?: ArrayLike<number>): IspTeam {
+  const slotsPerIsp = coLeadSlots(hoursPerWeek, hoursPerCoLeadWeek);
+  // The sentinel must stay above any real load (the schema keeps slots in the thousands).
+  if (!(slotsPerIsp < UNAVAILABLE)) throw new RangeError(`an ISP's co-lead slots (${slotsPerIsp}) must stay below ${UNAVAILABLE}`);
   let leaves = 1;
   while (leaves < count) leaves *= 2;
   const team: IspTeam = {
     count,
-    slotsPerIsp: coLeadSlots(hoursPerWeek, hoursPerCoLeadWeek),
+    slotsPerIsp,
     load: new Int32Array(count),
     minLoad: new Int32Array(2 * leaves).fill(UNAVAILABLE),
     leaves,
