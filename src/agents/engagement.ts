@@ -14,7 +14,8 @@ export interface Engagement {
   readonly coLeads: readonly number[];
 }
 
-interface ContactsThisWeek {
+/** The return type of scheduledContacts (exported with it: a public function names its types). */
+export interface ContactsThisWeek {
   readonly meeting: boolean;
   readonly coaching: boolean;
 }
