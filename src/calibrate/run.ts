@@ -318,6 +318,7 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
     const warnings: string[] = [];
     const misses = predictive.filter((band) => band.miss);
     if (predictiveFails(predictive)) warnings.push(missWords(misses));
+    if (final.index === 0) warnings.push('only generation 0 ran: these are draws from the prior, not a posterior (use --generations 2 or more)');
     if (outcome.stopped === 'acceptance') warnings.push(`stopped after generation ${final.index}: fewer than ${(options.minAcceptance * 100).toFixed(1)} % of candidates came within ε`);
     const needed = ROWS_PER_COEFFICIENT * (observed.length + 1);
     if (options.distance === 'regression' && n < needed) {

@@ -53,4 +53,11 @@ describe('calibrate', () => {
     const record = JSON.parse(readFileSync(join(dir, 'unreachable', 'calibration.json'), 'utf8')) as { warnings: string[] };
     expect(record.warnings.length).toBeGreaterThan(0);
   });
+
+  it('says so when only generation 0 ran: prior draws, not a posterior', async () => {
+    const outcome = await calibrate(input('prior-only', { options: { ...input('').options, generations: 1 } }));
+    expect(outcome.warnings).toContain('only generation 0 ran: these are draws from the prior, not a posterior (use --generations 2 or more)');
+    const twoGenerations = await calibrate(input('two-generations'));
+    expect(twoGenerations.warnings.some((w) => w.startsWith('only generation 0'))).toBe(false);
+  });
 });
