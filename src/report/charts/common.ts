@@ -5,6 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Config } from 'vega-lite';
+import { quantileOfSorted } from '../../stats/index.js';
 import type { ReportModel } from '../model.js';
 
 export interface Chart {
@@ -73,4 +74,43 @@ export function jitter(index: number): number {
 /** Round for data embedded in specs (keeps the HTML small, the picture unchanged). */
 export function r4(value: number): number {
   return Math.round(value * 1e4) / 1e4;
+}
+
+/** Half the width of a box in a box-and-dots chart, in slots (one slot per group). */
+const BOX_HALF_WIDTH = 0.3;
+
+/** A box's row fields for group slot `at`: its edges and the five numbers of `sorted` (ascending). */
+export function boxRow(sorted: readonly number[], at: number): { left: number; right: number; min: number; q1: number; median: number; q3: number; max: number } {
+  return {
+    left: at - BOX_HALF_WIDTH,
+    right: at + BOX_HALF_WIDTH,
+    min: r4(sorted[0]),
+    q1: r4(quantileOfSorted(sorted, 0.25)),
+    median: r4(quantileOfSorted(sorted, 0.5)),
+    q3: r4(quantileOfSorted(sorted, 0.75)),
+    max: r4(sorted[sorted.length - 1]),
+  };
+}
+
+/** The box layers of rows of kind 'box' (boxRow): range as a line, quartiles as a box, median as a bar. */
+export function boxLayers<Color>(color: Color) {
+  const boxes = { filter: "datum.kind === 'box'" };
+  const quantitative = 'quantitative' as const;
+  return [
+    {
+      transform: [boxes],
+      mark: { type: 'rule' as const, color: '#888888' },
+      encoding: { y: { field: 'min', type: quantitative, title: null, scale: { zero: false } }, y2: { field: 'max' } },
+    },
+    {
+      transform: [boxes],
+      mark: { type: 'rect' as const, opacity: 0.35 },
+      encoding: { x: { field: 'left', type: quantitative }, x2: { field: 'right' }, y: { field: 'q1', type: quantitative }, y2: { field: 'q3' }, color },
+    },
+    {
+      transform: [boxes],
+      mark: { type: 'rule' as const, color: '#333333', strokeWidth: 2 },
+      encoding: { x: { field: 'left', type: quantitative }, x2: { field: 'right' }, y: { field: 'median', type: quantitative } },
+    },
+  ];
 }

@@ -3,14 +3,12 @@
  * every run, with runs drawn as jittered dots (at most MAX_DOTS per length, so a 1,000-run report
  * stays light).
  */
-import { quantileOfSorted } from '../../stats/index.js';
 import { caption, chartTitle } from '../messages.js';
 import type { ReportModel } from '../model.js';
 import { OUTCOME_KEYS, OUTCOMES, outcomeValue, toDisplay } from '../outcomes.js';
-import { jitter, lengthColor, lengthLabel, r4, top, type Chart } from './common.js';
+import { boxLayers, boxRow, jitter, lengthColor, lengthLabel, r4, top, type Chart } from './common.js';
 
 export const MAX_DOTS = 60;
-const BOX_HALF_WIDTH = 0.3;
 const DOT_SPREAD = 0.25;
 
 export function outcomeTitle(key: (typeof OUTCOME_KEYS)[number]): string {
@@ -36,13 +34,7 @@ export function distributions(model: ReportModel): Chart[] {
         lengthLabel: lengthLabel(group.length),
         months,
         at: index,
-        left: index - BOX_HALF_WIDTH,
-        right: index + BOX_HALF_WIDTH,
-        min: r4(sorted[0]),
-        q1: r4(quantileOfSorted(sorted, 0.25)),
-        median: r4(quantileOfSorted(sorted, 0.5)),
-        q3: r4(quantileOfSorted(sorted, 0.75)),
-        max: r4(sorted[sorted.length - 1]),
+        ...boxRow(sorted, index),
       });
       for (const { run, value, censored } of values.slice(0, MAX_DOTS)) {
         rows.push({
@@ -69,7 +61,6 @@ export function distributions(model: ReportModel): Chart[] {
     scale: { domain: [-0.6, model.lengths.length - 0.4], nice: false, zero: false },
     axis: { values: model.lengths.map((_, i) => i), labelExpr: `${labels}[datum.value]`, grid: false },
   };
-  const boxes = { filter: "datum.kind === 'box'" };
   return [
     {
       id: 'distributions',
@@ -86,21 +77,8 @@ export function distributions(model: ReportModel): Chart[] {
           height: 180,
           encoding: { x },
           layer: [
-            {
-              transform: [boxes],
-              mark: { type: 'rule', color: '#888888' },
-              encoding: { y: { field: 'min', type: 'quantitative', title: null, scale: { zero: false } }, y2: { field: 'max' } },
-            },
-            {
-              transform: [boxes],
-              mark: { type: 'rect', opacity: 0.35 },
-              encoding: { x: { field: 'left', type: 'quantitative' }, x2: { field: 'right' }, y: { field: 'q1', type: 'quantitative' }, y2: { field: 'q3' }, color },
-            },
-            {
-              transform: [boxes],
-              mark: { type: 'rule', color: '#333333', strokeWidth: 2 },
-              encoding: { x: { field: 'left', type: 'quantitative' }, x2: { field: 'right' }, y: { field: 'median', type: 'quantitative' } },
-            },
+
+            ...boxLayers(color),
             {
               transform: [{ filter: "datum.kind === 'run'" }],
               mark: { type: 'point', filled: true, size: 14, opacity: 0.7 },

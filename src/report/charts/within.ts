@@ -5,15 +5,13 @@
  * policy design's charts by length do not apply: each run is one organization with the lengths
  * mixed inside it.
  */
-import { quantileOfSorted } from '../../stats/index.js';
 import { caption, chartTitle } from '../messages.js';
 import type { ReportModel } from '../model.js';
 import { OUTCOMES, toDisplay } from '../outcomes.js';
 import { recipientsValue, snapshotsOf, STUDY_RECIPIENTS, WITHIN_OUTCOMES, type WithinAnalysis, type WithinOutcome } from '../within.js';
-import { jitter, LENGTH_COLORS, lengthColor, lengthLabel, r4, top, type Chart } from './common.js';
+import { boxLayers, boxRow, jitter, LENGTH_COLORS, lengthColor, lengthLabel, r4, top, type Chart } from './common.js';
 import { MAX_DOTS } from './distributions.js';
 
-const BOX_HALF_WIDTH = 0.3;
 const DOT_SPREAD = 0.25;
 
 function outcomeTitle(key: WithinOutcome): string {
@@ -36,13 +34,7 @@ function recipientsChart(model: ReportModel, within: WithinAnalysis): Chart {
       rows.push({
         kind: 'box',
         ...common,
-        left: index - BOX_HALF_WIDTH,
-        right: index + BOX_HALF_WIDTH,
-        min: r4(sorted[0]),
-        q1: r4(quantileOfSorted(sorted, 0.25)),
-        median: r4(quantileOfSorted(sorted, 0.5)),
-        q3: r4(quantileOfSorted(sorted, 0.75)),
-        max: r4(sorted[sorted.length - 1]),
+        ...boxRow(sorted, index),
       });
       for (const v of values.slice(0, MAX_DOTS)) {
         rows.push({ kind: 'run', ...common, at: r4(index + jitter(v.id) * 2 * DOT_SPREAD), value: r4(v.value), replicate: v.replicate });
@@ -58,7 +50,6 @@ function recipientsChart(model: ReportModel, within: WithinAnalysis): Chart {
     scale: { domain: [-0.6, within.lengths.length - 0.4], nice: false, zero: false },
     axis: { values: within.lengths.map((_, i) => i), labelExpr: `${labels}[datum.value]`, grid: false },
   };
-  const boxes = { filter: "datum.kind === 'box'" };
   return {
     id: 'within-recipients',
     title: chartTitle.withinRecipients,
@@ -74,21 +65,8 @@ function recipientsChart(model: ReportModel, within: WithinAnalysis): Chart {
         height: 180,
         encoding: { x },
         layer: [
-          {
-            transform: [boxes],
-            mark: { type: 'rule', color: '#888888' },
-            encoding: { y: { field: 'min', type: 'quantitative', title: null, scale: { zero: false } }, y2: { field: 'max' } },
-          },
-          {
-            transform: [boxes],
-            mark: { type: 'rect', opacity: 0.35 },
-            encoding: { x: { field: 'left', type: 'quantitative' }, x2: { field: 'right' }, y: { field: 'q1', type: 'quantitative' }, y2: { field: 'q3' }, color },
-          },
-          {
-            transform: [boxes],
-            mark: { type: 'rule', color: '#333333', strokeWidth: 2 },
-            encoding: { x: { field: 'left', type: 'quantitative' }, x2: { field: 'right' }, y: { field: 'median', type: 'quantitative' } },
-          },
+
+          ...boxLayers(color),
           {
             transform: [{ filter: "datum.kind === 'run'" }],
             mark: { type: 'point', filled: true, size: 14, opacity: 0.7 },
