@@ -28,6 +28,25 @@ function binomialProblem(): AbcProblem {
   };
 }
 
+/** `problem`'s statistics followed by `noise` statistics of pure uniform noise (observed at 0.5), from stream `name`. */
+function withNoise(problem: AbcProblem, noise: number, name: string): AbcProblem {
+  const s = problem.observed.length;
+  return {
+    ...problem,
+    observed: Float64Array.from([...problem.observed, ...new Array<number>(noise).fill(0.5)]),
+    simulate: async (params, seeds) => {
+      const own = await problem.simulate(params, seeds);
+      const out = new Float64Array(seeds.length * (s + noise));
+      for (let i = 0; i < seeds.length; i++) {
+        const rng = new RandomStream(`${name}/${seeds[i]}`);
+        for (let j = 0; j < s; j++) out[i * (s + noise) + j] = own[i * s + j];
+        for (let j = s; j < s + noise; j++) out[i * (s + noise) + j] = rng.next();
+      }
+      return out;
+    },
+  };
+}
+
 /** Quantiles of Beta(a, b) by integrating its density on a fine grid. */
 function betaQuantiles(a: number, b: number, ps: readonly number[]): number[] {
   const steps = 100_000;
@@ -92,22 +111,7 @@ describe('ABC-SMC', () => {
     // The binomial share plus eight statistics of pure noise: every statistic counts the same
     // under the adaptive distance, so the noise blurs the posterior; the regression finds that
     // only the share carries the parameter.
-    const binomial = binomialProblem();
-    const NOISE = 8;
-    const problem: AbcProblem = {
-      ...binomial,
-      observed: Float64Array.from([SUCCESSES / TRIALS, ...new Array<number>(NOISE).fill(0.5)]),
-      simulate: async (params, seeds) => {
-        const share = await binomial.simulate(params, seeds);
-        const out = new Float64Array(seeds.length * (1 + NOISE));
-        for (let i = 0; i < seeds.length; i++) {
-          const rng = new RandomStream(`noise/${seeds[i]}`);
-          out[i * (1 + NOISE)] = share[i];
-          for (let j = 1; j <= NOISE; j++) out[i * (1 + NOISE) + j] = rng.next();
-        }
-        return out;
-      },
-    };
+    const problem = withNoise(binomialProblem(), 8, 'noise');
     const width = async (distance: AbcOptions['distance']): Promise<number> => {
       const { particles, weights } = (await abcSmc(problem, { particles: 400, generations: 6, repsPerParticle: 1, seed: 11, minAcceptance: 0.01, distance })).final;
       return weightedQuantile(particles, weights, 0.95) - weightedQuantile(particles, weights, 0.05);
@@ -175,22 +179,7 @@ describe('ABC-SMC', () => {
 
   it('with fewer simulations than the regression needs, measures with the adaptive distance (never all-zero)', async () => {
     // 10 particles against 9 statistics: too few rows to fit 10 coefficients twice over.
-    const NOISE = 8;
-    const binomial = binomialProblem();
-    const problem: AbcProblem = {
-      ...binomial,
-      observed: Float64Array.from([SUCCESSES / TRIALS, ...new Array<number>(NOISE).fill(0.5)]),
-      simulate: async (params, seeds) => {
-        const share = await binomial.simulate(params, seeds);
-        const out = new Float64Array(seeds.length * (1 + NOISE));
-        for (let i = 0; i < seeds.length; i++) {
-          const rng = new RandomStream(`few/${seeds[i]}`);
-          out[i * (1 + NOISE)] = share[i];
-          for (let j = 1; j <= NOISE; j++) out[i * (1 + NOISE) + j] = rng.next();
-        }
-        return out;
-      },
-    };
+    const problem = withNoise(binomialProblem(), 8, 'few');
     const outcome = await abcSmc(problem, { particles: 10, generations: 3, repsPerParticle: 1, seed: 2, minAcceptance: 0.01, distance: 'regression' });
     // Generation 1 is measured with what generation 0's 10 runs allow: the adaptive distance.
     expect(outcome.generations[1].distance.projection).toBeUndefined();
