@@ -9,9 +9,9 @@ import { recoverOnce } from '../../src/validation/calibration-recovery.js';
 describe('calibration recovery (tiny)', () => {
   it('calibrates context.urgency and context.learningCulture back from a year of foundation waves', async () => {
     const r = await recoverOnce(1, { particles: 50, generations: 4, overrides: ['months=12'], sample: 1 });
-    // Even this small (50 particles × 4 generations, 591 runs) the regression distance narrows
-    // both to about a third of their priors (0.35 and 0.33 at engine 2); the adaptive distance
-    // over all 15 wave means left them at 0.81 and 0.73. Half the prior is the full case's bar.
+    // Even this small (50 particles × 4 generations, 445 runs) the regression distance narrows
+    // them to 0.42 and 0.36 of their priors (engine 2, the default kernel); the adaptive distance
+    // over all 15 wave means left them at 0.70 and 0.61. Half the prior is the full case's bar.
     const priorWidth = [1, 0.5];
     const most = [0.5, 0.5];
     for (let a = 0; a < 2; a++) {
