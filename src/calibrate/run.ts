@@ -20,7 +20,7 @@ import { InputError, type Scenario } from '../scenarios/index.js';
 import { ENGINE_VERSION, hashSeed, RandomStream, type WaveMeasure } from '../sim/index.js';
 import { WavePool, type WaveTarget } from '../sweep/index.js';
 import { abcSmc, type AbcOptions, type AbcProgress, type Generation } from './abc.js';
-import { ROWS_PER_COEFFICIENT } from './distance.js';
+import { regressionFits, ROWS_PER_COEFFICIENT } from './distance.js';
 import type { SurveyData } from './data.js';
 import { samplingBox, valueAsRun, type ParameterPrior } from './params.js';
 import { marginals, missWords, predictiveBands, predictiveFails, type Marginal, type PredictiveBand } from './posterior.js';
@@ -320,8 +320,8 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
     if (predictiveFails(predictive)) warnings.push(missWords(misses));
     if (final.index === 0) warnings.push('only generation 0 ran: these are draws from the prior, not a posterior (use --generations 2 or more)');
     if (outcome.stopped === 'acceptance') warnings.push(`stopped after generation ${final.index}: fewer than ${(options.minAcceptance * 100).toFixed(1)} % of candidates came within ε`);
-    const needed = ROWS_PER_COEFFICIENT * (observed.length + 1);
-    if (options.distance === 'regression' && n < needed) {
+    if (options.distance === 'regression' && !regressionFits(n, observed.length)) {
+      const needed = ROWS_PER_COEFFICIENT * (observed.length + 1);
       warnings.push(`${n} particles are fewer than the regression distance needs for ${observed.length} statistics (${needed}): generations after too few simulations used the adaptive distance`);
     }
     if (final.ess < n / 10) warnings.push(`effective sample size ${final.ess.toFixed(0)} of ${n} particles: the posterior rests on few particles`);
