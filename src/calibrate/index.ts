@@ -12,4 +12,4 @@ export { checkPriors, parameterPriors, type ParameterPrior } from './params.js';
 export { marginals, marginalWords, notIdentified, priorIntervalShare, missWords, predictiveBands, predictiveFails, plain, type Marginal, type PredictiveBand } from './posterior.js';
 export { calibrate, waveTarget, CALIBRATION_FILE, POSTERIOR_FILE, PREDICTIVE_DRAWS, type CalibrationInput, type CalibrationOutcome, type CalibrationRecord, type GenerationRecord } from './run.js';
 export { weightedQuantile, effectiveSampleSize } from './weighted.js';
-export { posteriorDraws, posteriorOrigin, type PosteriorDraws } from './draws.js';
+export { posteriorDraws, posteriorOrigin, readPosterior, type PosteriorDraws } from './draws.js';
