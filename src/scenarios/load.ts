@@ -7,6 +7,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isPair, isScalar, LineCounter, parse as parseYamlValue, parseDocument, visit, type Document } from 'yaml';
 import { checkConsistency } from './consistency.js';
+import { noEffectReason } from './effect.js';
 import type { z } from 'zod';
 import { describeValue, InputError } from './errors.js';
 import { keysAt, metaOf, nearest, schemaAt } from './introspect.js';
@@ -362,6 +363,12 @@ export function loadScenario(ref: string = DEFAULT_SCENARIO, options: LoadOption
   // file, or to the working directory when a built-in is given files with --set.
   const baseDir = looksLikeFile(ref) ? dirname(path) : process.cwd();
   const withFiles = resolveOrganizationFiles(scenario, baseDir, (fieldPath) => locate(layers, fieldPath));
+  // An override that cannot change the run (meanDegree on the organization network, units on a
+  // file organization) would be a silent no-op: refused with the reason (effect.ts).
+  for (const [fieldPath, text] of overridden) {
+    const reason = noEffectReason(fieldPath, [withFiles.organization.network]);
+    if (reason) throw new InputError(`--set ${text}: ${fieldPath}: expected a field that changes the run, got one that does not: ${reason}`);
+  }
   return { scenario: withFiles, source: ref };
 }
 
