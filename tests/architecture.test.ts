@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -145,6 +146,26 @@ describe('architecture', () => {
         .map((specifier) => `${relative(BENCH, file)} → ${specifier}`),
     );
     expect(internal).toEqual([]);
+  });
+
+  it('src/agents, src/sim and src/scenarios (browser.ts) bundle for the browser: no node: module reachable', () => {
+    // esbuild with platform browser refuses to resolve node:fs & co., so the build fails if any is reachable.
+    const bundle = buildSync({
+      stdin: {
+        contents: ["export * as agents from './agents/index.ts';", "export * as sim from './sim/index.ts';", "export * as scenarios from './scenarios/browser.ts';"].join('\n'),
+        resolveDir: SRC,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const layers = new Set(Object.keys(bundle.metafile.inputs).filter((input) => input.includes('src/')).map((input) => input.split('src/')[1].split('/')[0]));
+    expect([...layers].sort()).toEqual(['agents', 'scenarios', 'sim']);
+    expect(bundle.outputFiles[0].text).not.toMatch(/\bprocess\.(env|cwd|stderr|stdout)\b/);
   });
 
   it('catches what it is meant to catch (planted imports)', () => {
