@@ -33,6 +33,7 @@ export * from './format.js';
 export * from './verdict-words.js';
 export * from './captions.js';
 export * from './methods.js';
+export * from './plain-words.js';
 
 export const message = {
   noFinishedRuns: (path: string) => `${path}: no finished runs to report on`,

@@ -11,6 +11,9 @@ import type { StudyPower } from './within.js';
 import { digitsFor, marginFor, OUTCOMES, toDisplay, type Outcome } from './outcomes.js';
 import type { Interval } from '../stats/index.js';
 import { fixed, interval, list, marginText, months, signedDifference, trimNumber } from './format.js';
+import { notabilityOf, realButUnplaced } from './verdict.js';
+
+export { NOTABLE_EFFECT_SIZE } from './verdict.js';
 
 // ── verdicts ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -24,7 +27,7 @@ interface VerdictFacts {
 }
 
 /** The verdict in words: "equivalent within ±5 pp", "differs by X pp (95 % CI …)", "inconclusive — …". */
-export function verdictWords(outcome: Outcome, facts: VerdictFacts, _marginPp: number, reason: string | null): string {
+export function verdictWords(outcome: Outcome, facts: VerdictFacts, reason: string | null): string {
   const margin = marginText(outcome, facts.margin);
   switch (facts.verdict) {
     case 'not-assessed':
@@ -54,10 +57,13 @@ export function mostlyCensored(horizon: number): string {
 
 // ── headline and the study's patterns ────────────────────────────────────────────────────────────
 
-/** Lengths grouped by verdict: "6 and 18 months equivalent within ±5 pp", each "differs" with its numbers. */
-function byVerdict(comparisons: readonly Comparison[], name: (c: Comparison) => string): string[] {
+/**
+ * Lengths grouped by verdict: "6 and 18 months equivalent within ±5 pp", each "differs" with its
+ * numbers (and `differsNote(c)` after them, when given).
+ */
+function byVerdict(comparisons: readonly Comparison[], name: (c: Comparison) => string, differsNote: (c: Comparison) => string = () => ''): string[] {
   const parts: string[] = [];
-  for (const c of comparisons.filter((x) => x.verdict === 'differs')) parts.push(`${name(c)} ${c.words}`);
+  for (const c of comparisons.filter((x) => x.verdict === 'differs')) parts.push(`${name(c)} ${c.words}${differsNote(c)}`);
   const grouped: [ComparisonVerdict, string][] = [
     ['equivalent', ''],
     ['inconclusive', 'inconclusive — more replicates needed'],
@@ -73,7 +79,7 @@ function byVerdict(comparisons: readonly Comparison[], name: (c: Comparison) => 
   return parts;
 }
 
-export function headline(finalAdoption: readonly Comparison[], reference: number, _marginPp: number, horizon: number): string {
+export function headline(finalAdoption: readonly Comparison[], reference: number, horizon: number): string {
   const outcome = OUTCOMES.finalAdoption;
   if (finalAdoption.length === 0) return 'No comparison was possible.';
   const others = finalAdoption.map((c) => trimNumber(c.length));
@@ -104,7 +110,7 @@ export function headlineNoLengths(lengths: readonly number[], maxLengths: number
   return `Too few runs per engagement length to compare lengths (at least ${minRuns} runs at two or more lengths are needed).`;
 }
 
-export function pattern2Holds(crossing: readonly Comparison[], _marginPp: number): string {
+export function pattern2Holds(crossing: readonly Comparison[]): string {
   const pairs = crossing.map((c) => `${trimNumber(c.length)} vs ${trimNumber(c.reference)}`);
   return (
     `Pattern 2 holds: final adoption does not differ materially between limited (≤ 12 months) and high (> 12 months) ` +
@@ -112,18 +118,15 @@ export function pattern2Holds(crossing: readonly Comparison[], _marginPp: number
   );
 }
 
-export function pattern2DoesNotHold(material: readonly Comparison[], _marginPp: number): string {
+export function pattern2DoesNotHold(material: readonly Comparison[]): string {
   const parts = material.map((c) => `${trimNumber(c.length)} vs ${trimNumber(c.reference)} months ${c.words}`);
   return `Pattern 2 does not hold here: final adoption differs materially between limited and high engagements — ${parts.join('; ')}.`;
 }
 
 export function pattern2Undetermined(open: readonly Comparison[]): string {
   const name = (c: Comparison) => `${trimNumber(c.length)} vs ${trimNumber(c.reference)} months`;
-  const parts = byVerdict(open, name).map((part) =>
-    part.includes(' differs by ') && !part.includes('beyond the')
-      ? `${part} — a real difference, not shown to lie within or beyond ${marginText(OUTCOMES.finalAdoption, open[0].margin)}`
-      : part,
-  );
+  const unplaced = ` — a real difference, not shown to lie within or beyond ${marginText(OUTCOMES.finalAdoption, open[0].margin)}`;
+  const parts = byVerdict(open, name, (c) => (realButUnplaced(c) ? unplaced : ''));
   return `Pattern 2 is not confirmed: ${parts.join('; ')}.`;
 }
 
@@ -187,23 +190,18 @@ export function withinHeadline(
   );
 }
 
-/** A difference the interval says is real (or |g| ≥ this) is named even when it lies within the margin. */
-export const NOTABLE_EFFECT_SIZE = 0.3;
-
 /**
  * Reliable small differences among equivalent lengths, e.g. " 24 months is reliably 3.1 pp lower
  * than 12 months (95 % CI −4.0 to −2.2, g = −0.44)." — empty when there are none.
  */
 export function reliableSmall(comparisons: readonly Comparison[]): string {
-  const notable = comparisons.filter(
-    (c) => c.verdict === 'equivalent' && ((c.ci95.low > 0 || c.ci95.high < 0) || (c.effectSize !== null && Math.abs(c.effectSize) >= NOTABLE_EFFECT_SIZE)),
-  );
+  const notable = comparisons.filter((c) => notabilityOf(c) !== null);
   if (notable.length === 0) return '';
   const parts = notable.map((c) => {
     const outcome = OUTCOMES[c.outcome];
     const size = fixed(Math.abs(toDisplay(outcome, c.estimate)), digitsFor(outcome));
     const direction = c.estimate < 0 ? 'lower' : 'higher';
-    const reliable = c.ci95.low > 0 || c.ci95.high < 0;
+    const reliable = notabilityOf(c) === 'reliable';
     const g = c.effectSize === null ? '' : `, g = ${fixed(c.effectSize, 2)}`;
     return `${months(c.length)} is ${reliable ? 'reliably ' : ''}${size} ${outcome.differenceUnit} ${direction} than ${months(c.reference)} (95 % CI ${interval(outcome, c.ci95)}${g})`;
   });
