@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -20,7 +21,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   report: ['sweep', 'scenarios', 'sim', 'discover', 'calibrate', 'stats'],
   tui: ['sim', 'scenarios'],
   validation: ['sim', 'scenarios', 'report', 'sweep', 'calibrate', 'stats'],
-  cli: ['tui', 'report', 'sweep', 'scenarios', 'sim', 'discover', 'calibrate', 'stats'],
+  // the explorer: bundled for the browser (a test below proves no node: module is reachable)
+  explore: ['sim', 'scenarios', 'stats', 'report', 'sweep'],
+  cli: ['tui', 'report', 'sweep', 'scenarios', 'sim', 'discover', 'calibrate', 'stats', 'explore'],
 };
 
 function files(dir: string): string[] {
@@ -111,7 +114,7 @@ describe('architecture', () => {
   const edges = files(SRC).flatMap((file) => edgesOf(file, readFileSync(file, 'utf8')));
 
   it('finds the layers it checks', () => {
-    expect(new Set(edges.map((e) => e.from))).toEqual(new Set(['sim', 'sweep', 'discover', 'calibrate', 'report', 'tui', 'validation', 'cli']));
+    expect(new Set(edges.map((e) => e.from))).toEqual(new Set(['sim', 'sweep', 'discover', 'calibrate', 'report', 'tui', 'validation', 'cli', 'explore']));
     expect(edges.some((e) => e.to === 'stats')).toBe(true);
   });
 
@@ -164,6 +167,26 @@ describe('architecture', () => {
         .map((specifier) => `${relative(BENCH, file)} → ${specifier}`),
     );
     expect(internal).toEqual([]);
+  });
+
+  it('src/agents, src/sim and src/scenarios (browser.ts) bundle for the browser: no node: module reachable', () => {
+    // esbuild with platform browser refuses to resolve node:fs & co., so the build fails if any is reachable.
+    const bundle = buildSync({
+      stdin: {
+        contents: ["export * as agents from './agents/index.ts';", "export * as sim from './sim/index.ts';", "export * as scenarios from './scenarios/browser.ts';"].join('\n'),
+        resolveDir: SRC,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const layers = new Set(Object.keys(bundle.metafile.inputs).filter((input) => input.includes('src/')).map((input) => input.split('src/')[1].split('/')[0]));
+    expect([...layers].sort()).toEqual(['agents', 'scenarios', 'sim']);
+    expect(bundle.outputFiles[0].text).not.toMatch(/\bprocess\.(env|cwd|stderr|stdout)\b/);
   });
 
   it('catches what it is meant to catch (planted imports)', () => {

@@ -24,7 +24,7 @@ export function signedDifference(outcome: Outcome, value: number): string {
 
 /** A 95 % (or other) interval in display units: "−4.0 to −2.2", or "unbounded". */
 export function interval(outcome: Outcome, range: Interval): string {
-  if (!Number.isFinite(range.low) || !Number.isFinite(range.high)) return 'unbounded';
+  if (!Number.isFinite(range.low) || !Number.isFinite(range.high)) return 'too few runs to say';
   const digits = digitsFor(outcome);
   return `${fixed(toDisplay(outcome, range.low), digits)} to ${fixed(toDisplay(outcome, range.high), digits)}`;
 }
