@@ -376,7 +376,7 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
     }
 
     const warnings: string[] = [];
-    if (stoppedInPredictive) warnings.push('stopped during the posterior predictive check: it was not made (rerun with --resume to make it)');
+    if (stoppedInPredictive) warnings.push('stopped before the posterior predictive check was made: these waves were not checked against the data (rerun with --resume to make it)');
     const misses = predictive.filter((band) => band.miss);
     if (predictiveFails(predictive)) warnings.push(missWords(misses));
     if (final.index === 0) warnings.push('only generation 0 ran: these are draws from the prior, not a posterior (use --generations 2 or more)');
