@@ -4,7 +4,7 @@
  * (told apart by the header) and returns wave means; every problem is an InputError naming
  * `file:line`, the column, what was expected and what was given.
  */
-import { InputError, readInputFile } from '../scenarios/index.js';
+import { InputError, PLAIN_DECIMAL, readInputFile } from '../scenarios/index.js';
 import {
   INSTRUMENT_SPECS,
   INSTRUMENTS,
@@ -104,7 +104,8 @@ function wholeNumber(file: string, line: number, column: string, text: string, m
 }
 
 /** A plain decimal number ("3.1", "-0.5", "1e-3"); Number() alone would also take "0x2" and " ". */
-export const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+/** The one number grammar (src/scenarios/numbers.ts). */
+export const DECIMAL = PLAIN_DECIMAL;
 
 function realNumber(file: string, line: number, column: string, text: string, min: number, max: number, what: string): number {
   const value = Number(text);

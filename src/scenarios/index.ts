@@ -15,6 +15,7 @@ export { affectsConsistency, checkConsistency, type Inconsistency } from './cons
 export type { FieldMeta } from './fields.js';
 export { fieldRows, fieldsMarkdown, type FieldRow } from './reference.js';
 export { withValues, setPath, LENGTH_FIELD } from './values.js';
+export { PLAIN_DECIMAL, plainNumber, plainNumberTags } from './numbers.js';
 // A real organization (network: file): loaded at scenario-loading time, handed to src/sim by the caller (ensureOrganization).
 export { checkFirstUnits, ensureOrganization, setOrganizationNotes } from './organization-files.js';
 export { storedOrganization, PersonRole, type OrganizationFile, type OrganizationFacts } from './organization-data.js';

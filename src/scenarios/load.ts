@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { isMap, isPair, isScalar, LineCounter, parse as parseYamlValue, parseDocument, visit, type Document } from 'yaml';
 import { checkConsistency } from './consistency.js';
 import { noEffectReason } from './effect.js';
+import { plainNumberTags } from './numbers.js';
 import type { z } from 'zod';
 import { describeValue, InputError } from './errors.js';
 import { keysAt, metaOf, nearest, schemaAt } from './introspect.js';
@@ -123,7 +124,7 @@ export function readLayer(path: string, label: string): { layer: Layer; raw: Map
   const text = readInputFile(path, label);
   const lines = new LineCounter();
   const kind = extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML';
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, customTags: plainNumberTags });
   const problem = document.errors[0];
   if (problem) {
     const at = lines.linePos(problem.pos[0]);
@@ -278,7 +279,7 @@ function parseOverride(text: string): { path: string[]; value: unknown } {
   const valueText = text.slice(equals + 1).trim();
   let value: unknown;
   try {
-    value = parseYamlValue(valueText);
+    value = parseYamlValue(valueText, { customTags: plainNumberTags });
   } catch {
     value = valueText;
   }
