@@ -13,7 +13,7 @@
  *
  * `--help` (EXIT_CODES_HELP) and the README say the same.
  */
-import { isInputError } from '../scenarios/index.js';
+import { isInputError, terminalText } from '../scenarios/index.js';
 import { memoryLimitWords } from '../sweep/index.js';
 
 export const EXIT_OK = 0;
@@ -38,7 +38,8 @@ function outOfMemory(message: string): boolean {
 
 export function reportFailure(error: unknown): number {
   if (isInputError(error)) {
-    process.stderr.write(`concentric: ${error.message}\n`);
+    // A message may quote a user's file: its control characters must not drive the terminal.
+    process.stderr.write(`concentric: ${terminalText(error.message)}\n`);
     return EXIT_INPUT;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -8,7 +8,7 @@ export { loadScenario, scenarioFromObject, validateScenario, listBuiltins, BUILT
 // Used by src/sweep to read sweep files with the same located errors as scenario files.
 export { readLayer, locate, looksLikeFile, validateFieldValue, type Layer } from './load.js';
 export { listFields, schemaAt, metaOf, nearest, type FieldInfo } from './introspect.js';
-export { InputError, isInputError, describeValue } from './errors.js';
+export { InputError, isInputError, describeValue, terminalText } from './errors.js';
 export { checkRegularFile, readInputBytes, readInputFile, MAX_INPUT_BYTES } from './read.js';
 export { cannotVaryReason, noEffectReason, ORGANIZATION_FILE_FIELDS } from './effect.js';
 export { affectsConsistency, checkConsistency, type Inconsistency } from './consistency.js';

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
-import { InputError } from './errors.js';
+import { InputError, terminalText } from './errors.js';
 import { readInputBytes } from './read.js';
 import { readPeopleAndTies } from './organization-csv.js';
 import { keepOrganization, storedOrganization, type OrganizationFile } from './organization-data.js';
@@ -25,7 +25,7 @@ const FORMAT = 'concentric-organization-files-1';
 export type LocateField = (path: readonly string[]) => string;
 
 /** Where notes go: stderr by default; workers and tests silence or capture them. */
-let noteSink: (line: string) => void = (line) => process.stderr.write(`concentric: note: ${line}\n`);
+let noteSink: (line: string) => void = (line) => process.stderr.write(`concentric: note: ${terminalText(line)}\n`);
 export function setOrganizationNotes(sink: (line: string) => void): void {
   noteSink = sink;
 }
