@@ -30,6 +30,9 @@ header input, header select { font-size: 1rem; }
 header .engine { font-size: .85rem; opacity: .9; }
 main { display: grid; grid-template-columns: minmax(300px, 380px) 1fr; gap: 1rem; padding: 1rem; }
 @media (max-width: 900px) { main { grid-template-columns: 1fr; } }
+main > section { min-width: 0; }
+figure { margin: 0; max-width: 100%; overflow-x: auto; }
+.chart-row table { max-width: 100%; }
 section, fieldset { background: var(--panel); border: 1px solid #c9ccd1; border-radius: 6px; padding: .75rem 1rem; }
 fieldset { margin: 0 0 .75rem; background: #fff; }
 legend { font-weight: 600; }

@@ -184,6 +184,13 @@ function setField(layer: 'shared' | 'a' | 'b', path: string, value: unknown): vo
 }
 
 function renderInputs(): void {
+  // The inputs are drawn anew from the scenarios: keep the keyboard where it was.
+  const focused = document.activeElement?.id;
+  drawInputs();
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+function drawInputs(): void {
   const scenarioA = scenarioOf(state.a);
   const scenarioB = scenarioOf(state.b);
   const shared = $('shared-fields');
@@ -510,7 +517,16 @@ async function runJson(preset: string, seed: number, overrides: readonly string[
   return (await pool.run(-1, scenario, seed, true)).json;
 }
 
-Object.assign(globalThis, { concentricExplore: { runJson, state: () => state, firstPairMs: () => firstPairMs, engine: ENGINE_VERSION } });
+Object.assign(globalThis, {
+  concentricExplore: {
+    runJson,
+    state: () => state,
+    comparison: () => comparison,
+    summaries: () => ({ a: runs.a.map((r) => (r ? JSON.stringify(r.summary) : null)), b: runs.b.map((r) => (r ? JSON.stringify(r.summary) : null)) }),
+    firstPairMs: () => firstPairMs,
+    engine: ENGINE_VERSION,
+  },
+});
 
 wire();
 if (location.hash) openFromLink(location.hash);
