@@ -23,7 +23,7 @@ import {
   type OrganizationFile,
   type Scenario,
 } from '../scenarios/browser.js';
-import { ENGINE_VERSION, type RunResult } from '../sim/index.js';
+import { ENGINE_VERSION, STAGES, type RunResult } from '../sim/index.js';
 import { runSeed } from '../sweep/seeds.js';
 import { value as valueWords } from '../report/messages.js';
 import { OUTCOMES } from '../report/outcomes.js';
@@ -34,6 +34,7 @@ import { curvesSpec, differenceSpec, type DifferencePoint } from './charts.js';
 import { WorkerPool } from './pool.js';
 import { builtinSource, type BuiltinTexts } from './source.js';
 import { decodeState, encodeState, overridesOf, type ExploreState, type FieldValues } from './state.js';
+import { STAGE_COLOURS, TeachingView } from './teach.js';
 import { adoptionBands, completePairs, MARGIN_PP, pairedComparison, type PairedRuns } from './whatif.js';
 
 // Units found as communities need graphology and Louvain, bundled here (Node requires them).
@@ -226,6 +227,26 @@ function renderAllSettings(scenario: Scenario): void {
 
 // ── running A against B ────────────────────────────────────────────────────────────────────────
 
+const teaching = new TeachingView({
+  canvas: $('teach-canvas') as HTMLCanvasElement,
+  play: $('teach-play') as HTMLButtonElement,
+  step: $('teach-step') as HTMLButtonElement,
+  speed: $('teach-speed') as HTMLSelectElement,
+  clock: $('teach-clock'),
+  captions: $('teach-captions'),
+});
+
+function drawLegend(): void {
+  const swatch = (shape: string, colour: string) => `<svg width="16" height="16" aria-hidden="true">${shape.replace('C', colour)}</svg>`;
+  const items = [
+    ...STAGES.map((stage) => `${swatch('<circle cx="8" cy="8" r="6" fill="C"/>', STAGE_COLOURS[stage])}${stage}`),
+    `${swatch('<circle cx="8" cy="8" r="6" fill="C"/>', '#444')}interested (circle)`,
+    `${swatch('<rect x="2" y="2" width="12" height="12" fill="C"/>', '#444')}skeptical (square)`,
+    `${swatch('<polygon points="8,1 15,15 1,15" fill="C"/>', '#444')}disinterested (triangle)`,
+  ];
+  $('teach-legend').innerHTML = items.map((item) => `<li>${item}</li>`).join('');
+}
+
 const pool = new WorkerPool(workerCode, Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)));
 let runs: { a: (RunResult | undefined)[]; b: (RunResult | undefined)[]; aLength: number; bLength: number } = { a: [], b: [], aLength: 0, bLength: 0 };
 let differenceTrail: DifferencePoint[] = [];
@@ -277,6 +298,7 @@ function start(): void {
     }
   }
   scheduleDraw();
+  teaching.load(scenarioA, runSeed(state.seed, 'common', 0, 0), { organization: organization?.file });
 }
 
 function scheduleDraw(): void {
@@ -529,6 +551,7 @@ Object.assign(globalThis, {
 });
 
 wire();
+drawLegend();
 if (location.hash) openFromLink(location.hash);
 $('engine').textContent = `engine ${ENGINE_VERSION}`;
 changed();
