@@ -253,6 +253,10 @@ let differenceTrail: DifferencePoint[] = [];
 let comparison: Comparison | null = null;
 let startedAt = 0;
 let firstPairMs: number | null = null;
+/** when the last run of the question arrived (for the bench's runs per second) */
+let lastRunAt = 0;
+/** time each run took inside its worker (for the bench: the engine's speed in the browser) */
+let runMs: number[] = [];
 let drawPending = false;
 let finished = false;
 
@@ -278,6 +282,7 @@ function start(): void {
   const scenarioB = scenarioOf(state.b);
   runs = { a: [], b: [], aLength: scenarioA.engagement.lengthMonths, bLength: scenarioB.engagement.lengthMonths };
   differenceTrail = [];
+  runMs = [];
   comparison = null;
   finished = false;
   firstPairMs = null;
@@ -290,6 +295,8 @@ function start(): void {
       pool.run(i, scenario, seed).then(
         (answer) => {
           runs[policy][answer.job] = JSON.parse(answer.json) as RunResult;
+          lastRunAt = performance.now();
+          runMs.push(answer.ms);
           if (firstPairMs === null && runs.a[answer.job] && runs.b[answer.job]) firstPairMs = performance.now() - startedAt;
           scheduleDraw();
         },
@@ -546,6 +553,9 @@ Object.assign(globalThis, {
     comparison: () => comparison,
     summaries: () => ({ a: runs.a.map((r) => (r ? JSON.stringify(r.summary) : null)), b: runs.b.map((r) => (r ? JSON.stringify(r.summary) : null)) }),
     firstPairMs: () => firstPairMs,
+    runsPerSecond: () => (runs.a.filter(Boolean).length + runs.b.filter(Boolean).length) / ((lastRunAt - startedAt) / 1000),
+    workers: () => pool.size,
+    medianRunMs: () => [...runMs].sort((x, y) => x - y)[Math.floor(runMs.length / 2)] ?? null,
     engine: ENGINE_VERSION,
   },
 });
