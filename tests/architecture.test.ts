@@ -105,6 +105,11 @@ function edgesOf(file: string, text: string): Edge[] {
   });
 }
 
+/** Hours per week divided by hours per co-lead week: the co-lead slot rule (src/agents/isps.ts). */
+const RESTATES_CAPACITY = /\/\s*[\w.]*hoursPerCoLeadWeek\b/;
+/** The cosine branch of Box–Muller (src/sim/rng.ts standardNormal). */
+const BOX_MULLER = /Math\.cos\(\s*2\s*\*\s*Math\.PI/;
+
 describe('architecture', () => {
   const edges = files(SRC).flatMap((file) => edgesOf(file, readFileSync(file, 'utf8')));
 
@@ -132,6 +137,20 @@ describe('architecture', () => {
     expect(spelledOut).toEqual([join('scenarios', 'values.ts')]);
     // and no second name for it (LENGTH_FACTOR was one, until the fifth session)
     expect(files(SRC).filter((file) => /\bLENGTH_FACTOR\b/.test(readFileSync(file, 'utf8'))).map((file) => relative(SRC, file))).toEqual([]);
+  });
+
+  it('each rule is written once: co-lead capacity in src/agents, one wilson, one scaleScore, one Box–Muller', () => {
+    const where = (pattern: RegExp): string[] =>
+      files(SRC).filter((file) => pattern.test(readFileSync(file, 'utf8'))).map((file) => relative(SRC, file));
+    // Others take teamCapacity / ispsToCoLead / coLeadSlots through src/sim/index.ts.
+    expect(where(RESTATES_CAPACITY)).toEqual([join('agents', 'isps.ts')]);
+    expect(where(/function wilson\b/)).toEqual([join('stats', 'estimate.ts')]);
+    expect(where(/function scaleScore\b/)).toEqual([join('agents', 'readiness.ts')]);
+    expect(where(BOX_MULLER)).toEqual([join('sim', 'rng.ts')]);
+    // the copies this replaced would have been caught
+    expect(RESTATES_CAPACITY.test('const slots = Math.floor(hours / scenario.engagement.hoursPerCoLeadWeek + 1e-9);')).toBe(true);
+    expect(RESTATES_CAPACITY.test('Math.floor(base.isps.hoursPerWeek /\n base.engagement.hoursPerCoLeadWeek)')).toBe(true);
+    expect(BOX_MULLER.test('Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next())')).toBe(true);
   });
 
   it('bench/ uses the engine only through its public API (dist/<layer>/index.js)', () => {

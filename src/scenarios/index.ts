@@ -11,5 +11,6 @@ export { loadScenario, listBuiltins, BUILTIN_DIR, type LoadedScenario } from './
 // Used by src/sweep to read sweep files with the same located errors as scenario files.
 export { readLayer } from './load.js';
 export { readInputFile, MAX_INPUT_BYTES } from './read.js';
+export { cannotVaryReason, noEffectReason, ORGANIZATION_FILE_FIELDS } from './effect.js';
 // A real organization (network: file): loaded at scenario-loading time, handed to src/sim by the caller (ensureOrganization).
 export { ensureOrganization, setOrganizationNotes } from './organization-files.js';

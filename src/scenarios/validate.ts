@@ -7,6 +7,7 @@
 import { parse as parseYamlValue } from 'yaml';
 import type { z } from 'zod';
 import { checkConsistency } from './consistency.js';
+import { noEffectReason } from './effect.js';
 import { describeValue, InputError } from './errors.js';
 import { keysAt, metaOf, nearest, schemaAt } from './introspect.js';
 import { locate, readChain, type Layer, type ScenarioSource } from './layers.js';
@@ -168,6 +169,12 @@ export function composeScenario(
     }
     return locate(layers, fieldPath, atKey);
   });
+  // An override that cannot change the run (meanDegree on the organization network, units on a
+  // file organization) would be a silent no-op: refused with the reason (effect.ts).
+  for (const [fieldPath, text] of overridden) {
+    const reason = noEffectReason(fieldPath, [scenario.organization.network]);
+    if (reason) throw new InputError(`--set ${text}: ${fieldPath}: expected a field that changes the run, got one that does not: ${reason}`);
+  }
   return { scenario, path, locateField: (fieldPath) => locate(layers, fieldPath) };
 }
 
