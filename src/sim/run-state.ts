@@ -38,8 +38,8 @@ export interface PathwayRates {
 
 /** This week's word of mouth for each person (synchronous: computed from last week's trust). */
 export interface WordOfMouth {
-  readonly trustPull: Float64Array;
-  readonly trustWeight: Float64Array;
+  readonly trustPull: Float32Array;
+  readonly trustWeight: Float32Array;
 }
 
 /** Who newcomers are (M1): disposition profiles and their cumulative, normalized shares. */
@@ -77,7 +77,7 @@ export interface RunState {
   readonly applyingAround: Int32Array;
   readonly metAround: Int32Array;
   /** scratch: each person's sum of the trust of colleagues who have met the ISPs, refilled by each gather */
-  readonly metTrust: Float64Array;
+  readonly metTrust: Float32Array;
   /** network distance of each person from the first-engaged units */
   readonly ring: Int32Array;
   readonly teamSafety: Float64Array;

@@ -89,7 +89,7 @@ export function changePeople(run: RunState): number {
 }
 
 /** Each person's exposure — the share of their colleagues applying — from the kept counts. */
-export function exposureFromCounts(offsets: Int32Array, applyingAround: Int32Array, exposure: Float64Array): void {
+export function exposureFromCounts(offsets: Int32Array, applyingAround: Int32Array, exposure: Float32Array): void {
   for (let i = 0; i < exposure.length; i++) {
     const degree = offsets[i + 1] - offsets[i];
     exposure[i] = degree > 0 ? applyingAround[i] / degree : 0;
