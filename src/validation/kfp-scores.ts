@@ -5,20 +5,15 @@
  * strata (cases against controls of the same stratum only). Pure functions over plain arrays.
  */
 import { RandomStream } from '../sim/index.js';
+import { quantileOfSorted } from '../stats/index.js';
 
 /** A sorted copy (ascending). */
 export function sorted(values: ArrayLike<number>): Float64Array {
   return Float64Array.from(values).sort();
 }
 
-/** Quantile of sorted values, linear between order statistics (type 7, as R's default). */
-export function quantileSorted(xs: Float64Array, prob: number): number {
-  if (xs.length === 0) return NaN;
-  const at = (xs.length - 1) * prob;
-  const lo = Math.floor(at);
-  const hi = Math.min(xs.length - 1, lo + 1);
-  return xs[lo] + (at - lo) * (xs[hi] - xs[lo]);
-}
+/** Quantile of sorted values, linear between order statistics (type 7, as R's default): src/stats'. */
+export const quantileSorted = quantileOfSorted;
 
 /**
  * CRPS of the sample's empirical distribution against y (Gneiting & Raftery 2007, *JASA* 102:359):
