@@ -278,7 +278,7 @@ export interface KfpResult extends CaseOutcome {
   readonly predictions: readonly PredictionResult[];
 }
 
-function bandChart(villages: readonly Village[], predicted: Record<ModelName, Map<string, Float64Array[]>>): TopLevelSpec {
+function bandChart(villages: readonly Village[], predicted: Record<ModelName, Map<string, Float64Array[]>>, trainingCount: number): TopLevelSpec {
   const bands = villages.flatMap((v) =>
     (['real', 'full'] as const).flatMap((model) =>
       predicted[model].get(v.name)!.map((xs, y) => ({ village: v.name, year: y + 1, model: Model[model], low: r4(quantileSorted(xs, 0.05)), high: r4(quantileSorted(xs, 0.95)), median: r4(quantileSorted(xs, 0.5)) })),
@@ -287,7 +287,7 @@ function bandChart(villages: readonly Village[], predicted: Record<ModelName, Ma
   const observed = villages.flatMap((v) => v.adopted.map((a, y) => ({ village: v.name, year: y + 1, share: r4(a / v.women) })));
   const color = { field: 'model', type: 'nominal', title: null, scale: { domain: [Model.real, Model.full], range: ['#1b9e77', '#7570b3'] } };
   return {
-    ...top('Held-out villages: observed share adopted and 90 % posterior predictive bands', 'calibrated on the 17 training villages only; points = observed'),
+    ...top('Held-out villages: observed share adopted and 90 % posterior predictive bands', `calibrated on the ${trainingCount} training villages only; points = observed`),
     data: { values: [...bands.map((b) => ({ ...b, kind: 'band' })), ...observed.map((o) => ({ ...o, kind: 'observed' }))] },
     facet: { field: 'village', type: 'nominal', title: null },
     columns: 4,
@@ -405,7 +405,7 @@ export async function runKfpHoldout(settings: KfpSettings): Promise<KfpResult> {
       },
     ];
     const charts: CaseChart[] = [
-      { id: 'kfp-holdout-bands', title: 'Held-out villages with 90 % bands', caption: 'Each held-out village: the observed share adopted by the end of each year (points) and the 90 % posterior predictive band and median of the real-ties and no-network models, both calibrated on the training villages.', spec: bandChart(heldOut, predicted) },
+      { id: 'kfp-holdout-bands', title: 'Held-out villages with 90 % bands', caption: 'Each held-out village: the observed share adopted by the end of each year (points) and the 90 % posterior predictive band and median of the real-ties and no-network models, both calibrated on the training villages.', spec: bandChart(heldOut, predicted, training.length) },
     ];
     return {
       checks,
