@@ -49,6 +49,8 @@ export interface CaseOutcome {
     readonly knockout: { readonly set: Readonly<Record<string, number | boolean>>; readonly holds: boolean };
     readonly byConstruction: boolean;
   }[];
+  /** pre-registered statements and their verdicts (kfp-holdout): reported, never a failed check */
+  readonly predictions?: readonly { readonly id: string; readonly statement: string; readonly measured: string; readonly supported: boolean }[];
 }
 
 export interface ValidationCase {

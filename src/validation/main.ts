@@ -16,14 +16,16 @@ import { CASES, caseById, type CaseOutcome, type Scale, type ValidationCase } fr
 import { resultPassed, writeValidation, type CaseResult, type Provenance } from './write.js';
 
 /** Rough cost order (heaviest first) so the pool finishes together. */
-const COST_ORDER = ['calibration-recovery', 'study-patterns', 'length-hypotheses', 'watts-cascade', 'sustainment', 'complex-contagion', 'si-logistic', 'bass'];
+const COST_ORDER = ['kfp-holdout', 'calibration-recovery', 'study-patterns', 'length-hypotheses', 'watts-cascade', 'sustainment', 'complex-contagion', 'si-logistic', 'bass'];
 
 const HELP = `Usage: node dist/validation/main.js [options]   (npm run validate)
 
 Verification: docks the engine to classic diffusion models (Bass, SI/logistic, Watts cascades,
 complex contagion). Calibration: sustainment against UniSIC and the study's five patterns, each
 with a knock-out that must break it (summary.json). Validation: the rival explanations of
-pattern 2 across ISP capacity (length-hypotheses), against predictions stated beforehand.
+pattern 2 across ISP capacity (length-hypotheses), against predictions stated beforehand, and
+held-out villages of the Korean family-planning study predicted from the others, against no
+network and rewired ties (kfp-holdout; its statements are reported as predictions).
 
 Options:
   --out <dir>       output directory (default: validation)

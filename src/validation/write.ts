@@ -181,7 +181,7 @@ export async function writeValidation(dir: string, results: readonly CaseResult[
       files.set(`charts/${chart.id}.vl.json`, `${JSON.stringify({ ...chart.spec, usermeta: { case: r.validationCase.id, provenance } }, null, 2)}\n`);
     }
   }
-  const json = results.map((r) => ({ id: r.validationCase.id, pass: resultPassed(r), seconds: r.seconds, error: r.error, checks: r.outcome?.checks ?? [], tables: r.outcome?.tables ?? [], notes: r.outcome?.notes ?? [] }));
+  const json = results.map((r) => ({ id: r.validationCase.id, pass: resultPassed(r), seconds: r.seconds, error: r.error, checks: r.outcome?.checks ?? [], tables: r.outcome?.tables ?? [], notes: r.outcome?.notes ?? [], ...(r.outcome?.predictions ? { predictions: r.outcome.predictions } : {}) }));
   files.set('results.json', `${JSON.stringify({ provenance, cases: json }, null, 2)}\n`);
   files.set('summary.md', renderSummary(results, provenance));
   // The study patterns with their knock-outs, per pattern (MODEL-GROUNDING Revisions 5).
