@@ -96,6 +96,26 @@ export interface UnitFollowUp extends UnitSnapshot {
   readonly week: number;
 }
 
+/** The pathway stages a team member's record dates, in order (STAGES without `unaware`). */
+export const RECORDED_STAGES = ['contacted', 'trusting', 'accepting', 'learning', 'applying', 'sustaining'] as const;
+
+/**
+ * One person's time on a unit's implementation team (a within-organization run): when they took
+ * the place and left it (turnover puts a newcomer in the same place), and the first moment they
+ * were at or beyond each pathway stage while there — so the furthest stage they had reached by
+ * any week (an interview) can be read afterwards. Weeks are weeks completed.
+ */
+export interface TeamMemberRecord {
+  /** the place on the unit's implementation team, 0 .. engagement.teamMembers − 1 */
+  readonly member: number;
+  /** weeks completed when this person took the place (0: from the start) */
+  readonly joinedWeek: number;
+  /** weeks completed when they had left (null: still there at the horizon) */
+  readonly leftWeek: number | null;
+  /** per RECORDED_STAGES: weeks completed when first seen at or beyond that stage (null: never) */
+  readonly reached: readonly (number | null)[];
+}
+
 /**
  * One unit of a within-organization run (engagement.lengthAssignment = within): its assigned
  * length, when it was first engaged (null: never), its staff at the horizon, and its follow-up
@@ -106,6 +126,8 @@ export interface UnitOutcome extends UnitSnapshot {
   readonly lengthMonths: number;
   readonly startWeek: number | null;
   readonly followUp: UnitFollowUp | null;
+  /** everyone who held a place on the unit's implementation team, by place, then by joining */
+  readonly team: readonly TeamMemberRecord[];
 }
 
 export interface RunResult {
