@@ -43,6 +43,19 @@ export interface DispositionOutcome {
   readonly adoptedWithLowStakes: number;
 }
 
+/**
+ * Pattern 5 made falsifiable (issue 23): skeptics of the same team of an engaged unit (not on its
+ * implementation team) compared by the quality of their low-stakes contacts — x, the share
+ * experienced positively — against whether they adopted, y; sums of within-team centred products,
+ * so runs pool. Sxy / Sxx is the adoption difference between all-positive and all-negative contacts.
+ */
+export interface LowStakesQuality {
+  /** skeptics in teams with at least two of them compared */
+  readonly people: number;
+  readonly sxx: number;
+  readonly sxy: number;
+}
+
 export interface RunSummary {
   /** share of staff applying at the end (penetration) */
   readonly finalAdoption: number;
@@ -72,6 +85,8 @@ export interface RunSummary {
   readonly engagementsStarted: number;
   readonly peakWaiting: number;
   readonly dispositions: Readonly<Record<'interested' | 'skeptical' | 'disinterested', DispositionOutcome>>;
+  /** skeptics of the same engaged units by the quality of their low-stakes contacts (pattern 5) */
+  readonly lowStakesQuality: LowStakesQuality;
   /**
    * What adoption.initiative contributes: the mean, over first adopters, of the share of their
    * adoption hazard that came through their own initiative (p·initiative·K of the bracket) —

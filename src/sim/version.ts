@@ -13,6 +13,8 @@
  * 3 — the study's design (issue 23): within-organization runs carry, per unit, its
  * implementation-team members' records (`units[].team`: when each first reached each pathway
  * stage, and turnover in their place), which the study-design analysis reads at the interview.
- * Only within runs' bytes change besides this number (2026-12-06).
+ * Every run's summary gains `lowStakesQuality` (pattern 5 in a form that can fail: skeptics of the
+ * same team by the share of their low-stakes contacts experienced positively, counted in the new
+ * `positiveLowStakes` state); nothing a run does changes (2026-12-06).
  */
 export const ENGINE_VERSION = 3;

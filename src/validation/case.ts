@@ -63,6 +63,8 @@ export interface CaseOutcome {
   /** study patterns judged with their knock-outs (study-patterns only): validation/summary.json */
   readonly patterns?: readonly {
     readonly pattern: number;
+    /** which form of the pattern, when it is judged in more than one (absent: its main form) */
+    readonly form?: string;
     readonly holds: boolean;
     readonly knockout: { readonly set: Readonly<Record<string, number | boolean>>; readonly holds: boolean };
     readonly byConstruction: boolean;
