@@ -120,10 +120,10 @@ export function conversion(runs: readonly RunResult[]): Conversion {
 
 /**
  * Pattern 5 in a form that can fail (issue 23): skeptics of the same team of an engaged unit (not
- * on its implementation team) by the quality of their low-stakes contacts — the share experienced
- * positively — against whether they adopted (summary.lowStakesQuality, within-team sums). The
- * slope Sxy/Sxx pools the runs: the adoption difference between all-positive and all-negative
- * low-stakes contacts; its 95 % interval resamples runs. Reach is the same for both sides of the
+ * on its implementation team) by the quality of their first low-stakes contact (positive or not,
+ * before any adoption) against whether they adopted (summary.lowStakesQuality, within-team sums).
+ * The slope Sxy/Sxx pools the runs: the adoption difference between a positive and a negative
+ * first low-stakes contact; its 95 % interval resamples runs. Reach is the same for both sides of the
  * comparison, so it no longer measures who was reached.
  */
 export interface QualityComparison {
@@ -131,7 +131,7 @@ export interface QualityComparison {
   readonly slope: number;
   readonly low: number;
   readonly high: number;
-  /** the interval lies above 0: better low-stakes contacts, more adoption, within the same teams */
+  /** the interval lies above 0: a positive first low-stakes contact, more adoption, within the same teams */
   readonly holds: boolean;
 }
 
@@ -434,7 +434,7 @@ function run(scale: Scale): CaseOutcome {
     patterns: [
       ...verdicts.map(({ verdict }) => ({ pattern: verdict.pattern, holds: verdict.holds, knockout: verdict.knockout, byConstruction: verdict.byConstruction })),
       // pattern 5 in its falsifiable form (reported beside the reach-based form, not a check: docs/VALIDATION.md)
-      { pattern: 5, form: 'same teams, by the quality of low-stakes contacts', holds: quality.holds, knockout: { set: QUALITY_KNOCKOUT, holds: qualityKnockedOut.holds }, byConstruction: quality.holds && qualityKnockedOut.holds },
+      { pattern: 5, form: 'same teams, by the quality of the first low-stakes contact', holds: quality.holds, knockout: { set: QUALITY_KNOCKOUT, holds: qualityKnockedOut.holds }, byConstruction: quality.holds && qualityKnockedOut.holds },
     ],
     tables: [
       {
@@ -450,7 +450,7 @@ function run(scale: Scale): CaseOutcome {
         ]),
       },
       {
-        caption: `Pattern 5 in a form that can fail: skeptics of the same team of an engaged unit (not on its implementation team), adoption against the share of their low-stakes contacts experienced positively — the difference between all-positive and all-negative (within-team slope, ${c.replicates} seeds, 95 % interval resampling runs)`,
+        caption: `Pattern 5 in a form that can fail: skeptics of the same team of an engaged unit (not on its implementation team), adoption by the quality of their first low-stakes contact (before any adoption) — positive minus negative, within teams (${c.replicates} seeds, 95 % interval resampling runs)`,
         columns: ['', 'difference in adoption', 'holds (interval above 0)'],
         rows: [
           ['with the mechanism (foundation)', slopeText(quality), quality.holds ? 'yes' : 'no'],
