@@ -157,6 +157,40 @@ export function qualityComparison(runs: readonly RunResult[], seed = 'pattern5-q
   return { people: q.reduce((sum, x) => sum + x.people, 0), slope, low, high, holds: low > 0 };
 }
 
+/**
+ * The mechanism's own part: the slope with it minus the slope knocked out, on the same seeds
+ * (runs resampled in pairs). What the within-team comparison cannot remove — e.g. a first contact
+ * made early, while team safety was still low, is more often negative and leaves longer to adopt —
+ * is in both slopes and cancels here.
+ */
+export function qualityEffect(withMechanism: readonly RunResult[], knockedOut: readonly RunResult[], seed = 'pattern5-quality-paired'): { estimate: number; low: number; high: number } {
+  const a = withMechanism.map((r) => r.summary.lowStakesQuality);
+  const b = knockedOut.map((r) => r.summary.lowStakesQuality);
+  const difference = (pick: (k: number) => number) => {
+    let axy = 0;
+    let axx = 0;
+    let bxy = 0;
+    let bxx = 0;
+    for (let k = 0; k < a.length; k++) {
+      const j = pick(k);
+      axy += a[j].sxy;
+      axx += a[j].sxx;
+      bxy += b[j].sxy;
+      bxx += b[j].sxx;
+    }
+    return axx > 0 && bxx > 0 ? axy / axx - bxy / bxx : Number.NaN;
+  };
+  const uniform = seededUniform(seed);
+  const resampled: number[] = [];
+  for (let r = 0; r < 2000; r++) resampled.push(difference(() => Math.floor(uniform() * a.length)));
+  const finite = resampled.filter(Number.isFinite).sort((x, y) => x - y);
+  return {
+    estimate: difference((k) => k),
+    low: finite.length > 0 ? quantileOfSorted(finite, 0.025) : Number.NaN,
+    high: finite.length > 0 ? quantileOfSorted(finite, 0.975) : Number.NaN,
+  };
+}
+
 /** Its knock-out: a contact's quality no longer moves affect, nor affect trust (M2). */
 export const QUALITY_KNOCKOUT = { 'affect.gain': 0, 'trust.affectWeight': 0 } as const;
 
@@ -401,6 +435,7 @@ function run(scale: Scale): CaseOutcome {
   const verdicts = PATTERNS.map((definition) => ({ definition, verdict: judgePattern(x, definition) }));
   const quality = qualityComparison(x.runs([]));
   const qualityKnockedOut = qualityComparison(x.runs(knockoutOverrides(QUALITY_KNOCKOUT)));
+  const qualityOwn = qualityEffect(x.runs([]), x.runs(knockoutOverrides(QUALITY_KNOCKOUT)));
   const slopeText = (v: QualityComparison) =>
     `${format.points(v.slope)} ${format.interval(v.low, v.high, (value) => format.points(value))} (${Math.round(v.people / x.seeds.length)} skeptics per run compared)`;
   const criteria: Record<number, [string, string]> = {
@@ -455,6 +490,7 @@ function run(scale: Scale): CaseOutcome {
         rows: [
           ['with the mechanism (foundation)', slopeText(quality), quality.holds ? 'yes' : 'no'],
           [`knocked out (${knockoutOverrides(QUALITY_KNOCKOUT).join(' ')})`, slopeText(qualityKnockedOut), qualityKnockedOut.holds ? 'yes' : 'no'],
+          ['the mechanism’s own part: with − knocked out, same seeds', `${format.points(qualityOwn.estimate)} ${format.interval(qualityOwn.low, qualityOwn.high, (value) => format.points(value))}`, qualityOwn.low > 0 ? 'yes' : 'no'],
         ],
       },
       {
