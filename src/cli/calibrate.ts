@@ -26,6 +26,7 @@ interface CalibrateFlags {
   threads: number;
   quiet?: boolean;
   png?: boolean;
+  startMonth: number;
 }
 
 /** Exit code when Ctrl-C stopped a calibration (finished generations are kept; --resume continues). */
@@ -65,6 +66,7 @@ export function registerCalibrate(program: Command): void {
         .choices(DISTANCE_KINDS)
         .default(ABC_DEFAULTS.distance),
     )
+    .option('--start-month <m>', 'the simulation month at which the survey\'s month 0 was taken (the simulation\'s month 0 is the first engagement\'s start)', integerOption('--start-month', 0, 1200), 0)
     .option('--seed <n>', 'master seed (0–4294967295)', integerOption('--seed', 0, 4294967295), 1)
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
     .option('--out <dir>', 'calibration directory', 'calibration')
@@ -88,7 +90,8 @@ export function registerCalibrate(program: Command): void {
       if (!flags.params) throw new InputError('--params: expected comma-separated scenario fields to estimate, got nothing');
       const priors = parameterPriors(flags.params, flags.prior);
       const { scenario } = loadScenario(ref, { overrides: flags.set });
-      const data = readSurveyData(flags.data, scenario.months);
+      if (flags.startMonth > scenario.months) throw new InputError(`--start-month: expected a month 0–${scenario.months} (the scenario's horizon), got ${flags.startMonth}`);
+      const data = readSurveyData(flags.data, scenario.months - flags.startMonth);
       checkOutFolder(flags.out);
       const controller = new AbortController();
       const stop = () => controller.abort();
@@ -106,6 +109,7 @@ export function registerCalibrate(program: Command): void {
           priors,
           options: { particles: flags.particles, generations: flags.generations, repsPerParticle: flags.repsPerParticle, seed: flags.seed, minAcceptance: ABC_DEFAULTS.minAcceptance, distance: flags.distance },
           threads: flags.threads,
+          startMonth: flags.startMonth,
           out: flags.out,
           resume: flags.resume === true,
           version: TOOL_VERSION,
