@@ -12,4 +12,5 @@ export { parameterPriors, type ParameterPrior } from './params.js';
 export { marginals, marginalWords, missWords, predictiveBands, predictiveFails, plain, type Marginal, type PredictiveBand } from './posterior.js';
 export { calibrate, waveTarget, CALIBRATION_FILE, POSTERIOR_FILE, PREDICTIVE_DRAWS, type CalibrationInput, type CalibrationOutcome, type CalibrationRecord, type GenerationRecord } from './run.js';
 export { weightedQuantile, effectiveSampleSize } from './weighted.js';
+export { abcModelChoice, bayesFactor, bayesFactorWords, populationOf, MODEL_CHOICE_DEFAULTS, type CandidateModel, type ModelChoiceOptions, type ModelChoiceProblem, type ModelChoiceOutcome, type ModelGeneration, type ModelChoiceProgress } from './models.js';
 export { posteriorDraws, posteriorOrigin, type PosteriorDraws } from './draws.js';
