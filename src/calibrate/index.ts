@@ -14,3 +14,4 @@ export { calibrate, waveTarget, CALIBRATION_FILE, POSTERIOR_FILE, PREDICTIVE_DRA
 export { weightedQuantile, effectiveSampleSize } from './weighted.js';
 export { abcModelChoice, bayesFactor, bayesFactorWords, populationOf, MODEL_CHOICE_DEFAULTS, type CandidateModel, type ModelChoiceOptions, type ModelChoiceProblem, type ModelChoiceOutcome, type ModelGeneration, type ModelChoiceProgress } from './models.js';
 export { posteriorDraws, posteriorOrigin, type PosteriorDraws } from './draws.js';
+export { chooseModel, modelChoiceWords, MODELS_FILE, MODEL_POSTERIOR_FILE, MODEL_PREDICTIVE_DRAWS, type ModelChoiceInput, type ModelChoiceRecord, type ModelChoiceRunOutcome, type ModelSummary, type ModelGenerationRecord } from './model-choice-run.js';
