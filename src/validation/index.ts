@@ -5,7 +5,7 @@
  * per chart.
  *
  *   cases (bass, si-logistic, watts-cascade, complex-contagion, sustainment, study-patterns,
- *          length-hypotheses)
+ *          length-hypotheses, calibration-recovery, model-choice-recovery)
  *     ──► CaseOutcome (checks, tables, Vega-Lite specs, notes) ──► summary.md · index.html · charts/
  *
  * Imports: src/sim, src/scenarios, src/report (statistics and the chart renderer). Nothing
@@ -16,6 +16,7 @@ import { calibrationRecoveryCase } from './calibration-recovery.js';
 import type { ValidationCase } from './case.js';
 import { complexContagionCase } from './complex-contagion.js';
 import { lengthHypothesesCase } from './length-hypotheses.js';
+import { modelChoiceRecoveryCase } from './model-choice-recovery.js';
 import { siLogisticCase } from './si-logistic.js';
 import { studyPatternsCase } from './study-patterns.js';
 import { sustainmentCase } from './sustainment.js';
@@ -31,6 +32,7 @@ export const CASES: readonly ValidationCase[] = [
   studyPatternsCase,
   lengthHypothesesCase,
   calibrationRecoveryCase,
+  modelChoiceRecoveryCase,
 ];
 
 export function caseById(id: string): ValidationCase | undefined {
