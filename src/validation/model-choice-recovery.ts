@@ -98,10 +98,10 @@ export const modelChoiceRecoveryCase: ValidationCase = {
   limits:
     'the data come from the models themselves, so recovery says the statistics can tell these explanations apart at this size of data, not which is true of the foundation; wave means are not sufficient statistics, so the Bayes factors are those of these statistics',
   design:
-    'foundation-based default, H1 and H2 with engagement.pushDecay ~ U(0, 1) each; 10 datasets from H1 and 10 from H2 (bridge drawn from its prior), five waves × five measures at 60 % response; 300 particles × 6 generations; the same at the study’s size (13 respondents, one wave at month 24) reported, not judged; fast scale: 1 dataset each, 40 × 3, informative only',
+    'foundation-based default, H1 and H2 with engagement.pushDecay ~ U(0, 1) each; 10 datasets from H1 and 10 from H2 (bridge drawn from its prior), five waves × five measures at 60 % response; 200 particles × 5 generations; the same at the study’s size (13 respondents, one wave at month 24) reported, not judged; fast scale: 1 dataset each, 40 × 3, informative only',
   async run(scale: Scale): Promise<CaseOutcome> {
     const datasets = scale === 'full' ? 10 : 1;
-    const settings = scale === 'full' ? { particles: 300, generations: 6 } : { particles: 40, generations: 3 };
+    const settings = scale === 'full' ? { particles: 200, generations: 5 } : { particles: 40, generations: 3 };
     const sizes: [string, DataSize][] = scale === 'full' ? [['informative', INFORMATIVE], ['study size', STUDY_SIZE]] : [['informative', INFORMATIVE]];
     const results: { size: string; result: ChoiceResult }[] = [];
     for (const [name, size] of sizes) {
