@@ -26,6 +26,7 @@ export const commandModules: readonly CommandModule[] = [
   { names: ['staffing'], load: async () => (await import('./staffing.js')).registerStaffing },
   { names: ['survey'], load: async () => (await import('./survey.js')).registerSurvey },
   { names: ['calibrate'], load: async () => (await import('./calibrate.js')).registerCalibrate },
+  { names: ['separate'], load: async () => (await import('./separate.js')).registerSeparate },
   { names: ['discover'], load: async () => (await import('./discover.js')).registerDiscover },
   { names: ['demo'], load: async () => (await import('./demo.js')).registerDemo },
   { names: ['scenarios', 'show', 'validate', 'fields'], load: async () => (await import('./library.js')).registerLibrary },
