@@ -21,7 +21,7 @@
  * needs from the last one is in `Generation` (the next distance and ε included), so a run resumed
  * from a saved generation continues exactly as it would have.
  */
-import { hashSeed, RandomStream } from '../sim/index.js';
+import { hashSeed, RandomStream, standardNormal } from '../sim/index.js';
 import { fitDistance, initialDistance, measureOf, type DistanceKind, type DistanceSpec, type Measure } from './distance.js';
 import { cholesky, mahalanobis2, weightedCovariance } from './linalg.js';
 import { effectiveSampleSize, weightedQuantile } from './weighted.js';
@@ -104,8 +104,9 @@ export function candidateSeed(master: number, generation: number, candidate: num
   return hashSeed(master, 'abc', generation, candidate, rep);
 }
 
+/** A standard normal from the stream's next two draws (src/sim's Box–Muller; left to right). */
 function normal(rng: RandomStream): number {
-  return Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+  return standardNormal(rng.next(), rng.next());
 }
 
 /** Proposes candidates of one generation from the last population. */

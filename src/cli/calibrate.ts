@@ -5,7 +5,7 @@
  */
 import { Command, Option } from 'commander';
 import { availableParallelism } from 'node:os';
-import { ABC_DEFAULTS, AbcStoppedError, calibrate, DISTANCE_KINDS, type DistanceKind, marginalWords, parameterPriors, readSurveyData, type AbcProgress, type GenerationRecord } from '../calibrate/index.js';
+import { ABC_DEFAULTS, AbcStoppedError, calibrate, checkPriors, DISTANCE_KINDS, type DistanceKind, marginalWords, parameterPriors, readSurveyData, type AbcProgress, type GenerationRecord } from '../calibrate/index.js';
 import { DEFAULT_SCENARIO, InputError, loadScenario } from '../scenarios/index.js';
 import { TOOL_VERSION } from '../sweep/index.js';
 import { collect, integerOption } from './options.js';
@@ -89,6 +89,7 @@ export function registerCalibrate(program: Command): void {
       const priors = parameterPriors(flags.params, flags.prior);
       const { scenario } = loadScenario(ref, { overrides: flags.set });
       const data = readSurveyData(flags.data, scenario.months);
+      checkPriors(priors, scenario, Math.max(...data.waves.map((w) => w.month)));
       checkOutFolder(flags.out);
       const controller = new AbortController();
       const stop = () => controller.abort();
@@ -142,7 +143,7 @@ export function registerCalibrate(program: Command): void {
         for (const warning of written.warnings) process.stderr.write(`concentric: chart warning: ${warning}\n`);
         const sims = outcome.record.simulationsUsed;
         process.stdout.write(
-          outcome.marginals.map((m) => marginalWords(m)).join('\n') +
+          outcome.marginals.map((m, a) => marginalWords(m, { ess: outcome.final.ess, integer: priors[a].integer })).join('\n') +
             `\n${outcome.record.generations.length} generations, ${sims} simulations, ${outcome.record.wallSeconds.toFixed(1)} s (${(sims / outcome.record.wallSeconds).toFixed(0)} simulations/s) → ${flags.out}/\n`,
         );
         for (const warning of outcome.warnings) process.stderr.write(`concentric: warning: ${warning}\n`);

@@ -154,7 +154,7 @@ function defineCompare(program: Command): Command {
         'and print, per length, final adoption, sustained capacity, time to 50 % and\n' +
         'final AIM/IAM/FIM with 95 % confidence intervals; then run the "Does it hold?" grid\n' +
         '(the comparison with 2/5/10/20 ISPs, 6/12/24 units, 36/60 months; --robustness-reps\n' +
-        'each) and build the report. This compares whole organizations under one policy each.\n' +
+        'each) and build the report. This compares whole organizations under one policy each.\n\n' +
         "--within answers the study's own question instead: each unit of one organization is\n" +
         "assigned one of the lengths at random, recipients are compared by their unit's length,\n" +
         'and the report says how often a study of 13 recipients would see a difference.',

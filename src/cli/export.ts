@@ -8,9 +8,10 @@ export function registerExport(program: Command): void {
     .command('export')
     .summary('write runs.csv / series.csv (or Parquet) from a results directory')
     .description(
-      'runs.csv: one row per run (ids, seed, status, factor values, summary outcomes).\n' +
-        'series.csv: one row per run and month, every monthly series a column (long format).\n' +
-        '--parquet writes runs.parquet and series.parquet (DuckDB) for large sweeps.',
+      'Write the runs of a results directory as tables:\n' +
+        '  runs.csv: one row per run (ids, seed, status, factor values, summary outcomes);\n' +
+        '  series.csv: one row per run and month, every monthly series a column (long format);\n' +
+        '  --parquet writes runs.parquet and series.parquet (DuckDB) instead, for large sweeps.',
     )
     .argument('<dir>', 'results directory (manifest.json + runs.jsonl)')
     .option('--csv', 'write runs.csv and series.csv (the default)')

@@ -37,7 +37,7 @@ export function registerLibrary(program: Command): void {
     .summary('print a scenario with every default filled in (YAML)')
     .argument('<scenario>', 'built-in name or scenario file')
     .option('--set <path=value>', 'override a field first (repeatable)', (v: string, p: string[] = []) => [...p, v], [])
-    .addHelpText('after', '\nFor an organization from files (network: file) it also prints the network\'s facts: people, ties,\nunits (given or found), components, degree distribution, isolates.\n\nExamples:\n  concentric show foundation\n  concentric show my-org.yaml --set isps.count=3\n  concentric show examples/cs-aarhus/cs-aarhus.yaml\n')
+    .addHelpText('after', '\nFor an organization from files (network: file) it also prints its\nnetwork\'s facts: people, ties, units (given or found), components, degree\ndistribution, isolates.\n\nExamples:\n  concentric show foundation\n  concentric show my-org.yaml --set isps.count=3\n  concentric show examples/cs-aarhus/cs-aarhus.yaml\n')
     .action((ref: string, options: { set: string[] }) => {
       const { scenario } = loadScenario(ref, { overrides: options.set });
       process.stdout.write(stringify(scenario, { lineWidth: 0 }));

@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registrationsFor, type Register } from './commands.js';
 import { EXIT_INPUT, reportFailure } from './errors.js';
+import { wrapHelpText } from './help-text.js';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -25,7 +26,15 @@ function buildProgram(registrations: readonly Register[]): Command {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   for (const register of registrations) register(program);
-  for (const command of program.commands) command.exitOverride().showHelpAfterError('(run with --help for usage)');
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride().showHelpAfterError('(run with --help for usage)');
+    // Descriptions are prose: re-wrapped at word boundaries to the terminal (src/cli/help-text.ts).
+    command.configureHelp({
+      commandDescription(this: { helpWidth?: number }, described: Command): string {
+        return wrapHelpText(described.description(), this.helpWidth ?? 80);
+      },
+    });
+  }
   return program;
 }
 

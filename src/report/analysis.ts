@@ -257,6 +257,9 @@ export function analyse(results: Results, options: ReportOptions = {}, robustnes
     };
   }
   const notes = [...results.notes];
+  // Verdicts drawn from a posterior that did not reproduce its data rest on a model that failed its check.
+  const fitWarning = manifest.sweep.replicateValues?.fitWarning;
+  if (fitWarning) notes.push(`The calibration these parameters were drawn from failed its posterior predictive check (${fitWarning}): the verdicts below rest on a model that did not reproduce the survey data.`);
   if (paired && comparisons.some((c) => !c.paired)) notes.push(message.pairingFellBack());
   return {
     manifest,

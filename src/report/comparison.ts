@@ -4,7 +4,7 @@
  * bootstrap-t difference, TOST verdict, Hedges' g and the verdict in words. Used by the main
  * comparison (analysis.ts) and by "Does it hold?" (robustness.ts).
  */
-import { LENGTH_FIELD } from '../scenarios/index.js';
+import { LENGTH_FIELD } from '../scenarios/browser.js'; // browser-safe: the explorer bundles this module
 import type { FinishedRun } from '../sweep/types.js';
 import { message, verdictWords } from './messages.js';
 import type { Comparison, LengthGroup } from './model.js';

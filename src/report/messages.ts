@@ -30,7 +30,7 @@ export function signedDifference(outcome: Outcome, value: number): string {
 }
 
 export function interval(outcome: Outcome, range: Interval): string {
-  if (!Number.isFinite(range.low) || !Number.isFinite(range.high)) return 'unbounded';
+  if (!Number.isFinite(range.low) || !Number.isFinite(range.high)) return 'too few runs to say';
   const digits = digitsFor(outcome);
   return `${fixed(toDisplay(outcome, range.low), digits)} to ${fixed(toDisplay(outcome, range.high), digits)}`;
 }
@@ -203,6 +203,8 @@ export function pattern3(length: number, statistics: readonly RingAgainstNull[],
   const parts = statistics.map((r) =>
     Number.isNaN(r.difference)
       ? `${RING_LABELS[r.statistic]}: not assessed (${r.n} runs have it)`
+      : !Number.isFinite(r.ci95.low) || !Number.isFinite(r.ci95.high)
+      ? `${RING_LABELS[r.statistic]} ${r.model.toFixed(3)} vs ${r.null.toFixed(3)} on the null network: not assessed (too few runs to say: no finite 95 % interval from ${r.n} runs)`
       : `${RING_LABELS[r.statistic]} ${r.model.toFixed(3)} vs ${r.null.toFixed(3)} on the null network (difference ${r.difference.toFixed(3)}, 95 % CI ${r.ci95.low.toFixed(3)} to ${r.ci95.high.toFixed(3)}): ${r.reading}`,
   );
   const verdict = pattern3Holds(statistics)
