@@ -22,7 +22,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   tui: ['sim', 'scenarios'],
   validation: ['sim', 'scenarios', 'report', 'sweep', 'calibrate', 'stats'],
   // the explorer: bundled for the browser (a test below proves no node: module is reachable)
-  explore: ['sim', 'scenarios', 'stats', 'report', 'sweep'],
+  explore: ['sim', 'scenarios', 'stats', 'report', 'sweep', 'tui'],
   cli: ['tui', 'report', 'sweep', 'scenarios', 'sim', 'discover', 'calibrate', 'stats', 'explore'],
 };
 

@@ -79,6 +79,8 @@ const SMALL: Record<string, (args: string[]) => string[]> = {
   sensitivity: (args) => [...withOption(withOption(withOption(args, '--n', '2'), '--reps', '1'), '--resamples', '50'), '--no-difference'],
   staffing: (args) => withOption(args, '--reps', '3'),
   calibrate: (args) => withOption(withOption(args, '--particles', '60'), '--generations', '2'),
+  // --serve would serve until stopped; writing the page is what the line shows.
+  explore: (args) => withOption(args.filter((arg) => arg !== '--serve'), '--runs', '4'),
 };
 
 const SKIP: Record<string, string> = { demo: 'needs an interactive terminal (tests/tui covers it)' };
@@ -100,7 +102,7 @@ describe('README.md', () => {
 
   it('names every folder of src/ in its Layout', () => {
     const layout = readme.split('## Layout')[1]!.split('\n## ')[0]!;
-    for (const folder of ['agents', 'sim', 'scenarios', 'sweep', 'calibrate', 'discover', 'stats', 'report', 'validation', 'tui', 'cli']) {
+    for (const folder of ['agents', 'sim', 'scenarios', 'sweep', 'calibrate', 'discover', 'stats', 'report', 'validation', 'tui', 'explore', 'cli']) {
       expect(layout, folder).toMatch(new RegExp(`^src/${folder}/`, 'm'));
     }
   });

@@ -291,7 +291,14 @@ async function sampleGeneration(
         seeds[k * reps + r] = candidateSeed(options.seed, t, candidates + k, r);
       }
     }
-    const raw = await problem.simulate(rows, seeds);
+    let raw: Float64Array;
+    try {
+      raw = await problem.simulate(rows, seeds);
+    } catch (error) {
+      // Stopped mid-round: this round's candidates are dropped; the generation is unfinished.
+      if (hooks.signal?.aborted) break;
+      throw error;
+    }
     simulations += size * reps;
     const stats = new Float64Array(size * s);
     for (let k = 0; k < size; k++) {

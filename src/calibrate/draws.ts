@@ -4,6 +4,7 @@
  * same at every engagement length (common random numbers over parameters too) and any replicate
  * can be recomputed alone.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, readInputFile } from '../scenarios/index.js';
@@ -37,6 +38,12 @@ export function readPosterior(dir: string): { readonly path: string; readonly fi
   const path = join(dir, POSTERIOR_FILE);
   if (!existsSync(path)) throw new InputError(`--posterior: ${path}: file not found: expected a finished calibration directory (concentric calibrate --out)`);
   const text = readInputFile(path, `--posterior: ${path}`);
+  const named = recordedPosterior(dir);
+  if (named && createHash('sha256').update(text).digest('hex') !== named.sha256) {
+    throw new InputError(
+      `--posterior: ${path}: expected the posterior of generation ${named.generation} that ${CALIBRATION_FILE} names, got a different file (changed since, or a write was cut short): run concentric calibrate … --out ${dir} --resume to rewrite it`,
+    );
+  }
   const lines = text.replace(/\r\n/g, '\n').trim().split('\n');
   const header = lines[0].split(',').map((cell) => cell.trim());
   if (header.length < 2 || header[header.length - 1] !== 'weight' || lines.length < 2) {
@@ -93,6 +100,21 @@ export function posteriorDraws(dir: string, replicates: number, seed: number, re
   });
   const fitWarning = posteriorOrigin(dir)?.fitWarning;
   return { source: dir, fields, rows, ...(fitWarning ? { fitWarning } : {}) };
+}
+
+/** The generation and hash of posterior.csv that calibration.json records (absent before this was recorded). */
+function recordedPosterior(dir: string): { readonly generation: number; readonly sha256: string } | undefined {
+  const path = join(dir, CALIBRATION_FILE);
+  if (!existsSync(path)) return undefined;
+  let record: { posteriorFile?: { generation?: unknown; sha256?: unknown } };
+  try {
+    record = JSON.parse(readInputFile(path, `--posterior: ${path}`)) as typeof record;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`--posterior: ${path}: expected a calibration record (JSON), got unreadable JSON: the calibration folder is damaged`);
+  }
+  const file = record?.posteriorFile;
+  return file && typeof file.generation === 'number' && typeof file.sha256 === 'string' ? { generation: file.generation, sha256: file.sha256 } : undefined;
 }
 
 /**

@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILTIN_DIR, BUILTIN_FOLDERS, DEFAULT_SCENARIO, InputError, listBuiltins, loadScenario } from '../scenarios/index.js';
+import { BUILTIN_DIR, DEFAULT_SCENARIO, InputError, listBuiltins, loadScenario } from '../scenarios/index.js';
 import { umdBuild } from '../report/html.js';
 import { pageHtml } from '../explore/markup.js';
 import { integerOption } from './options.js';
@@ -123,7 +123,7 @@ export function registerExplore(program: Command): void {
         "states the paired difference with the report's verdict words as runs arrive. Open it from\n" +
         'disk, or --serve it on 127.0.0.1. The scenario is the preset it opens with.',
     )
-    .argument('[scenario]', `built-in name (${BUILTIN_FOLDERS.length ? 'see `concentric scenarios`' : ''}) or scenario file`, DEFAULT_SCENARIO)
+    .argument('[scenario]', 'built-in name (see `concentric scenarios`) or scenario file', DEFAULT_SCENARIO)
     .option('--out <file>', 'where to write the page', 'explore.html')
     .option('--serve', 'also serve the page on 127.0.0.1 and print its URL (Ctrl-C stops)')
     .option('--port <n>', 'port for --serve (0 = any free port)', integerOption('--port', 0, 65535), 0)

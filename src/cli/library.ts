@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
-import { fieldRows, fieldsMarkdown, listBuiltins, loadScenario, organizationFacts, storedOrganization } from '../scenarios/index.js';
+import { fieldRows, fieldsMarkdown, listBuiltins, loadScenario, organizationFacts, storedOrganization, terminalText } from '../scenarios/index.js';
 import { checkRunFits, describeFootprint } from '../sweep/limits.js';
 import { table } from './output.js';
 
@@ -43,7 +43,7 @@ export function registerLibrary(program: Command): void {
       process.stdout.write(stringify(scenario, { lineWidth: 0 }));
       // A real organization: its facts as YAML comments, so the output stays a valid scenario.
       const file = scenario.organization.inputHash ? storedOrganization(scenario.organization.inputHash) : undefined;
-      if (file) process.stdout.write(['# the organization in the files:', ...organizationFacts(file).map((line) => `#   ${line}`)].join('\n') + '\n');
+      if (file) process.stdout.write(['# the organization in the files:', ...organizationFacts(file).map((line) => `#   ${terminalText(line)}`)].join('\n') + '\n');
     });
 
   program

@@ -6,7 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registrationsFor, type Register } from './commands.js';
-import { EXIT_INPUT, reportFailure } from './errors.js';
+import { EXIT_CODES_HELP, EXIT_INPUT, reportFailure } from './errors.js';
 import { wrapHelpText } from './help-text.js';
 
 export const VERSION: string = (
@@ -22,6 +22,7 @@ function buildProgram(registrations: readonly Register[]): Command {
         'Model: docs/MODEL.md · Start: `concentric run`, then `concentric compare`.',
     )
     .version(VERSION, '-V, --version')
+    .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });

@@ -30,6 +30,9 @@ header input, header select { font-size: 1rem; }
 header .engine { font-size: .85rem; opacity: .9; }
 main { display: grid; grid-template-columns: minmax(300px, 380px) 1fr; gap: 1rem; padding: 1rem; }
 @media (max-width: 900px) { main { grid-template-columns: 1fr; } }
+main > section { min-width: 0; }
+figure { margin: 0; max-width: 100%; overflow-x: auto; }
+.chart-row table { max-width: 100%; }
 section, fieldset { background: var(--panel); border: 1px solid #c9ccd1; border-radius: 6px; padding: .75rem 1rem; }
 fieldset { margin: 0 0 .75rem; background: #fff; }
 legend { font-weight: 600; }
@@ -56,6 +59,16 @@ button { cursor: pointer; background: #e8eaee; }
 #organization-drop { border: 2px dashed var(--line); padding: .5rem; border-radius: 6px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 #brief { display: none; }
+#teach { grid-column: 1 / -1; }
+.teach-row { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+.teach-row > div { flex: 1 1 280px; min-width: 0; }
+#teach-captions { min-height: 5.5em; }
+#teach-canvas { width: min(560px, 100%); height: auto; border: 1px solid #c9ccd1; }
+.legend { list-style: none; padding: 0; columns: 2; }
+.legend svg { vertical-align: middle; margin-right: .4rem; }
+body.projector #teach-canvas { width: min(500px, 100%); }
+body.projector #teach h2 { font-size: 1.2em; margin: .2em 0; }
+body.projector #teach .help { display: block; }
 body.projector { font-size: 22px; --muted: #1a1a1a; --panel: #ffffff; }
 body.projector header { background: #000; }
 body.projector #verdict { font-size: 2rem; }
@@ -114,6 +127,25 @@ const BODY = `
       <figure><div id="difference-chart" role="img" aria-label="Paired difference B minus A with its 95 % CI as runs arrive"></div>
         <div class="tools"><button id="difference-chart-svg" type="button">SVG</button><button id="difference-chart-png" type="button">PNG</button></div></figure>
       <table id="difference-table" aria-label="Paired difference as runs arrive (data of the chart)"></table>
+    </div>
+  </section>
+  <section id="teach" aria-label="Teaching view">
+    <h2>Teaching view: one run of policy A, week by week</h2>
+    <div class="tools">
+      <button id="teach-play" type="button" aria-pressed="false">Play</button>
+      <button id="teach-step" type="button">Step one week</button>
+      <label>Speed <select id="teach-speed"><option value="2">2 weeks/s</option><option value="6" selected>6 weeks/s</option><option value="20">20 weeks/s</option></select></label>
+      <span id="teach-clock" aria-live="off"></span>
+    </div>
+    <div class="teach-row">
+      <canvas id="teach-canvas" width="560" height="560" role="img" aria-label="Rings of people around the first-engaged units, coloured by pathway stage"></canvas>
+      <div>
+        <h3>What just happened</h3>
+        <ol id="teach-captions" aria-live="polite"></ol>
+        <h3>Legend</h3>
+        <ul id="teach-legend" class="legend"></ul>
+        <p class="help">Rings: network distance from the units engaged first (the centre is ring 0; people with no path sit in the outer ring). Around each ring people are grouped by unit.</p>
+      </div>
     </div>
   </section>
 </main>

@@ -23,7 +23,7 @@ import {
   type OrganizationFile,
   type Scenario,
 } from '../scenarios/browser.js';
-import { ENGINE_VERSION, type RunResult } from '../sim/index.js';
+import { ENGINE_VERSION, STAGES, type RunResult } from '../sim/index.js';
 import { runSeed } from '../sweep/seeds.js';
 import { value as valueWords } from '../report/messages.js';
 import { OUTCOMES } from '../report/outcomes.js';
@@ -34,6 +34,7 @@ import { curvesSpec, differenceSpec, type DifferencePoint } from './charts.js';
 import { WorkerPool } from './pool.js';
 import { builtinSource, type BuiltinTexts } from './source.js';
 import { decodeState, encodeState, overridesOf, type ExploreState, type FieldValues } from './state.js';
+import { STAGE_COLOURS, TeachingView } from './teach.js';
 import { adoptionBands, completePairs, MARGIN_PP, pairedComparison, type PairedRuns } from './whatif.js';
 
 // Units found as communities need graphology and Louvain, bundled here (Node requires them).
@@ -184,6 +185,13 @@ function setField(layer: 'shared' | 'a' | 'b', path: string, value: unknown): vo
 }
 
 function renderInputs(): void {
+  // The inputs are drawn anew from the scenarios: keep the keyboard where it was.
+  const focused = document.activeElement?.id;
+  drawInputs();
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+function drawInputs(): void {
   const scenarioA = scenarioOf(state.a);
   const scenarioB = scenarioOf(state.b);
   const shared = $('shared-fields');
@@ -219,12 +227,36 @@ function renderAllSettings(scenario: Scenario): void {
 
 // ── running A against B ────────────────────────────────────────────────────────────────────────
 
+const teaching = new TeachingView({
+  canvas: $('teach-canvas') as HTMLCanvasElement,
+  play: $('teach-play') as HTMLButtonElement,
+  step: $('teach-step') as HTMLButtonElement,
+  speed: $('teach-speed') as HTMLSelectElement,
+  clock: $('teach-clock'),
+  captions: $('teach-captions'),
+});
+
+function drawLegend(): void {
+  const swatch = (shape: string, colour: string) => `<svg width="16" height="16" aria-hidden="true">${shape.replace('C', colour)}</svg>`;
+  const items = [
+    ...STAGES.map((stage) => `${swatch('<circle cx="8" cy="8" r="6" fill="C"/>', STAGE_COLOURS[stage])}${stage}`),
+    `${swatch('<circle cx="8" cy="8" r="6" fill="C"/>', '#444')}interested (circle)`,
+    `${swatch('<rect x="2" y="2" width="12" height="12" fill="C"/>', '#444')}skeptical (square)`,
+    `${swatch('<polygon points="8,1 15,15 1,15" fill="C"/>', '#444')}disinterested (triangle)`,
+  ];
+  $('teach-legend').innerHTML = items.map((item) => `<li>${item}</li>`).join('');
+}
+
 const pool = new WorkerPool(workerCode, Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)));
 let runs: { a: (RunResult | undefined)[]; b: (RunResult | undefined)[]; aLength: number; bLength: number } = { a: [], b: [], aLength: 0, bLength: 0 };
 let differenceTrail: DifferencePoint[] = [];
 let comparison: Comparison | null = null;
 let startedAt = 0;
 let firstPairMs: number | null = null;
+/** when the last run of the question arrived (for the bench's runs per second) */
+let lastRunAt = 0;
+/** time each run took inside its worker (for the bench: the engine's speed in the browser) */
+let runMs: number[] = [];
 let drawPending = false;
 let finished = false;
 
@@ -250,6 +282,7 @@ function start(): void {
   const scenarioB = scenarioOf(state.b);
   runs = { a: [], b: [], aLength: scenarioA.engagement.lengthMonths, bLength: scenarioB.engagement.lengthMonths };
   differenceTrail = [];
+  runMs = [];
   comparison = null;
   finished = false;
   firstPairMs = null;
@@ -262,6 +295,8 @@ function start(): void {
       pool.run(i, scenario, seed).then(
         (answer) => {
           runs[policy][answer.job] = JSON.parse(answer.json) as RunResult;
+          lastRunAt = performance.now();
+          runMs.push(answer.ms);
           if (firstPairMs === null && runs.a[answer.job] && runs.b[answer.job]) firstPairMs = performance.now() - startedAt;
           scheduleDraw();
         },
@@ -270,6 +305,7 @@ function start(): void {
     }
   }
   scheduleDraw();
+  teaching.load(scenarioA, runSeed(state.seed, 'common', 0, 0), { organization: organization?.file });
 }
 
 function scheduleDraw(): void {
@@ -510,9 +546,22 @@ async function runJson(preset: string, seed: number, overrides: readonly string[
   return (await pool.run(-1, scenario, seed, true)).json;
 }
 
-Object.assign(globalThis, { concentricExplore: { runJson, state: () => state, firstPairMs: () => firstPairMs, engine: ENGINE_VERSION } });
+Object.assign(globalThis, {
+  concentricExplore: {
+    runJson,
+    state: () => state,
+    comparison: () => comparison,
+    summaries: () => ({ a: runs.a.map((r) => (r ? JSON.stringify(r.summary) : null)), b: runs.b.map((r) => (r ? JSON.stringify(r.summary) : null)) }),
+    firstPairMs: () => firstPairMs,
+    runsPerSecond: () => (runs.a.filter(Boolean).length + runs.b.filter(Boolean).length) / ((lastRunAt - startedAt) / 1000),
+    workers: () => pool.size,
+    medianRunMs: () => [...runMs].sort((x, y) => x - y)[Math.floor(runMs.length / 2)] ?? null,
+    engine: ENGINE_VERSION,
+  },
+});
 
 wire();
+drawLegend();
 if (location.hash) openFromLink(location.hash);
 $('engine').textContent = `engine ${ENGINE_VERSION}`;
 changed();

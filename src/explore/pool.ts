@@ -24,11 +24,17 @@ interface Queued {
   readonly failed: (error: string) => void;
 }
 
+/**
+ * Runs sent ahead to each worker: a worker answers in order, and with a few waiting in its own
+ * queue it keeps computing while the page's thread is busy drawing (one at a time, the workers
+ * idled for every chart redraw: 37 runs/s instead of hundreds).
+ */
+const AHEAD = 8;
+
 export class WorkerPool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
   private readonly queue: Queued[] = [];
-  private readonly inFlight = new Map<Worker, Queued>();
+  private readonly sent = new Map<Worker, Queued[]>();
   private generation = 0;
 
   constructor(workerCode: string, size: number) {
@@ -37,7 +43,7 @@ export class WorkerPool {
       const worker = new Worker(url);
       worker.onmessage = (event: MessageEvent<FromWorker>) => this.answer(worker, event.data);
       this.workers.push(worker);
-      this.idle.push(worker);
+      this.sent.set(worker, []);
     }
   }
 
@@ -67,20 +73,22 @@ export class WorkerPool {
     });
   }
 
+  /** Top every worker up to AHEAD runs, least loaded first (so the pairs stay interleaved). */
   private pump(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
+    while (this.queue.length > 0) {
+      let worker: Worker | undefined;
+      for (const candidate of this.workers) if (this.sent.get(candidate)!.length < AHEAD && (!worker || this.sent.get(candidate)!.length < this.sent.get(worker)!.length)) worker = candidate;
+      if (!worker) return;
       const next = this.queue.shift()!;
-      this.inFlight.set(worker, next);
+      this.sent.get(worker)!.push(next);
       const request: RunRequest = { kind: 'run', generation: next.generation, job: next.job, scenario: next.scenario, seed: next.seed };
       worker.postMessage(request);
     }
   }
 
   private answer(worker: Worker, message: FromWorker): void {
-    const asked = this.inFlight.get(worker);
-    this.inFlight.delete(worker);
-    this.idle.push(worker);
+    // A worker answers its requests in the order it was sent them.
+    const asked = this.sent.get(worker)!.shift();
     if (asked && (message.generation === this.generation || message.generation === -1)) {
       if (message.kind === 'done') asked.done({ job: message.job, json: message.json, ms: message.ms });
       else asked.failed(message.error);

@@ -49,7 +49,6 @@ export function pairedComparison(runs: PairedRuns, key: OutcomeKey = 'finalAdopt
     reference,
     paired: true,
     marginFraction: MARGIN_PP / 100,
-    marginPp: MARGIN_PP,
     months,
     seed: `${runs.masterSeed}:${key}:${runs.bLength}:${runs.aLength}`,
     resamples,

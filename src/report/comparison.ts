@@ -35,7 +35,6 @@ export interface CompareInput {
   readonly reference: LengthGroup;
   readonly paired: boolean;
   readonly marginFraction: number;
-  readonly marginPp: number;
   readonly months: number;
   readonly seed: string;
   readonly resamples: number;
@@ -95,7 +94,7 @@ export function compare(input: CompareInput): Comparison {
     censoredReference,
   } as const;
   const reason = tooFew ? message.tooFewRuns() : tooCensored ? message.mostlyCensored(months) : null;
-  return { ...base, words: verdictWords(outcome, base, input.marginPp, reason) };
+  return { ...base, words: verdictWords(outcome, base, reason) };
 }
 
 /** Runs grouped by engagement length (`fallback` when the length was not a factor), shortest first. */

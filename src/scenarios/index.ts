@@ -10,7 +10,9 @@ export * from './browser.js';
 export { loadScenario, listBuiltins, BUILTIN_DIR, type LoadedScenario } from './load.js';
 // Used by src/sweep to read sweep files with the same located errors as scenario files.
 export { readLayer } from './load.js';
-export { readInputFile, MAX_INPUT_BYTES } from './read.js';
+export { checkRegularFile, readInputBytes, readInputFile, MAX_INPUT_BYTES } from './read.js';
 export { cannotVaryReason, noEffectReason, ORGANIZATION_FILE_FIELDS } from './effect.js';
+export { terminalText } from './errors.js';
+export { PLAIN_DECIMAL, plainNumber, plainNumberTags } from './numbers.js';
 // A real organization (network: file): loaded at scenario-loading time, handed to src/sim by the caller (ensureOrganization).
 export { ensureOrganization, setOrganizationNotes } from './organization-files.js';

@@ -5,6 +5,7 @@
  */
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { describeValue, InputError } from './errors.js';
+import { plainNumberTags } from './numbers.js';
 
 type Mapping = Record<string, unknown>;
 
@@ -78,7 +79,7 @@ function firstAlias(document: Document, lines: LineCounter, label: string): stri
 export function parseLayer(text: string, path: string, label: string): { layer: Layer; raw: Mapping } {
   const lines = new LineCounter();
   const kind = /\.json$/i.test(path) ? 'JSON' : 'YAML';
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, customTags: plainNumberTags });
   const problem = document.errors[0];
   if (problem) {
     const at = lines.linePos(problem.pos[0]);

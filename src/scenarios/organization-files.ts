@@ -8,10 +8,11 @@
  * files again only if this thread has not got them, and refuses files whose hash has changed.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { InputError } from './errors.js';
+import { InputError, terminalText } from './errors.js';
+import { readInputBytes } from './read.js';
 import { storedOrganization, type OrganizationFile } from './organization-data.js';
 import { setOrganizationLibraries } from './organization-libraries.js';
 import { checkFirstUnits, formatOf, loadOrganization, ORGANIZATION_FORMAT, withOrganization } from './organization-load.js';
@@ -32,7 +33,7 @@ setOrganizationLibraries({
 export type LocateField = (path: readonly string[]) => string;
 
 /** Where notes go: stderr by default; workers and tests silence or capture them. */
-let noteSink: (line: string) => void = (line) => process.stderr.write(`concentric: note: ${line}\n`);
+let noteSink: (line: string) => void = (line) => process.stderr.write(`concentric: note: ${terminalText(line)}\n`);
 export function setOrganizationNotes(sink: (line: string) => void): void {
   noteSink = sink;
 }
@@ -44,6 +45,9 @@ interface FileInput {
   readonly bytes: Buffer;
 }
 
+/** A real organization's files may be large (a GraphML of 100,000 people is ~50 MB); not unbounded. */
+export const MAX_ORGANIZATION_BYTES = 512 * 1024 * 1024;
+
 function readInput(path: string, label: string, where: string): FileInput {
   let stats;
   try {
@@ -51,12 +55,9 @@ function readInput(path: string, label: string, where: string): FileInput {
   } catch {
     throw new InputError(`${where}: file not found: expected a file, got ${JSON.stringify(label)}`);
   }
-  if (!stats.isFile()) throw new InputError(`${where}: expected a regular file, got ${stats.isDirectory() ? 'a directory' : 'something else'}: ${JSON.stringify(label)}`);
-  try {
-    return { path, label, bytes: readFileSync(path) };
-  } catch (error) {
-    throw new InputError(`${where}: cannot read ${JSON.stringify(label)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+  if (stats.isDirectory()) throw new InputError(`${where}: expected a regular file, got a directory: ${JSON.stringify(label)}`);
+  // The one bounded reader: FIFOs and devices refused before a byte is read, the size capped.
+  return { path, label, bytes: readInputBytes(path, `${where}: ${JSON.stringify(label)}`, MAX_ORGANIZATION_BYTES) };
 }
 
 function labelFor(path: string): string {

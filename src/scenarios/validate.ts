@@ -8,6 +8,7 @@ import { parse as parseYamlValue } from 'yaml';
 import type { z } from 'zod';
 import { checkConsistency } from './consistency.js';
 import { noEffectReason } from './effect.js';
+import { plainNumberTags } from './numbers.js';
 import { describeValue, InputError } from './errors.js';
 import { keysAt, metaOf, nearest, schemaAt } from './introspect.js';
 import { locate, readChain, type Layer, type ScenarioSource } from './layers.js';
@@ -79,7 +80,7 @@ export function parseOverride(text: string): { path: string[]; value: unknown } 
   const valueText = text.slice(equals + 1).trim();
   let value: unknown;
   try {
-    value = parseYamlValue(valueText);
+    value = parseYamlValue(valueText, { customTags: plainNumberTags });
   } catch {
     value = valueText;
   }

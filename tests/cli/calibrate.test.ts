@@ -24,6 +24,21 @@ describe('survey and calibrate commands', () => {
     expect(out.stderr).toBe(`concentric: ${bad}:3: month: expected a whole month 0–36 (the scenario's horizon), got "60"\n`);
   });
 
+  it('calibrate --models runs a model choice end to end, and refuses a scenario beside --models or one model', () => {
+    const waves = join(dir, 'models-waves.csv');
+    expect(concentric(['survey', 'classroom', '--waves', '--months', '0,6', '--set', 'months=6', '--seed', '2', '--out', waves]).status).toBe(0);
+    const out = concentric(['calibrate', '--models', 'classroom,hypotheses/capacity', '--set', 'months=6', '--params', 'engagement.pushDecay', '--data', waves, '--particles', '20', '--generations', '2', '--threads', '1', '--quiet', '--out', join(dir, 'choice')]);
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/^classroom: posterior [\d.]+ \(prior 0\.33\)|^hypotheses\/capacity: posterior/m);
+    expect(readFileSync(join(dir, 'choice', 'models.csv'), 'utf8').split('\n')[0]).toBe('model,scenario,prior,posterior,bayes_factor_vs_best,particles');
+    const both = concentric(['calibrate', 'classroom', '--models', 'classroom,foundation', '--data', waves, '--out', join(dir, 'both')]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toBe('concentric: --models: expected either a scenario argument or --models, got both (classroom and classroom,foundation)\n');
+    const one = concentric(['calibrate', '--models', 'classroom', '--data', waves, '--out', join(dir, 'one')]);
+    expect(one.status).toBe(2);
+    expect(one.stderr).toBe('concentric: --models: expected two or more comma-separated scenarios, got "classroom"\n');
+  });
+
   it('compare --posterior draws each replicate\'s parameters, in the main runs and in the "Does it hold?" grid alike', () => {
     const cal = join(dir, 'posterior');
     mkdirSync(cal);
@@ -86,4 +101,36 @@ describe('survey and calibrate commands', () => {
     expect(out.status).toBe(2);
     expect(out.stderr).toBe('concentric: --sample: expected a share above 0 and at most 1, got "0"\n');
   });
+});
+
+describe('a calibration is never lost or stale', () => {
+  it('--threads 1: a second calibrate on the same --out is refused while the first runs; Ctrl-C stops the first with exit 130, its last finished generation in posterior.csv and calibration.json alike', async () => {
+    const { spawn } = await import('node:child_process');
+    const { createHash } = await import('node:crypto');
+    const { BIN } = await import('./cli.js');
+    const waves = join(dir, 'lifecycle-waves.csv');
+    expect(concentric(['survey', 'classroom', '--waves', '--months', '0,6', '--seed', '3', '--out', waves]).status).toBe(0);
+    const out = join(dir, 'lifecycle');
+    const args = ['calibrate', 'classroom', '--data', waves, '--params', 'context.urgency', '--particles', '60', '--generations', '50', '--threads', '1', '--out', out];
+    const first = spawn(process.execPath, [BIN, ...args], { cwd: ROOT });
+    let stderr = '';
+    const done = new Promise<number | null>((resolve) => first.on('close', resolve));
+    await new Promise<void>((resolve) => {
+      first.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (/generation 1 done/.test(stderr)) resolve();
+      });
+    });
+    const second = concentric(args);
+    expect(second.status).toBe(2);
+    expect(second.stderr).toMatch(/^concentric: .*lifecycle: expected a results folder no other sweep is writing, got one locked by pid \d+/);
+    first.kill('SIGINT');
+    expect(await done).toBe(130);
+    expect(stderr).toMatch(/SIGINT: stopping/);
+    const record = JSON.parse(readFileSync(join(out, 'calibration.json'), 'utf8')) as { status: string; generations: unknown[]; posteriorFile: { generation: number; sha256: string } };
+    expect(record.status).toBe('stopped');
+    expect(record.posteriorFile.generation).toBe(record.generations.length - 1);
+    expect(createHash('sha256').update(readFileSync(join(out, 'posterior.csv'))).digest('hex')).toBe(record.posteriorFile.sha256);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(/^# Calibration of classroom/);
+  }, 120_000);
 });
