@@ -40,6 +40,8 @@ export interface StaffState {
   /** direct ISP contacts so far (saturates at 65535) */
   readonly directContacts: Uint16Array;
   readonly lowStakesContacts: Uint16Array;
+  /** the first low-stakes contact: 0 none yet, 1 experienced positively, 2 negatively (pattern 5's quality) */
+  readonly firstLowStakes: Uint8Array;
   /** 1 if the person had a low-stakes contact before first adopting */
   readonly lowStakesBeforeAdoption: Uint8Array;
   readonly support: Uint8Array;

@@ -32,8 +32,10 @@ export const caption = {
     '(recipient-weighted mean); boxes span the quartiles of all runs, with the median as a bar and the range as a line; ' +
     (dotsPerLength === null ? 'every run is a dot.' : `dots are the first ${dotsPerLength} runs.`),
   withinStudy: (recipients: number, reference: number) =>
-    `In each run, studies of ${recipients} recipients drawn at random (as the study interviewed); bar = share of the samples with ` +
-    `recipients of both lengths whose difference from ${months(reference)} exceeded the margin — how often a study that small would see a difference.`,
+    `In each run, studies of ${recipients} implementation-team members (2 per unit, interviewed near the horizon) drawn as the study ` +
+    `interviewed, each length against ${months(reference)}: the share of draws in which all ${recipients} had reached applying (the study's ` +
+    'observation), with and without a true difference (lengths shuffled among units), and the share in which a test at α = 0.05 ' +
+    'detects a difference by length (power) or fires with no true difference (false alarms).',
 };
 
 export const chartTitle = {
@@ -46,7 +48,7 @@ export const chartTitle = {
   factorEffects: (factor: string) => `Outcomes against ${factor}`,
   heatmap: (a: string, b: string) => `Final adoption over ${a} × ${b}`,
   withinRecipients: "Within one organization: recipients' outcomes by their unit's length",
-  withinStudy: 'Would a study of the study’s size see a difference?',
+  withinStudy: 'What would a study of the study’s design see?',
 };
 
 export const seriesLabel: Readonly<Record<string, string>> = {

@@ -30,11 +30,14 @@ export const WITHIN_INTRO =
   'penalised for having had less time; units whose follow-up falls after the horizon are left out of it.';
 
 export const POWER_INTRO =
-  'The study interviewed 13 recipients. Here, per run, 13 people are drawn at random from the staff of engaged units (50 draws per ' +
-  'run, seeded); each carries their unit\'s value at the horizon, and the draw\'s difference is the mean of one length\'s recipients ' +
-  'minus the other\'s. The share of draws in which that difference exceeds the margin is how often a study of that size would ' +
-  'see a material difference: the model\'s statement about the study\'s power (if the lengths are equivalent over all recipients, ' +
-  'it is how often such a study would be misled).';
+  'The study interviewed 13 implementation-team members of engaged units, about 2 per unit, after their engagements (Metz et al. ' +
+  '2024). Here, per run, 50 such studies are drawn (seeded): 2 team members per unit of the two lengths compared, units taken from ' +
+  'each length in turn, each interviewed at a month end in a window near the horizon and read at the furthest pathway stage they had ' +
+  'reached by then (src/sweep/study-design.ts; docs/VALIDATION.md, case study-design). The study reported that every recipient ' +
+  'described the pathway through application, whatever the length: how often a draw shows that (all 13 had reached applying), and ' +
+  "how often Fisher's exact test of reaching applying by length (α = 0.05) would detect a difference — its power — next to how " +
+  'often it fires when there is no true difference (the lengths shuffled among units): its false-alarm rate. Two team members of one ' +
+  'unit share its course, so the false-alarm rate is measured, not assumed to be 5 %.';
 
 export const ROBUSTNESS_INTRO =
   'The same policy comparison (final adoption, each length against the reference) repeated with other ISP headcounts, numbers of ' +

@@ -7,8 +7,8 @@
 import { pattern3Holds, RING_LABELS, type RingAgainstNull } from './patterns.js';
 import type { Comparison, ComparisonVerdict } from './model.js';
 import type { RobustnessRow } from './robustness.js';
-import type { StudyPower } from './within.js';
-import { digitsFor, marginFor, OUTCOMES, toDisplay, type Outcome } from './outcomes.js';
+import type { StudyDesignPower } from './within.js';
+import { digitsFor, OUTCOMES, toDisplay, type Outcome } from './outcomes.js';
 import type { Interval } from '../stats/index.js';
 import { fixed, interval, list, marginText, months, signedDifference, trimNumber } from './format.js';
 import { notabilityOf, realButUnplaced } from './verdict.js';
@@ -211,20 +211,24 @@ export function reliableSmall(comparisons: readonly Comparison[]): string {
 }
 
 
-/** The model's statement about the study's power, for one length and outcome. */
-export function studyPowerSentence(p: StudyPower, truth: Comparison | null, marginFraction: number, horizon: number): string {
-  const outcome = OUTCOMES[p.outcome];
-  const margin = marginText(outcome, marginFor(outcome, marginFraction, horizon));
-  const share = Number.isFinite(p.share) ? `${Math.round(p.share * 100)} %` : 'none';
-  const both = p.comparable < p.studies ? ` (${p.comparable.toLocaleString('en-US')} of ${p.studies.toLocaleString('en-US')} draws had recipients of both lengths)` : '';
-  const all =
-    truth && Number.isFinite(truth.estimate)
-      ? `; over all recipients the difference is ${signedDifference(outcome, truth.estimate)} (${truth.words})`
-      : '';
+/** What a study of the study's design would see, for one length against the reference, in one sentence. */
+export function studyPowerSentence(p: StudyDesignPower): string {
+  const pct = (share: number) => `${Math.round(share * 100)} %`;
+  const pair = `${months(p.length)} vs ${months(p.reference)}`;
+  if (p.runs === 0) return `${pair}: no run carries implementation-team records (results of an engine before 3), so no study can be drawn.`;
+  if (p.comparable === 0) return `${pair}: no draw had team members of both lengths interviewed in months ${p.interviewMonths[0]}–${p.interviewMonths[1]} (units engaged at least 6 months before), so no study of this design is possible here.`;
+  const truth =
+    p.applyingDifference === null ? '' : ` Over all such team members, ${signedPoints(p.applyingDifference)} had reached applying with ${months(p.length)}.`;
   return (
-    `${outcome.label}: a study of ${p.recipients} recipients would see ${months(p.length)} and ${months(p.reference)} differ by more ` +
-    `than ${margin} in ${share} of draws${both}${all}.`
+    `${pair}: a study of ${p.recipients} team members interviewed in months ${p.interviewMonths[0]}–${p.interviewMonths[1]} would find every one ` +
+    `had reached applying in ${pct(p.showShare)} of draws (${pct(p.showShareNoDifference)} if length made no difference); a test at α = 0.05 ` +
+    `would detect a difference by length in ${pct(p.power)} of draws (power), against ${pct(p.falseAlarm)} when there is none (false alarms).${truth}`
   );
+}
+
+function signedPoints(share: number): string {
+  const value = share * 100;
+  return `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(1)} pp`;
 }
 
 /** A condition of the robustness grid in words: "2 ISPs", "24 units", "a 60-month horizon". */

@@ -18,7 +18,7 @@ import type { RunResult } from '../sim/index.js';
 import { LENGTH_FIELD } from '../scenarios/index.js';
 import { halfRiseMonth, meanPathway, orderHolds, pathwayHalfRises as sharedHalfRises, PATHWAY_STEPS } from '../report/patterns.js';
 import { isLimited, pattern2Verdict, pattern3Holds, RING_LABELS, ringsAgainstNull, type RingAgainstNull } from '../report/patterns.js';
-import { equivalenceTest, pairedBootstrap, type Equivalence } from '../stats/index.js';
+import { equivalenceTest, pairedBootstrap, quantileOfSorted, seededUniform, type Equivalence } from '../stats/index.js';
 import { check, type CaseOutcome, type Check, type Scale, type ValidationCase } from './case.js';
 import { intervalsChart, withBand, type IntervalRow } from './charts.js';
 import { format, mean, meanInterval, runAll, scenarioWith, seedList } from './common.js';
@@ -117,6 +117,82 @@ export function conversion(runs: readonly RunResult[]): Conversion {
     runsWithNonAdopter: runs.filter((r) => dis(r).adopted < dis(r).staff).length,
   };
 }
+
+/**
+ * Pattern 5 in a form that can fail (issue 23): skeptics of the same team of an engaged unit (not
+ * on its implementation team) by the quality of their first low-stakes contact (positive or not,
+ * before any adoption) against whether they adopted (summary.lowStakesQuality, within-team sums).
+ * The slope Sxy/Sxx pools the runs: the adoption difference between a positive and a negative
+ * first low-stakes contact; its 95 % interval resamples runs. Reach is the same for both sides of the
+ * comparison, so it no longer measures who was reached.
+ */
+export interface QualityComparison {
+  readonly people: number;
+  readonly slope: number;
+  readonly low: number;
+  readonly high: number;
+  /** the interval lies above 0: a positive first low-stakes contact, more adoption, within the same teams */
+  readonly holds: boolean;
+}
+
+export function qualityComparison(runs: readonly RunResult[], seed = 'pattern5-quality'): QualityComparison {
+  const q = runs.map((r) => r.summary.lowStakesQuality);
+  const slopeOf = (pick: (k: number) => number) => {
+    let sxy = 0;
+    let sxx = 0;
+    for (let k = 0; k < q.length; k++) {
+      const j = pick(k);
+      sxy += q[j].sxy;
+      sxx += q[j].sxx;
+    }
+    return sxx > 0 ? sxy / sxx : Number.NaN;
+  };
+  const slope = slopeOf((k) => k);
+  const uniform = seededUniform(seed);
+  const resampled: number[] = [];
+  for (let b = 0; b < 2000; b++) resampled.push(slopeOf(() => Math.floor(uniform() * q.length)));
+  const finite = resampled.filter(Number.isFinite).sort((a, b) => a - b);
+  const low = finite.length > 0 ? quantileOfSorted(finite, 0.025) : Number.NaN;
+  const high = finite.length > 0 ? quantileOfSorted(finite, 0.975) : Number.NaN;
+  return { people: q.reduce((sum, x) => sum + x.people, 0), slope, low, high, holds: low > 0 };
+}
+
+/**
+ * The mechanism's own part: the slope with it minus the slope knocked out, on the same seeds
+ * (runs resampled in pairs). What the within-team comparison cannot remove — e.g. a first contact
+ * made early, while team safety was still low, is more often negative and leaves longer to adopt —
+ * is in both slopes and cancels here.
+ */
+export function qualityEffect(withMechanism: readonly RunResult[], knockedOut: readonly RunResult[], seed = 'pattern5-quality-paired'): { estimate: number; low: number; high: number } {
+  const a = withMechanism.map((r) => r.summary.lowStakesQuality);
+  const b = knockedOut.map((r) => r.summary.lowStakesQuality);
+  const difference = (pick: (k: number) => number) => {
+    let axy = 0;
+    let axx = 0;
+    let bxy = 0;
+    let bxx = 0;
+    for (let k = 0; k < a.length; k++) {
+      const j = pick(k);
+      axy += a[j].sxy;
+      axx += a[j].sxx;
+      bxy += b[j].sxy;
+      bxx += b[j].sxx;
+    }
+    return axx > 0 && bxx > 0 ? axy / axx - bxy / bxx : Number.NaN;
+  };
+  const uniform = seededUniform(seed);
+  const resampled: number[] = [];
+  for (let r = 0; r < 2000; r++) resampled.push(difference(() => Math.floor(uniform() * a.length)));
+  const finite = resampled.filter(Number.isFinite).sort((x, y) => x - y);
+  return {
+    estimate: difference((k) => k),
+    low: finite.length > 0 ? quantileOfSorted(finite, 0.025) : Number.NaN,
+    high: finite.length > 0 ? quantileOfSorted(finite, 0.975) : Number.NaN,
+  };
+}
+
+/** Its knock-out: a contact's quality no longer moves affect, nor affect trust (M2). */
+export const QUALITY_KNOCKOUT = { 'affect.gain': 0, 'trust.affectWeight': 0 } as const;
 
 /** The thresholds each pattern is judged by (the same in npm test and npm run validate). */
 export const PATTERN_CRITERIA = {
@@ -357,6 +433,11 @@ function run(scale: Scale): CaseOutcome {
   const lengths = measureLengths(x, []);
   const rings = measureRings(x, []);
   const verdicts = PATTERNS.map((definition) => ({ definition, verdict: judgePattern(x, definition) }));
+  const quality = qualityComparison(x.runs([]));
+  const qualityKnockedOut = qualityComparison(x.runs(knockoutOverrides(QUALITY_KNOCKOUT)));
+  const qualityOwn = qualityEffect(x.runs([]), x.runs(knockoutOverrides(QUALITY_KNOCKOUT)));
+  const slopeText = (v: QualityComparison) =>
+    `${format.points(v.slope)} ${format.interval(v.low, v.high, (value) => format.points(value))} (${Math.round(v.people / x.seeds.length)} skeptics per run compared)`;
   const criteria: Record<number, [string, string]> = {
     1: [`half-rise months (src/report/patterns.ts) increase along ${PATHWAY_STEPS.join(' → ')} on the mean curves, and in ≥ ${C.orderedShare * 100} % of runs`, 'strictly increasing; share ≥ 0.8'],
     2:
@@ -385,7 +466,11 @@ function run(scale: Scale): CaseOutcome {
   const lengthRows: IntervalRow[] = lengths.comparisons.map((k) => ({ x: `${k.high} months`, y: k.test.estimate * 100, low: k.test.ci90.low * 100, high: k.test.ci90.high * 100, series: `high − ${k.limited} months (90 % CI)` }));
   return {
     checks,
-    patterns: verdicts.map(({ verdict }) => ({ pattern: verdict.pattern, holds: verdict.holds, knockout: verdict.knockout, byConstruction: verdict.byConstruction })),
+    patterns: [
+      ...verdicts.map(({ verdict }) => ({ pattern: verdict.pattern, holds: verdict.holds, knockout: verdict.knockout, byConstruction: verdict.byConstruction })),
+      // pattern 5 in its falsifiable form (reported beside the reach-based form, not a check: docs/VALIDATION.md)
+      { pattern: 5, form: 'same teams, by the quality of the first low-stakes contact', holds: quality.holds, knockout: { set: QUALITY_KNOCKOUT, holds: qualityKnockedOut.holds }, byConstruction: quality.holds && qualityKnockedOut.holds },
+    ],
     tables: [
       {
         caption: `Patterns and knock-outs (foundation, ${c.replicates} seeds each; a pattern that holds under its knock-out is by construction)`,
@@ -398,6 +483,15 @@ function run(scale: Scale): CaseOutcome {
           verdict.knockout.holds ? 'yes' : 'no',
           !verdict.holds ? 'does not hold' : verdict.byConstruction ? 'by construction' : 'holds, and fails without its mechanism',
         ]),
+      },
+      {
+        caption: `Pattern 5 in a form that can fail: skeptics of the same team of an engaged unit (not on its implementation team), adoption by the quality of their first low-stakes contact (before any adoption) — positive minus negative, within teams (${c.replicates} seeds, 95 % interval resampling runs)`,
+        columns: ['', 'difference in adoption', 'holds (interval above 0)'],
+        rows: [
+          ['with the mechanism (foundation)', slopeText(quality), quality.holds ? 'yes' : 'no'],
+          [`knocked out (${knockoutOverrides(QUALITY_KNOCKOUT).join(' ')})`, slopeText(qualityKnockedOut), qualityKnockedOut.holds ? 'yes' : 'no'],
+          ['the mechanism’s own part: with − knocked out, same seeds', `${format.points(qualityOwn.estimate)} ${format.interval(qualityOwn.low, qualityOwn.high, (value) => format.points(value))}`, qualityOwn.low > 0 ? 'yes' : 'no'],
+        ],
       },
       {
         caption: `Pattern 3: ring statistics against the degree-preserving null network (${c.replicates} paired seeds)`,
