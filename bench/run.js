@@ -9,13 +9,15 @@
  *   (c) the foundation scenario: runs/s on one core and the median simulate() time
  *   (d) sweep throughput, 1 vs 2 threads (bench/sweep.js) and the TUI (bench/tui.js), when present
  *   (e) calibration: 2 parameters of foundation, 500 particles × 10 generations (bench/calibrate.js)
+ *   (f) the explorer in Chromium: explore.html's size, the first paired result after a change,
+ *       foundation runs/s on 2 workers (bench/explore.js)
  *
  * Every case runs in its own Node process (peak RSS is per case), is warmed up, then timed as the
  * median of ≥ 5 repetitions (wall clock; CPU time alongside). The reduced-model implementations
  * run their repetitions interleaved, round-robin. Prints tables and every target with a pass/miss
  * mark; writes bench/results.json (machine, Node version, date).
  *
- *   node bench/run.js [--only a,b,c,d,e] [--reps N] [--out FILE]
+ *   node bench/run.js [--only a,b,c,d,e,f] [--reps N] [--out FILE]
  * A run with --only or fewer than 5 repetitions writes only to --out, never to results.json.
  * Needs a build (`npx tsc -p .`): it imports the engine from dist/.
  */
@@ -37,7 +39,7 @@ const option = (name) => {
   if (k < 0) return undefined;
   return argv[k].includes('=') ? argv[k].slice(name.length + 1) : argv[k + 1];
 };
-const ALL_CASES = ['a', 'b', 'c', 'd', 'e'];
+const ALL_CASES = ['a', 'b', 'c', 'd', 'e', 'f'];
 const only = option('--only')?.split(',') ?? ALL_CASES;
 const REPS = Number(option('--reps') ?? 5);
 const outFile = option('--out');
@@ -276,7 +278,7 @@ async function contributed(file, exportName, title) {
   console.log(table(['case', 'value', 'unit', 'target'], rows.map((row) => [row.name, shown(row.value), row.unit ?? '', row.target ?? '—'])));
   console.log(`  (${seconds.toFixed(1)} s)`);
   for (const row of rows) {
-    cases.push({ case: file.includes('sweep') ? 'd' : file.includes('calibrate') ? 'e' : 'tui', ...row });
+    cases.push({ case: file.includes('sweep') ? 'd' : file.includes('calibrate') ? 'e' : file.includes('explore') ? 'f' : 'tui', ...row });
     if (row.target !== undefined && row.target !== null) target(`${file}:${row.name}`, row.name, row.value, `${shown(row.value)} ${row.unit ?? ''}`.trim(), String(row.target), row.pass ?? null);
   }
 }
@@ -316,6 +318,7 @@ try {
     await contributed('./tui.js', 'tuiCases', 'Teaching UI (bench/tui.js)');
   }
   if (only.includes('e')) await contributed('./calibrate.js', 'calibrateCases', '(e) Calibration: 2 parameters of foundation, 500 particles × 10 generations (bench/calibrate.js)');
+  if (only.includes('f')) await contributed('./explore.js', 'exploreCases', '(f) The explorer in Chromium (bench/explore.js)');
 } catch (error) {
   console.error(`bench failed: ${error instanceof Error ? error.stack : error}`);
   process.exitCode = 1;

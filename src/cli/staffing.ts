@@ -37,6 +37,8 @@ interface StaffingFlags extends ExecutionFlags {
   firstUnits?: FirstUnitsChoice;
   target: number;
   byMonth: number;
+  /** `--months`: the name compare and run use for the horizon; the same as --by-month here */
+  months?: number;
   probability: number;
   reps: number;
   seed: number;
@@ -110,6 +112,7 @@ export function registerStaffing(program: Command): void {
     .option('--lengths <months>', 'engagement lengths to try (default: the scenario\'s)', numberListOption('--lengths', 0, 600))
     .option('--target <share>', 'share of staff applying to reach (0.6 or 60%)', shareOption('--target'), 0.6)
     .option('--by-month <m>', 'month by which to reach it (runs stop there)', integerOption('--by-month', 1, 1200), 24)
+    .option('--months <m>', 'the same as --by-month (the name compare and run use for the horizon)', integerOption('--months', 1, 1200))
     .option('--probability <share>', 'share of runs that must reach it', shareOption('--probability'), 0.8)
     .option('--reps <n>', 'replicates per team', integerOption('--reps', 1, 1_000_000), DEFAULT_STAFFING_REPS)
     .option('--hours <list>', 'hours per week per ISP to try (default: the scenario\'s)', numberListOption('--hours', 0, 60))
@@ -131,7 +134,14 @@ export function registerStaffing(program: Command): void {
         '  concentric staffing hospital --isps 2,4,6 --hours 4,8 --co-leads 1,2 --out results/hospital-staffing\n' +
         '  concentric staffing my-org.yaml --isps 2,3,4 --first-units random,most-connected   # where first?\n',
     )
-    .action(async (ref: string, flags: StaffingFlags) => {
+    .action(async (ref: string, flags: StaffingFlags, command: Command) => {
+      // One name per concept: --months is the horizon in compare and run; here it is --by-month.
+      if (flags.months !== undefined) {
+        if (command.getOptionValueSource('byMonth') === 'cli' && flags.byMonth !== flags.months) {
+          throw new InputError(`--months: expected the same month as --by-month (they name one thing), got --months ${flags.months} and --by-month ${flags.byMonth}`);
+        }
+        flags.byMonth = flags.months;
+      }
       const plan = planStaffing({
         scenario: ref,
         overrides: flags.set,
