@@ -64,6 +64,27 @@ function section(title) {
   console.log(`\n${title}`);
 }
 
+// ── the plain reference, in every run ────────────────────────────────────────────────
+// Every case keeps its ratio to the plain struct-of-arrays Bass (case (a)'s reference, measured
+// in the same invocation): agent-steps/s over the reference's. The host's speed moves by 30–50 %
+// from run to run; a ratio moves much less. Without case (a), the reference runs alone first.
+let plainResult = null;
+
+async function plainReference() {
+  if (plainResult) return plainResult;
+  const spec = REDUCED.find((r) => r.impl === 'plain');
+  const proc = new CaseProcess(spec.label);
+  const info = await proc.setup(here('./cases/reduced.js').href, { ...spec, seed: 7 });
+  await proc.rep(-1);
+  const reps = [];
+  for (let r = 0; r < REPS; r++) reps.push(await proc.rep(r));
+  await proc.finish();
+  const wall = median(reps.map((x) => x.wallMs));
+  plainResult = { impl: 'plain', agentStepsPerSecond: (spec.n * spec.ticks) / (wall / 1000), visitsPerSecond: (info.visitsPerTick * spec.ticks) / (wall / 1000) };
+  console.log(`  plain reference (run alone for the ratios): ${perSecond(plainResult.agentStepsPerSecond)} agent-steps/s`);
+  return plainResult;
+}
+
 // ── (a) reduced model ────────────────────────────────────────────────────────────────
 const REDUCED = [
   { impl: 'concentric', label: 'Concentric engine', n: 100_000, ticks: 100, options: { pathway: false } },
@@ -129,6 +150,8 @@ async function reducedModel() {
   );
   console.log(`  ${notes.at(-3)}\n  ${notes.at(-2)}\n  ${notes.at(-1)}`);
   const [engine, engineWithPathway, plain, bitecs, flocc] = runs.map((run) => run.result);
+  plainResult = plain;
+  for (const run of runs) run.result.ratioToPlain = run.result.agentStepsPerSecond / plain.agentStepsPerSecond;
   const vs = (other) => engine.visitsPerSecond / other.visitsPerSecond;
   target('a.plain', '(a) Concentric engine vs plain reference (neighbour visits/s)', vs(plain), ratio(vs(plain)), '≥ 0.9×', vs(plain) >= 0.9);
   target('a.bitecs', '(a) Concentric engine vs bitecs', vs(bitecs), ratio(vs(bitecs)), '≥ 1×', vs(bitecs) >= 1);
@@ -203,6 +226,7 @@ async function fullModel() {
     const measured = spec.mode === 'blocks' ? await fullBlocks(proc, spec, info) : await fullRuns(proc, spec, info);
     const { peakRssMB } = await proc.finish();
     const result = { case: 'b', n: spec.n, weeks: WEEKS, overrides: info.overrides, ...measured, peakRssMB };
+    result.ratioToPlain = result.agentStepsPerSecond / (await plainReference()).agentStepsPerSecond;
     cases.push(result);
     rows.push([
       count(spec.n),
@@ -215,17 +239,53 @@ async function fullModel() {
       perSecond(result.visitsPerSecond),
       mb(peakRssMB),
       result.finalAdoption.toFixed(3),
+      ratio(result.ratioToPlain),
     ]);
     if (spec.n === 1_000_000) {
       target('b.steps', '(b) agent-steps/s at N = 1M (156 weeks)', result.agentStepsPerSecond, perSecond(result.agentStepsPerSecond), '≥ 20 M/s', result.agentStepsPerSecond >= 20e6);
       target('b.rss', '(b) peak RSS at N = 1M', peakRssMB, mb(peakRssMB), '≤ 400 MB', peakRssMB <= 400);
     }
   }
-  console.log(table(['N', 'repetitions', 'setup', '156 weeks', 'cpu', 'result', 'agent-steps', 'neighbour visits', 'peak RSS', 'adopted'], rows));
+  console.log(table(['N', 'repetitions', 'setup', '156 weeks', 'cpu', 'result', 'agent-steps', 'neighbour visits', 'peak RSS', 'adopted', 'agent-steps vs plain'], rows));
+  await memoryProbe(cases.find((c) => c.case === 'b' && c.n === 1_000_000));
   const note =
     `Scaling: --set ${overrides.join(' ')} (for N = 1M). "setup" = createSimulation (network, population); ` +
     `agent-steps/s over the weekly steps (N = 1M: the median of its blocks; "cpu" there is the whole run's); ` +
     `"result" = series and summary; peak RSS of the whole process (Node itself ≈ 45 MB).`;
+  notes.push(note);
+  console.log(`  ${note}`);
+}
+
+// ── (b) the machine's memory limit, beside the 1M run ────────────────────────────────
+async function memoryProbe(million) {
+  const proc = new CaseProcess('memory probe');
+  const info = await proc.setup(here('./cases/memory.js').href, { n: 1_000_000 });
+  const reps = [];
+  for (let r = 0; r < REPS; r++) reps.push(await proc.rep(r));
+  const { peakRssMB } = await proc.finish();
+  const probe = {
+    case: 'b',
+    probe: 'memory',
+    sequentialGBps: median(reps.map((x) => x.sequentialGBps)),
+    gatherVisitsPerSecond: median(reps.map((x) => x.gatherVisitsPerSecond)),
+    latencyNs: median(reps.map((x) => x.latencyNs)),
+    ties: info.ties,
+    peakRssMB,
+  };
+  // The engine's whole week at 1M against one bare pass over the same ties: how many such passes'
+  // worth of time the week takes (1 would be a week as fast as the visits alone).
+  if (million) probe.engineWeeksPerGatherLimit = probe.gatherVisitsPerSecond / million.visitsPerSecond;
+  cases.push(probe);
+  console.log(
+    table(
+      ['memory probe', 'sequential read', 'bare gather over the 1M ties', 'dependent random read', '1M week vs bare gather'],
+      [['median of ' + REPS, `${probe.sequentialGBps.toFixed(1)} GB/s`, `${perSecond(probe.gatherVisitsPerSecond)} visits/s`, `${probe.latencyNs.toFixed(0)} ns`, million ? `${probe.engineWeeksPerGatherLimit.toFixed(2)}× its time` : '—']],
+    ),
+  );
+  const note =
+    'Memory probe (bench/cases/memory.js): a 128 MB sequential sum; every tie of the 1M organization visited once in a bare loop ' +
+    '(Float32 colleague values, as the engine\'s word-of-mouth push reads them); a dependent chain of random reads over 64 MB. ' +
+    '"1M week vs bare gather": the engine\'s 1M week, in neighbour visits/s, against that bare pass — the floor the week\'s random visits have on this machine.';
   notes.push(note);
   console.log(`  ${note}`);
 }
@@ -246,11 +306,13 @@ async function foundation() {
   const sorted = [...perRun].sort((a, b) => a - b);
   const p10 = sorted[Math.floor(sorted.length * 0.1)];
   const p90 = sorted[Math.floor(sorted.length * 0.9)];
-  cases.push({ case: 'c', runsPerRep, reps: REPS, runsPerSecond, runsPerCpuSecond, medianRunMs: medianRun, p10RunMs: p10, p90RunMs: p90, peakRssMB });
+  // Agent-steps/s of the median run (200 staff × 156 weeks) over the plain reference's.
+  const ratioToPlain = (200 * 156) / (medianRun / 1000) / (await plainReference()).agentStepsPerSecond;
+  cases.push({ case: 'c', runsPerRep, reps: REPS, runsPerSecond, runsPerCpuSecond, medianRunMs: medianRun, p10RunMs: p10, p90RunMs: p90, peakRssMB, ratioToPlain });
   console.log(
     table(
-      ['runs', 'runs/s', 'runs per CPU-second', 'median simulate()', 'p10', 'p90', 'peak RSS'],
-      [[`${REPS} × ${runsPerRep}`, runsPerSecond.toFixed(0), runsPerCpuSecond.toFixed(0), ms(medianRun), ms(p10), ms(p90), mb(peakRssMB)]],
+      ['runs', 'runs/s', 'runs per CPU-second', 'median simulate()', 'p10', 'p90', 'peak RSS', 'agent-steps vs plain'],
+      [[`${REPS} × ${runsPerRep}`, runsPerSecond.toFixed(0), runsPerCpuSecond.toFixed(0), ms(medianRun), ms(p10), ms(p90), mb(peakRssMB), ratio(ratioToPlain)]],
     ),
   );
   target('c.runs', '(c) foundation runs/s on one core', runsPerSecond, runsPerSecond.toFixed(0), '≥ 500', runsPerSecond >= 500);

@@ -3,7 +3,7 @@
  * the target share of staff applying by a month with the required probability, the waitlist it
  * leaves and the ISP hours per adopter; or, when no team in the range does, what came closest.
  * A grid sweep (src/sweep/staffing) through the sweep runner, then plain words, a table per
- * setting and a small report (charts, summary.md, staffing.json) in --out.
+ * setting and a small report (charts, summary.md, staffing.json, staffing.csv) in --out.
  */
 import type { Command } from 'commander';
 import { join } from 'node:path';
@@ -105,7 +105,8 @@ export function registerStaffing(program: Command): void {
         'every team, each run cut at --by-month. Answers in plain words: the smallest team for which\n' +
         'at least --probability of runs have --target of staff applying by --by-month, the waitlist it\n' +
         'leaves and ISP hours per adopter; when none does, what came closest. Writes results, a chart,\n' +
-        'summary.md and staffing.json to --out. Guide: docs/STAFFING.md.',
+        'summary.md, staffing.json and staffing.csv (the answer table) to --out; --months is the same as\n' +
+        '--by-month. Guide: docs/STAFFING.md.',
     )
     .argument('[scenario]', 'built-in name or scenario file', DEFAULT_SCENARIO)
     .option('--isps <list>', 'ISP headcounts to try', integerListOption('--isps', 0, 1_000_000), DEFAULT_ISPS)

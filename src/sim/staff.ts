@@ -17,14 +17,14 @@ export function createStaffState(size: number, arrays: ArrayAllocator = freshArr
   return {
     size,
     disposition: arrays.uint8(size),
-    threshold: arrays.float64(size),
-    baselineTrust: arrays.float64(size),
-    trust: arrays.float64(size),
-    affect: arrays.float64(size).fill(0.5),
-    acceptability: arrays.float64(size),
-    appropriateness: arrays.float64(size),
-    feasibility: arrays.float64(size),
-    knowledge: arrays.float64(size),
+    threshold: arrays.float32(size),
+    baselineTrust: arrays.float32(size),
+    trust: arrays.float32(size),
+    affect: arrays.float32(size).fill(0.5),
+    acceptability: arrays.float32(size),
+    appropriateness: arrays.float32(size),
+    feasibility: arrays.float32(size),
+    knowledge: arrays.float32(size),
     applying: arrays.uint8(size),
     adoptedWeek: arrays.int32(size).fill(-1),
     applyingSince: arrays.int32(size).fill(-1),
@@ -35,7 +35,7 @@ export function createStaffState(size: number, arrays: ArrayAllocator = freshArr
     lowStakesBeforeAdoption: arrays.uint8(size),
     support: arrays.uint8(size),
     ownProject: arrays.uint8(size),
-    exposure: arrays.float64(size),
+    exposure: arrays.float32(size),
   };
 }
 
