@@ -43,6 +43,12 @@ export interface CalibrationInput {
   readonly version: string;
   /** posterior draws simulated for the predictive check (default PREDICTIVE_DRAWS) */
   readonly predictiveDraws?: number;
+  /**
+   * The simulation month at which the survey's month 0 was taken (`--start-month`, default 0):
+   * the simulation's month 0 is the first engagement's start, so a survey that began k months
+   * into the support has start month k (docs/CALIBRATE.md, "Month 0").
+   */
+  readonly startMonth?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: AbcProgress) => void;
   readonly onGeneration?: (generation: GenerationRecord) => void;
@@ -70,6 +76,8 @@ export interface CalibrationRecord {
   readonly data: { readonly file: string; readonly format: string; readonly sha256: string };
   readonly parameters: readonly ParameterPrior[];
   readonly statistics: readonly WaveMeasure[];
+  /** the simulation month of the survey's month 0 */
+  readonly startMonth: number;
   readonly options: AbcOptions;
   readonly generations: readonly GenerationRecord[];
   readonly status: 'running' | 'done' | 'stopped';
@@ -104,7 +112,7 @@ function sha256(text: string): string {
 }
 
 /** The statistics: every (wave, measure) of the data, and what the simulated survey must ask. */
-export function waveTarget(scenario: Scenario, data: SurveyData, priors: readonly ParameterPrior[]): WaveTarget {
+export function waveTarget(scenario: Scenario, data: SurveyData, priors: readonly ParameterPrior[], startMonth = 0): WaveTarget {
   const months = [...new Set(data.waves.map((w) => w.month))].sort((a, b) => a - b);
   const staff = scenario.organization.staff;
   // Each wave surveys as many as the data had answer (at most everyone): the simulated means then
@@ -114,7 +122,7 @@ export function waveTarget(scenario: Scenario, data: SurveyData, priors: readonl
     scenario,
     fields: priors.map((p) => p.field),
     integer: priors.map((p) => p.integer),
-    months,
+    months: months.map((month) => month + startMonth),
     sample,
     statistics: data.waves.map((w) => ({ wave: months.indexOf(w.month), measure: w.measure })),
   };
@@ -122,7 +130,9 @@ export function waveTarget(scenario: Scenario, data: SurveyData, priors: readonl
 
 function settingsHash(input: CalibrationInput, dataHash: string): string {
   const { particles, repsPerParticle, seed, minAcceptance, distance } = input.options;
-  const material = JSON.stringify({ version: input.version, engineVersion: ENGINE_VERSION, scenario: input.scenario, dataHash, priors: input.priors, particles, repsPerParticle, seed, minAcceptance, distance });
+  // startMonth only when given, so calibrations from before it keep their hash.
+  const start = input.startMonth ? { startMonth: input.startMonth } : {};
+  const material = JSON.stringify({ version: input.version, engineVersion: ENGINE_VERSION, scenario: input.scenario, dataHash, priors: input.priors, particles, repsPerParticle, seed, minAcceptance, distance, ...start });
   return createHash('sha256').update(material).digest('hex').slice(0, 16);
 }
 
@@ -284,6 +294,7 @@ function changedSettings(previous: CalibrationRecord, input: CalibrationInput, d
     was.seed !== now.seed ? `--seed (${was.seed} → ${now.seed})` : '',
     was.distance !== now.distance ? `--distance (${String(was.distance ?? 'adaptive')} → ${now.distance})` : '',
     was.minAcceptance !== now.minAcceptance ? 'minimum acceptance' : '',
+    (previous.startMonth ?? 0) !== (input.startMonth ?? 0) ? `--start-month (${previous.startMonth ?? 0} → ${input.startMonth ?? 0})` : '',
   ].filter((words) => words !== '');
   return changed.length > 0 ? changed.join(', ') : 'scenario (the file, or its --set overrides)';
 }
@@ -310,7 +321,7 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
   const resumeFrom = finished.length > 0 ? readGeneration(out, finished[finished.length - 1], d, n) : undefined;
   const resumed = finished.length;
   const priorSeconds = previous?.wallSeconds ?? 0;
-  const target = waveTarget(input.scenario, data, priors);
+  const target = waveTarget(input.scenario, data, priors, input.startMonth ?? 0);
   const observed = Float64Array.from(data.waves.map((w) => w.mean));
   const base = {
     tool: 'concentric' as const,
@@ -322,6 +333,7 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
     data: { file: data.file, format: data.format, sha256: dataHash },
     parameters: priors,
     statistics: data.waves,
+    startMonth: input.startMonth ?? 0,
     options,
   };
   const record = (status: CalibrationRecord['status'], extra: Partial<CalibrationRecord> = {}): CalibrationRecord => ({

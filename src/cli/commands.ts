@@ -26,6 +26,7 @@ export const commandModules: readonly CommandModule[] = [
   { names: ['staffing'], load: async () => (await import('./staffing.js')).registerStaffing },
   { names: ['survey'], load: async () => (await import('./survey.js')).registerSurvey },
   { names: ['calibrate'], load: async () => (await import('./calibrate.js')).registerCalibrate },
+  { names: ['separate'], load: async () => (await import('./separate.js')).registerSeparate },
   { names: ['discover'], load: async () => (await import('./discover.js')).registerDiscover },
   { names: ['explore'], load: async () => (await import('./explore.js')).registerExplore },
   { names: ['demo'], load: async () => (await import('./demo.js')).registerDemo },

@@ -220,6 +220,18 @@ const engagement = z
       assumption: true,
       explore: [0.3, 3],
     }),
+    // The bridge between the two explanations of "length did not matter" (MODEL-GROUNDING
+    // Revisions 8): push(t) = dose·e^(−t/τ) with t the engagement's age. A rate (1/τ), so the
+    // default 0 (τ → ∞) is the engine as it was and the prior is one finite interval.
+    pushDecay: num(0, {
+      min: 0,
+      max: 10,
+      unit: 'per month',
+      help: 'how fast the ISP push on an engaged unit fades with the engagement’s age t: push = dose·e^(−pushDecay·t), so τ = 1/pushDecay months. 0 ⇒ the push lasts as long as the engagement (support helps while it lasts, H2); 1 ⇒ τ = 1 month (early interactions carry it, H1)',
+      source: 'MODEL-GROUNDING Revisions 8: the bridge between H1 (early interactions) and H2 (capacity rationing); the prior, uniform 0–1 per month, spans τ from 1 month to ∞',
+      assumption: true,
+      explore: [0, 1],
+    }),
   })
   .strict();
 
@@ -422,6 +434,11 @@ const adoption = z
       unit: 'people',
       help: 'staff applying at week 0 (chosen at random; docking cases use 1)',
       source: 'docking convention (Watts 2002: a single seed)',
+    }),
+    baselineApplying: share(0, 'share of staff already applying at month 0, before any engagement (each person independently), with knowledge at least knowledge.learningAt and A, P, F at least readiness.acceptingAt to match', {
+      source: 'MODEL-GROUNDING Revisions 10 (organizations do not start from zero); a setting of the organization, estimable by calibrate from a month-0 survey wave',
+      assumption: true,
+      explore: [0, 0.2],
     }),
     thresholds: flag(true, 'peers count only once their share reaches the person’s threshold φ (off ⇒ φ = 0)', 'Centola & Macy 2007 (complex contagion)'),
     readinessGate: flag(true, 'adoption hazard scaled by the geometric mean of A, P, F (off ⇒ 1)', 'Metz et al. 2024 pathway: A/P/F → application'),

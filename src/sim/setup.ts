@@ -19,7 +19,7 @@ import { createStreams, RandomStream } from './rng.js';
 import type { PathwayRates, Population, RunState, WeeklyRates } from './run-state.js';
 import { createStaffState, DISPOSITION_NAMES } from './staff.js';
 import { tellColleagues } from './staff-week.js';
-import { switchRule } from './switching.js';
+import { fadingPush, switchRule } from './switching.js';
 
 function weeklyRates(s: Scenario): WeeklyRates {
   return {
@@ -97,6 +97,30 @@ function seedAdopters(run: RunState, count: number): void {
   }
 }
 
+/**
+ * Staff already applying at month 0 (MODEL-GROUNDING Revisions 10): each person with chance
+ * `share`, from a stream of its own (every other draw stays as in a run without them). Someone
+ * applying has learned and accepted the practice, so their knowledge and A, P, F are raised to
+ * the stage thresholds if below them; nothing else about them changes.
+ */
+function baselineAdopters(run: RunState, share: number): void {
+  if (share === 0) return;
+  const { staff, org, stageThresholds } = run;
+  const rng = new RandomStream(`concentric/${run.seed >>> 0}/baseline`);
+  for (let i = 0; i < org.staff; i++) {
+    if (rng.next() >= share || staff.applying[i]) continue;
+    staff.applying[i] = 1;
+    run.applyingTotal++;
+    if (run.countsKept) tellColleagues(org.offsets, org.neighbors, run.applyingAround, i, 1);
+    staff.adoptedWeek[i] = 0;
+    staff.applyingSince[i] = 0;
+    staff.knowledge[i] = Math.max(staff.knowledge[i], stageThresholds.learningAt);
+    staff.acceptability[i] = Math.max(staff.acceptability[i], stageThresholds.acceptingAt);
+    staff.appropriateness[i] = Math.max(staff.appropriateness[i], stageThresholds.acceptingAt);
+    staff.feasibility[i] = Math.max(staff.feasibility[i], stageThresholds.acceptingAt);
+  }
+}
+
 /** The staff at week 0 (M1): everyone hired in staff order, then a file's starting values. */
 function staffOf(org: Organization, population: Population, rng: RandomStream, arrays: ArrayAllocator): StaffState {
   const staff = createStaffState(org.staff, arrays);
@@ -164,7 +188,7 @@ export function setUp(scenario: Scenario, seed: number, arrays: ArrayAllocator, 
     totalWeeks: monthsToWeeks(s.months),
     rates,
     pathwayRates: pathwayRatesOf(s, rates),
-    switchRule: switchRule(s),
+    switchRule: switchRule(s, fadingPush(s, org.unitOf, org.units)),
     contactRules: contactRules(s),
     contactTargets: { staff, org, teamSafety, teamMetWeek, rng: streams.contacts, metAround: countsKept ? metAround : null },
     stageThresholds,
@@ -202,6 +226,7 @@ export function setUp(scenario: Scenario, seed: number, arrays: ArrayAllocator, 
     restingChanged: true,
   };
   seedAdopters(run, s.adoption.seeds);
+  baselineAdopters(run, s.adoption.baselineApplying);
   begin(run, initialUnits);
   return run;
 }

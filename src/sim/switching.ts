@@ -15,7 +15,7 @@ import {
   type StaffState,
 } from '../agents/index.js';
 import type { Scenario } from '../scenarios/index.js';
-import { weeklyChance } from './clock.js';
+import { weeklyChance, WEEKS_PER_MONTH } from './clock.js';
 
 /**
  * Slack for skipping the adoption gate: A, P, F and knowledge are shares, so the gate is ≤ 1 up
@@ -42,9 +42,23 @@ export interface SwitchRule {
   readonly peerProtection: number;
   readonly buyIn: number;
   readonly buyInProtection: number;
+  /**
+   * The fading ISP push (engagement.pushDecay > 0): each person's unit and the factor
+   * e^(−age/τ) of that unit's engagement, set weekly by the run (week.ts). null: the push lasts
+   * as long as the engagement (no reads).
+   */
+  readonly push: FadingPush | null;
 }
 
-export function switchRule(s: Scenario): SwitchRule {
+/** Per-unit factor on the ISP dose, e^(−age/τ) of the unit's current engagement. */
+export interface FadingPush {
+  readonly unitOf: Int32Array;
+  readonly factor: Float64Array;
+  /** 1/τ per week */
+  readonly perWeek: number;
+}
+
+export function switchRule(s: Scenario, push: FadingPush | null = null): SwitchRule {
   return {
     thresholdRule: s.adoption.rule === 'threshold',
     thresholds: s.adoption.thresholds,
@@ -62,7 +76,28 @@ export function switchRule(s: Scenario): SwitchRule {
     peerProtection: s.sustainment.peerProtection,
     buyIn: s.context.leadershipBuyIn,
     buyInProtection: s.sustainment.buyInProtection,
+    push,
   };
+}
+
+/** The fading push's arrays for an organization, or null when engagement.pushDecay is 0. */
+export function fadingPush(s: Scenario, unitOf: Int32Array, units: number): FadingPush | null {
+  const perMonth = s.engagement.pushDecay;
+  if (perMonth === 0) return null;
+  return { unitOf, factor: new Float64Array(units).fill(1), perWeek: perMonth / WEEKS_PER_MONTH };
+}
+
+/** Set a unit's push factor for an engagement `ageWeeks` old: e^(−age/τ) (MODEL-GROUNDING Revisions 8). */
+export function agePush(push: FadingPush, unit: number, ageWeeks: number): void {
+  push.factor[unit] = Math.exp(-push.perWeek * ageWeeks);
+}
+
+/** The ISPs' push on person i this week: the support dose, faded by the engagement's age. */
+function doseOf(rule: SwitchRule, staff: StaffState, i: number): number {
+  if (rule.constantDose) return 1;
+  const dose = supportDose(staff.support[i], rule.teamDose, rule.unitDose);
+  const push = rule.push;
+  return push === null || dose === 0 ? dose : dose * push.factor[push.unitOf[i]];
 }
 
 /** Whether anyone applying can stop: with no base hazard nobody does (every factor is finite and ≥ 0). */
@@ -82,7 +117,7 @@ export function stops(rule: SwitchRule, staff: StaffState, i: number, u: number,
 export function starts(rule: SwitchRule, staff: StaffState, i: number, u: number, exposure: number, knowledge: number): boolean {
   if (rule.thresholdRule) return thresholdReached(exposure, staff.threshold[i]);
   // Each array read only when it can matter (the reduced model reads none of them).
-  const dose = rule.constantDose ? 1 : supportDose(staff.support[i], rule.teamDose, rule.unitDose);
+  const dose = doseOf(rule, staff, i);
   const threshold = rule.thresholds ? staff.threshold[i] : 0;
   const ungated = ungatedHazard(rule.p, dose, rule.initiative, knowledge, rule.q, exposure, threshold);
   // The gate (≤ 1) can only lower the chance: when even the ungated chance misses, skip it.
@@ -102,7 +137,7 @@ export function starts(rule: SwitchRule, staff: StaffState, i: number, u: number
  */
 export function initiativeShareOf(rule: SwitchRule, staff: StaffState, i: number, exposure: number, knowledge: number): number {
   if (rule.thresholdRule || rule.initiative === 0) return 0;
-  const dose = rule.constantDose ? 1 : supportDose(staff.support[i], rule.teamDose, rule.unitDose);
+  const dose = doseOf(rule, staff, i);
   const threshold = rule.thresholds ? staff.threshold[i] : 0;
   const bracket = ungatedHazard(rule.p, dose, rule.initiative, knowledge, rule.q, exposure, threshold);
   return bracket > 0 ? (rule.p * rule.initiative * knowledge) / bracket : 0;

@@ -16,7 +16,7 @@ import { measure } from './credibility.js';
 import type { RunState } from './run-state.js';
 import { hire } from './setup.js';
 import { adoptOnNetwork, changePeople, colleaguesOnNetwork, exposureFromCounts, tellColleagues } from './staff-week.js';
-import { initiativeShareOf } from './switching.js';
+import { agePush, initiativeShareOf } from './switching.js';
 
 /**
  * Step the run to its end: simulate()'s loop, in a function of its own. When simulate() itself
@@ -67,6 +67,8 @@ function ispContacts(run: RunState): void {
   const active = run.desk.active;
   for (let k = 0; k < active.length; k++) {
     const engagement = active[k];
+    const push = run.switchRule.push;
+    if (push !== null) agePush(push, engagement.unit, run.week - engagement.startWeek);
     if (contactUnit(run.contactRules, run.contactTargets, engagement.unit, run.week - engagement.startWeek, run.week)) {
       run.restingChanged = true;
       run.anyoneMetIsps = true;

@@ -5,7 +5,7 @@
  * per chart.
  *
  *   cases (bass, si-logistic, watts-cascade, complex-contagion, sustainment, study-patterns,
- *          length-hypotheses, study-design, calibration-recovery, kfp-holdout)
+ *          length-hypotheses, study-design, calibration-recovery, model-choice-recovery, kfp-holdout)
  *     ──► CaseOutcome (checks, predictions, tables, Vega-Lite specs, notes) ──► summary.md · index.html · charts/
  *
  * Imports: src/sim, src/scenarios, src/report (statistics and the chart renderer). Nothing
@@ -17,6 +17,7 @@ import type { ValidationCase } from './case.js';
 import { complexContagionCase } from './complex-contagion.js';
 import { kfpHoldoutCase } from './kfp-holdout.js';
 import { lengthHypothesesCase } from './length-hypotheses.js';
+import { modelChoiceRecoveryCase } from './model-choice-recovery.js';
 import { siLogisticCase } from './si-logistic.js';
 import { studyDesignCase } from './study-design.js';
 import { studyPatternsCase } from './study-patterns.js';
@@ -34,6 +35,7 @@ export const CASES: readonly ValidationCase[] = [
   lengthHypothesesCase,
   studyDesignCase,
   calibrationRecoveryCase,
+  modelChoiceRecoveryCase,
   kfpHoldoutCase,
 ];
 

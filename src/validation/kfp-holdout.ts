@@ -1,5 +1,5 @@
 /**
- * Case kfp-holdout (issue 28; pre-registered in docs/VALIDATION.md, case 9): the diffusion core
+ * Case kfp-holdout (issue 28; pre-registered in docs/VALIDATION.md, case 10): the diffusion core
  * calibrated on 17 villages of the Korean family-planning study predicts the yearly adoption
  * curves of the 8 others, against two baselines calibrated the same way — no network (full mixing
  * within the village) and the real ties rewired with degrees kept — and, from the data alone,
@@ -273,16 +273,8 @@ const meanOf = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) 
 const pct = (share: number): string => `${(share * 100).toFixed(1)} %`;
 const signed = (value: number, digits = 4): string => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(digits)}`;
 
-/** A pre-registered statement and its verdict, as the case measures it. */
-export interface PredictionResult {
-  readonly id: string;
-  readonly statement: string;
-  readonly measured: string;
-  readonly supported: boolean;
-}
-
-/** The commit that registered K1–K4 (docs/VALIDATION.md, case 9). */
-export const KFP_REGISTERED = '54d3499';
+/** The commit that registered K1–K4 in docs/VALIDATION.md, before the case first ran. */
+const REGISTERED = '54d3499';
 
 export interface KfpResult extends CaseOutcome {
   readonly predictions: readonly Prediction[];
@@ -357,30 +349,15 @@ export async function runKfpHoldout(settings: KfpSettings): Promise<KfpResult> {
 
     const real = scores.real;
     const k1 = real.covered / real.total >= 0.7;
-    const predictions: PredictionResult[] = [
-      { id: 'K1', statement: "the real-ties model's 90 % intervals hold ≥ 70 % of the held-out village-years", measured: `${real.covered} of ${real.total} (${pct(real.covered / real.total)})`, supported: k1 },
-      {
-        id: 'K2',
-        statement: 'the ties do not beat no network: the 90 % interval of mean CRPS (real − full mixing) contains 0',
-        measured: `${signed(vsFull.mean)} [${signed(vsFull.low)}, ${signed(vsFull.high)}]`,
-        supported: vsFull.low <= 0 && vsFull.high >= 0,
-      },
-      {
-        id: 'K3',
-        statement: 'the ties do not beat their rewiring: the 90 % interval of mean CRPS (real − rewired) contains 0',
-        measured: `${signed(vsRewired.mean)} [${signed(vsRewired.low)}, ${signed(vsRewired.high)}]`,
-        supported: vsRewired.low <= 0 && vsRewired.high >= 0,
-      },
-      {
-        id: 'K4',
-        statement: "exposure predicts who adopts: the within-village-year AUC on the real ties is above its rewirings' 95th percentile (p < 0.05) and ≤ 0.65",
-        measured: `AUC ${who.auc.toFixed(3)}; rewired mean ${who.nullMean.toFixed(3)}, 95th percentile ${who.null95.toFixed(3)}; p = ${who.p.toFixed(4)}`,
-        supported: who.auc > who.null95 && who.p < 0.05 && who.auc <= 0.65,
-      },
+    const predictions: Prediction[] = [
+      prediction('K1', "the real-ties model's 90 % intervals hold ≥ 70 % of the held-out village-years", REGISTERED, k1, `${real.covered} of ${real.total} (${pct(real.covered / real.total)})`),
+      prediction('K2', 'the ties do not beat no network: the 90 % interval of mean CRPS (real − full mixing) contains 0', REGISTERED, vsFull.low <= 0 && vsFull.high >= 0, `${signed(vsFull.mean)} [${signed(vsFull.low)}, ${signed(vsFull.high)}]`),
+      prediction('K3', 'the ties do not beat their rewiring: the 90 % interval of mean CRPS (real − rewired) contains 0', REGISTERED, vsRewired.low <= 0 && vsRewired.high >= 0, `${signed(vsRewired.mean)} [${signed(vsRewired.low)}, ${signed(vsRewired.high)}]`),
+      prediction('K4', "exposure predicts who adopts: the within-village-year AUC on the real ties is above its rewirings' 95th percentile (p < 0.05) and ≤ 0.65", REGISTERED, who.auc > who.null95 && who.p < 0.05 && who.auc <= 0.65, `AUC ${who.auc.toFixed(3)}; rewired mean ${who.nullMean.toFixed(3)}, 95th percentile ${who.null95.toFixed(3)}; p = ${who.p.toFixed(4)}`),
     ];
 
     const tables: Table[] = [
-      { caption: 'Pre-registered statements (docs/VALIDATION.md, case 9)', columns: ['statement', 'prediction', 'measured', 'verdict'], rows: predictions.map((p) => [p.id, p.statement, p.measured, p.supported ? 'supported' : 'refuted']) },
+      { caption: 'Pre-registered statements (docs/VALIDATION.md, case 10)', columns: ['statement', 'prediction', 'measured', 'verdict'], rows: predictions.map((p) => [p.id, p.statement, p.measured, p.outcome]) },
       {
         caption: 'Posterior on the training villages: median [90 % interval] per model',
         columns: ['model', ...KFP_PRIORS.map((p) => `${p.field} (${p.unit})`), 'ESS', 'simulations'],
@@ -426,12 +403,11 @@ export async function runKfpHoldout(settings: KfpSettings): Promise<KfpResult> {
       checks,
       tables,
       charts,
-      // validate's predictions[]: { id, statement, committed, outcome, measured }
-      predictions: predictions.map((p) => prediction(p.id, p.statement, KFP_REGISTERED, p.supported, p.measured)),
+      predictions,
       notes: [
         `Training villages: ${settings.training.join(', ')}; held out: ${settings.heldOut.join(', ')}.`,
         `ABC-SMC: ${settings.particles} particles × ${settings.generations} generations per model, regression distance, seed ${settings.seed}; ${settings.draws} posterior predictive runs per village; ${settings.resamples} bootstrap resamples; ${settings.rewirings} rewirings.`,
-        'The pre-registered statements are predictions, not checks: a refuted one is a result (docs/VALIDATION.md, case 9).',
+        'The pre-registered statements are predictions, not checks: a refuted one is a result (docs/VALIDATION.md, case 10).',
       ],
     };
   } finally {

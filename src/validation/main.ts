@@ -18,7 +18,7 @@ import { CASES, caseById, type CaseOutcome, type Scale, type ValidationCase } fr
 import { resultPassed, writeValidation, type CaseResult, type Provenance } from './write.js';
 
 /** Rough cost order (heaviest first) so the pool finishes together. */
-const COST_ORDER = ['kfp-holdout', 'calibration-recovery', 'study-patterns', 'study-design', 'length-hypotheses', 'watts-cascade', 'sustainment', 'complex-contagion', 'si-logistic', 'bass'];
+const COST_ORDER = ['kfp-holdout', 'model-choice-recovery', 'calibration-recovery', 'study-patterns', 'study-design', 'length-hypotheses', 'watts-cascade', 'sustainment', 'complex-contagion', 'si-logistic', 'bass'];
 
 const HELP = `Usage: node dist/validation/main.js [options]   (npm run validate)
 

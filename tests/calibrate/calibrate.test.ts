@@ -60,4 +60,36 @@ describe('calibrate', () => {
     const twoGenerations = await calibrate(input('two-generations'));
     expect(twoGenerations.warnings.some((w) => w.startsWith('only generation 0'))).toBe(false);
   });
+
+  it('a two-wave file with 5 % applying at baseline passes the predictive check once the baseline share is estimated', async () => {
+    // MODEL-GROUNDING Revisions 10: with every run starting at 0 % applying, month 0's 5 % is
+    // out of reach; adoption.baselineApplying (prior 0–0.2) reaches it.
+    const { scenario: truth } = loadScenario('foundation', { overrides: ['months=12', 'adoption.baselineApplying=0.05'] });
+    const { scenario: start } = loadScenario('foundation', { overrides: ['months=12'] });
+    const file = join(dir, 'baseline.csv');
+    writeFileSync(file, wavesCsv(surveyWaves(simulateSurvey(truth, 4, { months: [0, 12], sample: 1 }))));
+    const data = readSurveyData(file, 12);
+    expect(data.waves.find((w) => w.month === 0 && w.measure === 'applying')!.mean).toBeGreaterThan(0.02);
+    const options = { particles: 40, generations: 3, repsPerParticle: 1, seed: 5, minAcceptance: 0.01, distance: 'regression' as const };
+    const base = { scenario: start, scenarioRef: 'foundation', data, options, predictiveDraws: 40 };
+    const without = await calibrate(input('baseline-fixed', { ...base, priors: parameterPriors('isps.relationalSkill', []) }));
+    expect(without.warnings.join(' ')).toMatch(/applying at month 0/);
+    const withBaseline = await calibrate(input('baseline-estimated', { ...base, priors: parameterPriors('adoption.baselineApplying,isps.relationalSkill', []) }));
+    expect(withBaseline.warnings.filter((w) => w.includes('posterior predictive'))).toEqual([]);
+    const share = withBaseline.marginals[0];
+    expect(share.median).toBeGreaterThan(0.02);
+    expect(share.median).toBeLessThan(0.1);
+  });
+
+  it('--start-month surveys the simulation that many months later (survey month 0 = simulation month k)', async () => {
+    const { scenario: s } = loadScenario('classroom', { overrides: ['months=12'] });
+    const file = join(dir, 'late.csv');
+    writeFileSync(file, 'month,measure,mean,sd,n\n0,applying,0.5,,20\n');
+    const early = await calibrate(input('start-0', { scenario: s, data: readSurveyData(file, 12), options: { ...input('').options, generations: 1 } }));
+    const late = await calibrate(input('start-6', { scenario: s, data: readSurveyData(file, 6), startMonth: 6, options: { ...input('').options, generations: 1 } }));
+    // At simulation month 0 nobody applies: the band is [0, 0]; six months in it is not.
+    expect(early.predictive[0].high).toBe(0);
+    expect(late.predictive[0].high).toBeGreaterThan(0);
+    expect(late.record.startMonth).toBe(6);
+  });
 });

@@ -24,6 +24,21 @@ describe('survey and calibrate commands', () => {
     expect(out.stderr).toBe(`concentric: ${bad}:3: month: expected a whole month 0–36 (the scenario's horizon), got "60"\n`);
   });
 
+  it('calibrate --models runs a model choice end to end, and refuses a scenario beside --models or one model', () => {
+    const waves = join(dir, 'models-waves.csv');
+    expect(concentric(['survey', 'classroom', '--waves', '--months', '0,6', '--set', 'months=6', '--seed', '2', '--out', waves]).status).toBe(0);
+    const out = concentric(['calibrate', '--models', 'classroom,hypotheses/capacity', '--set', 'months=6', '--params', 'engagement.pushDecay', '--data', waves, '--particles', '20', '--generations', '2', '--threads', '1', '--quiet', '--out', join(dir, 'choice')]);
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/^classroom: posterior [\d.]+ \(prior 0\.33\)|^hypotheses\/capacity: posterior/m);
+    expect(readFileSync(join(dir, 'choice', 'models.csv'), 'utf8').split('\n')[0]).toBe('model,scenario,prior,posterior,bayes_factor_vs_best,particles');
+    const both = concentric(['calibrate', 'classroom', '--models', 'classroom,foundation', '--data', waves, '--out', join(dir, 'both')]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toBe('concentric: --models: expected either a scenario argument or --models, got both (classroom and classroom,foundation)\n');
+    const one = concentric(['calibrate', '--models', 'classroom', '--data', waves, '--out', join(dir, 'one')]);
+    expect(one.status).toBe(2);
+    expect(one.stderr).toBe('concentric: --models: expected two or more comma-separated scenarios, got "classroom"\n');
+  });
+
   it('compare --posterior draws each replicate\'s parameters, in the main runs and in the "Does it hold?" grid alike', () => {
     const cal = join(dir, 'posterior');
     mkdirSync(cal);
