@@ -19,6 +19,11 @@ import {
   setOrganizationLibraries,
   validateFieldValue,
   withOrganization,
+  decodeState,
+  encodeState,
+  overridesOf,
+  type ExploreState,
+  type FieldValues,
   type FieldInfo,
   type OrganizationFile,
   type Scenario,
@@ -33,7 +38,6 @@ import louvain from 'graphology-communities-louvain';
 import { curvesSpec, differenceSpec, type DifferencePoint } from './charts.js';
 import { WorkerPool } from './pool.js';
 import { builtinSource, type BuiltinTexts } from './source.js';
-import { decodeState, encodeState, overridesOf, type ExploreState, type FieldValues } from './state.js';
 import { STAGE_COLOURS, TeachingView } from './teach.js';
 import { adoptionBands, completePairs, MARGIN_PP, pairedComparison, type PairedRuns } from './whatif.js';
 
