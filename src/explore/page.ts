@@ -30,7 +30,9 @@ import {
 } from '../scenarios/browser.js';
 import { ENGINE_VERSION, STAGES, type RunResult } from '../sim/index.js';
 import { runSeed } from '../sweep/seeds.js';
-import { value as valueWords } from '../report/messages.js';
+import { value as valueWords } from '../report/format.js';
+import { plainVerdict } from '../report/plain-words.js';
+import { verdictOf } from '../report/verdict.js';
 import { OUTCOMES } from '../report/outcomes.js';
 import type { Comparison } from '../report/model.js';
 import graphology from 'graphology';
@@ -346,7 +348,8 @@ async function draw(): Promise<void> {
   const outcome = OUTCOMES.finalAdoption;
   $('pairs').textContent = `${pairs} of ${state.runs} paired runs${firstPairMs !== null ? ` · first pair in ${Math.round(firstPairMs)} ms` : ''}${finished ? ` · all done in ${((performance.now() - startedAt) / 1000).toFixed(1)} s` : ''}`;
   if (comparison) {
-    $('verdict').textContent = `B against A, staff applying at the end: ${comparison.words}.`;
+    // the report's words, then the same verdict in plain language (it reaches the printed brief too)
+    $('verdict').textContent = `B against A, staff applying at the end: ${comparison.words}. In plain words: ${plainVerdict(verdictOf(comparison))}.`;
     $('means').textContent = `A: ${valueWords(outcome, comparison.meanReference)} · B: ${valueWords(outcome, comparison.meanLength)} · equivalence margin ±${MARGIN_PP} pp · ${comparison.n} pairs on common seeds`;
   } else {
     $('verdict').textContent = 'Waiting for the first two pairs of runs…';
