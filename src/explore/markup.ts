@@ -41,9 +41,8 @@ legend { font-weight: 600; }
 .field input, .field select { width: 100%; min-width: 0; }
 #organization-drop input[type=file] { max-width: 100%; }
 .field .help { grid-column: 1 / -1; color: var(--muted); font-size: .8rem; }
-#all-settings .field input, .field select { width: 100%; min-width: 0; }
-#organization-drop input[type=file] { max-width: 100%; }
-.field .help { display: none; }
+#all-settings .field .help { display: none; }
+fieldset { min-width: 0; }
 #all-settings .field { grid-template-columns: 1fr 7rem; font-size: .85rem; }
 input, select, button { font: inherit; padding: .25rem .4rem; border: 1px solid var(--line); border-radius: 4px; background: #fff; color: var(--ink); }
 button { cursor: pointer; background: #e8eaee; }
