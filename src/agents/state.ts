@@ -40,6 +40,8 @@ export interface StaffState {
   /** direct ISP contacts so far (saturates at 65535) */
   readonly directContacts: Uint16Array;
   readonly lowStakesContacts: Uint16Array;
+  /** of them, those experienced positively (saturates at 65535): the quality pattern 5 compares */
+  readonly positiveLowStakes: Uint16Array;
   /** 1 if the person had a low-stakes contact before first adopting */
   readonly lowStakesBeforeAdoption: Uint8Array;
   readonly support: Uint8Array;

@@ -157,7 +157,8 @@ function defineCompare(program: Command): Command {
         'each) and build the report. This compares whole organizations under one policy each.\n' +
         "--within answers the study's own question instead: each unit of one organization is\n" +
         "assigned one of the lengths at random, recipients are compared by their unit's length,\n" +
-        'and the report says how often a study of 13 recipients would see a difference.',
+        'and the report says what a study of the study\'s design (13 team members, 2 per unit) would\n' +
+        'see: how often all 13 had reached applying, and the power of a test beside its false alarms.',
     )
     .argument('[scenario]', 'built-in name or scenario file', DEFAULT_SCENARIO)
     .addOption(

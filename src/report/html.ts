@@ -162,7 +162,7 @@ function designSections(model: ReportModel): string {
     parts.push(
       '<section id="within"><h2>Within one organization: the study’s comparison</h2>' +
         `<p>${escapeHtml(WITHIN_INTRO)}</p>${textTable(arms, 'arms')}${textTable(within, 'comparisons within')}` +
-        `<h3>A study of the study’s size</h3><p>${escapeHtml(POWER_INTRO)}</p>` +
+        `<h3>A study of the study’s design</h3><p>${escapeHtml(POWER_INTRO)}</p>` +
         `<ul class="power">${powerSentences(model).map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul></section>`,
     );
   }

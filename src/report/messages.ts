@@ -6,8 +6,8 @@ import { pattern3Holds, RING_LABELS, type RingAgainstNull } from './patterns.js'
 import type { Design } from '../sweep/types.js';
 import type { Comparison, ComparisonVerdict } from './model.js';
 import type { RobustnessRow } from './robustness.js';
-import type { StudyPower } from './within.js';
-import { digitsFor, marginFor, OUTCOMES, toDisplay, type Outcome } from './outcomes.js';
+import type { StudyDesignPower } from './within.js';
+import { digitsFor, OUTCOMES, toDisplay, type Outcome } from './outcomes.js';
 import type { Interval } from '../stats/index.js';
 
 // ── numbers ──────────────────────────────────────────────────────────────────────────────────────
@@ -286,31 +286,38 @@ export const WITHIN_INTRO =
   'penalised for having had less time; units whose follow-up falls after the horizon are left out of it.';
 
 export const POWER_INTRO =
-  'The study interviewed 13 recipients. Here, per run, 13 people are drawn at random from the staff of engaged units (50 draws per ' +
-  'run, seeded); each carries their unit\'s value at the horizon, and the draw\'s difference is the mean of one length\'s recipients ' +
-  'minus the other\'s. The share of draws in which that difference exceeds the margin is how often a study of that size would ' +
-  'see a material difference: the model\'s statement about the study\'s power (if the lengths are equivalent over all recipients, ' +
-  'it is how often such a study would be misled).';
+  'The study interviewed 13 implementation-team members of engaged units, about 2 per unit, after their engagements (Metz et al. ' +
+  '2024). Here, per run, 50 such studies are drawn (seeded): 2 team members per unit of the two lengths compared, units taken from ' +
+  'each length in turn, each interviewed at a month end in a window near the horizon and read at the furthest pathway stage they had ' +
+  'reached by then (src/sweep/study-design.ts; docs/VALIDATION.md, case study-design). The study reported that every recipient ' +
+  'described the pathway through application, whatever the length: how often a draw shows that (all 13 had reached applying), and ' +
+  "how often Fisher's exact test of reaching applying by length (α = 0.05) would detect a difference — its power — next to how " +
+  'often it fires when there is no true difference (the lengths shuffled among units): its false-alarm rate. Two team members of one ' +
+  'unit share its course, so the false-alarm rate is measured, not assumed to be 5 %.';
 
 export const ROBUSTNESS_INTRO =
   'The same policy comparison (final adoption, each length against the reference) repeated with other ISP headcounts, numbers of ' +
   'units and horizons — one factor at a time, fewer replicates each, same master seed. "More than the margin": the estimate lies ' +
   'beyond the margin and its 95 % interval excludes zero.';
 
-/** The model's statement about the study's power, for one length and outcome. */
-export function studyPowerSentence(p: StudyPower, truth: Comparison | null, marginFraction: number, horizon: number): string {
-  const outcome = OUTCOMES[p.outcome];
-  const margin = marginText(outcome, marginFor(outcome, marginFraction, horizon));
-  const share = Number.isFinite(p.share) ? `${Math.round(p.share * 100)} %` : 'none';
-  const both = p.comparable < p.studies ? ` (${p.comparable.toLocaleString('en-US')} of ${p.studies.toLocaleString('en-US')} draws had recipients of both lengths)` : '';
-  const all =
-    truth && Number.isFinite(truth.estimate)
-      ? `; over all recipients the difference is ${signedDifference(outcome, truth.estimate)} (${truth.words})`
-      : '';
+/** What a study of the study's design would see, for one length against the reference, in one sentence. */
+export function studyPowerSentence(p: StudyDesignPower): string {
+  const pct = (share: number) => `${Math.round(share * 100)} %`;
+  const pair = `${months(p.length)} vs ${months(p.reference)}`;
+  if (p.runs === 0) return `${pair}: no run carries implementation-team records (results of an engine before 3), so no study can be drawn.`;
+  if (p.comparable === 0) return `${pair}: no draw had team members of both lengths interviewed in months ${p.interviewMonths[0]}–${p.interviewMonths[1]} (units engaged at least 6 months before), so no study of this design is possible here.`;
+  const truth =
+    p.applyingDifference === null ? '' : ` Over all such team members, ${signedPoints(p.applyingDifference)} had reached applying with ${months(p.length)}.`;
   return (
-    `${outcome.label}: a study of ${p.recipients} recipients would see ${months(p.length)} and ${months(p.reference)} differ by more ` +
-    `than ${margin} in ${share} of draws${both}${all}.`
+    `${pair}: a study of ${p.recipients} team members interviewed in months ${p.interviewMonths[0]}–${p.interviewMonths[1]} would find every one ` +
+    `had reached applying in ${pct(p.showShare)} of draws (${pct(p.showShareNoDifference)} if length made no difference); a test at α = 0.05 ` +
+    `would detect a difference by length in ${pct(p.power)} of draws (power), against ${pct(p.falseAlarm)} when there is none (false alarms).${truth}`
   );
+}
+
+function signedPoints(share: number): string {
+  const value = share * 100;
+  return `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(1)} pp`;
 }
 
 /** A condition of the robustness grid in words: "2 ISPs", "24 units", "a 60-month horizon". */
@@ -480,8 +487,10 @@ export const caption = {
     '(recipient-weighted mean); boxes span the quartiles of all runs, with the median as a bar and the range as a line; ' +
     (dotsPerLength === null ? 'every run is a dot.' : `dots are the first ${dotsPerLength} runs.`),
   withinStudy: (recipients: number, reference: number) =>
-    `In each run, studies of ${recipients} recipients drawn at random (as the study interviewed); bar = share of the samples with ` +
-    `recipients of both lengths whose difference from ${months(reference)} exceeded the margin — how often a study that small would see a difference.`,
+    `In each run, studies of ${recipients} implementation-team members (2 per unit, interviewed near the horizon) drawn as the study ` +
+    `interviewed, each length against ${months(reference)}: the share of draws in which all ${recipients} had reached applying (the study's ` +
+    'observation), with and without a true difference (lengths shuffled among units), and the share in which a test at α = 0.05 ' +
+    'detects a difference by length (power) or fires with no true difference (false alarms).',
 };
 
 export const chartTitle = {
@@ -494,7 +503,7 @@ export const chartTitle = {
   factorEffects: (factor: string) => `Outcomes against ${factor}`,
   heatmap: (a: string, b: string) => `Final adoption over ${a} × ${b}`,
   withinRecipients: "Within one organization: recipients' outcomes by their unit's length",
-  withinStudy: 'Would a study of the study’s size see a difference?',
+  withinStudy: 'What would a study of the study’s design see?',
 };
 
 export const seriesLabel: Readonly<Record<string, string>> = {

@@ -43,7 +43,7 @@ function designSections(model: ReportModel): string[] {
   const within = withinTable(model);
   if (arms && within) {
     parts.push('## Within one organization: the study’s comparison', WITHIN_INTRO, textTable(arms), textTable(within));
-    parts.push('### A study of the study’s size', POWER_INTRO, powerSentences(model).map((line) => `- ${line}`).join('\n'));
+    parts.push('### A study of the study’s design', POWER_INTRO, powerSentences(model).map((line) => `- ${line}`).join('\n'));
   }
   const robustness = robustnessTable(model);
   if (robustness) parts.push('## Does it hold?', ROBUSTNESS_INTRO, textTable(robustness));

@@ -130,14 +130,9 @@ export function armsTable(model: ReportModel): TextTable | null {
   };
 }
 
-/** The study of the study's size: one sentence per length and outcome (final adoption first). */
+/** The study of the study's design: one sentence per length compared with the reference. */
 export function powerSentences(model: ReportModel): string[] {
-  const within = model.within;
-  if (!within) return [];
-  return within.power.map((p) => {
-    const truth = within.comparisons.find((c) => c.timing === 'horizon' && c.outcome === p.outcome && c.length === p.length) ?? null;
-    return studyPowerSentence(p, truth, model.marginFraction, model.months);
-  });
+  return (model.within?.study ?? []).map((p) => studyPowerSentence(p));
 }
 
 /** "Does it hold?": final adoption against the reference in each condition of the grid. */

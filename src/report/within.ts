@@ -3,7 +3,8 @@
  * assigned an engagement length). Recipients — the staff of engaged units — are compared by their
  * own unit's length, at the horizon and at equal time since their engagement began, paired within
  * run (the arms' means in the same run) and pooled over replicates with the bootstrap-t and TOST of
- * the policy comparison. Then the study of the study's size: 13 recipients drawn per run.
+ * the policy comparison. Then the study of the study's design (src/sweep/study-design.ts): 13
+ * implementation-team members drawn per run, what they would show and the power of a test.
  */
 import type { UnitOutcome, UnitSnapshot } from '../sim/index.js';
 import type { FinishedRun } from '../sweep/types.js';
@@ -11,13 +12,14 @@ import { verdictWords } from './messages.js';
 import type { Comparison } from './model.js';
 import { marginFor, OUTCOMES, type Outcome, type OutcomeKey } from './outcomes.js';
 import { equivalenceTest, hedgesG, mean, pairedBootstrap, seededUniform } from '../stats/index.js';
+import { APPLYING_STAGE, Arm, hasTeams, interviewWeeks, recipientsOf, stageShares, STUDY_DESIGN, studyChances, type StudyDesign } from '../sweep/index.js';
 
 /** The outcomes compared between recipients (time to 50 % is an organization's, not a unit's). */
 export const WITHIN_OUTCOMES = ['finalAdoption', 'sustainedCapacity', 'finalAim', 'finalIam', 'finalFim'] as const satisfies readonly OutcomeKey[];
 export type WithinOutcome = (typeof WITHIN_OUTCOMES)[number];
 
 /** Recipients interviewed in the study (Metz et al. 2024). */
-export const STUDY_RECIPIENTS = 13;
+export const STUDY_RECIPIENTS = STUDY_DESIGN.recipients;
 /** Study-sized samples drawn per run. */
 export const STUDIES_PER_RUN = 50;
 
@@ -35,19 +37,33 @@ export interface WithinArm {
   readonly recipients: number;
 }
 
-export interface StudyPower {
-  readonly outcome: WithinOutcome;
+/**
+ * What a study of the study's design (13 implementation-team members, 2 per unit, interviewed in
+ * a window near the horizon) would see, for one length against the reference. Shares of draws
+ * with recipients of both lengths; NaN when no draw had both (or the runs carry no team records:
+ * results of an engine before 3).
+ */
+export interface StudyDesignPower {
   readonly length: number;
   readonly reference: number;
   readonly recipients: number;
-  /** study-sized samples drawn in all */
+  /** run months of the interviews */
+  readonly interviewMonths: readonly [number, number];
+  /** runs that carry team records */
+  readonly runs: number;
+  /** study-sized draws in all, and of them those with recipients of both lengths */
   readonly studies: number;
-  /** of them, samples with recipients of both lengths */
   readonly comparable: number;
-  /** of the comparable ones, samples whose difference was larger than the margin (either sign) */
-  readonly beyondMargin: number;
-  /** share beyondMargin / comparable */
-  readonly share: number;
+  /** the study's observation: all 13 had reached applying by their interview */
+  readonly showShare: number;
+  /** the same with the lengths shuffled among units (no true difference) */
+  readonly showShareNoDifference: number;
+  /** Fisher's exact test of reaching applying by length, p < 0.05 */
+  readonly power: number;
+  /** the same test when there is no true difference: the false-alarm rate */
+  readonly falseAlarm: number;
+  /** mean over runs of (length − reference) share of all eligible recipients who had reached applying, mid-window */
+  readonly applyingDifference: number | null;
 }
 
 export interface WithinAnalysis {
@@ -56,7 +72,8 @@ export interface WithinAnalysis {
   readonly followUpMonths: number;
   readonly arms: readonly WithinArm[];
   readonly comparisons: readonly WithinComparison[];
-  readonly power: readonly StudyPower[];
+  /** the study of the study's design, per length against the reference */
+  readonly study: readonly StudyDesignPower[];
 }
 
 /** A recipient-weighted value of an outcome over some units' snapshots (null: no recipient). */
@@ -146,61 +163,59 @@ function compareArms(runs: readonly FinishedRun[], outcome: Outcome & { key: Wit
 }
 
 /**
- * How often a study of `STUDY_RECIPIENTS` recipients would see a difference larger than the margin:
- * per run, STUDIES_PER_RUN samples of that many people drawn without replacement from the staff of
- * engaged units; each recipient carries their unit's value at the horizon; the sample's difference
- * is the mean of `length` recipients minus the mean of `reference` ones.
+ * The study of the study's design (src/sweep/study-design.ts), for one length against the
+ * reference: per run, STUDIES_PER_RUN draws of 13 implementation-team members of the units with
+ * those two lengths (2 per unit, arms alternating), interviewed in the window `studyWindow` gives,
+ * each at the furthest stage reached by then. It reports how often the draw shows the study's
+ * observation (all 13 reached applying), the power of Fisher's test of reaching applying by
+ * length at α = 0.05, and both again with the lengths shuffled among units (no true difference).
  */
-function studyPower(runs: readonly FinishedRun[], outcome: Outcome & { key: WithinOutcome }, length: number, reference: number, settings: Settings): StudyPower {
-  const uniform = seededUniform(`${settings.seed}:study:${outcome.key}:${length}:${reference}`);
-  const margin = marginFor(outcome, settings.marginFraction, settings.months);
-  let studies = 0;
-  let comparable = 0;
-  let beyond = 0;
+function studyOfDesign(runs: readonly FinishedRun[], length: number, reference: number, months: number, seed: number): StudyDesignPower {
+  const design: StudyDesign = { ...STUDY_DESIGN, interviewMonths: studyWindow(months), limitedUpToMonths: Math.min(length, reference) };
+  const uniform = seededUniform(`${seed}:study-design:${length}:${reference}`);
+  const both = { draws: 0, comparable: 0, shows: 0, detects: 0 };
+  const none = { draws: 0, comparable: 0, shows: 0, detects: 0 };
+  let runsWithTeams = 0;
+  const differences: number[] = [];
+  const [open, close] = interviewWeeks(design);
+  const middle = Math.round((open + close) / 2);
   for (const run of runs) {
-    const units = engaged(run).filter((unit) => unit.lengthMonths === length || unit.lengthMonths === reference);
-    const people: number[] = []; // one entry per recipient: the index of their unit
-    units.forEach((unit, k) => {
-      for (let i = 0; i < unit.staff; i++) people.push(k);
-    });
-    const draw = Math.min(STUDY_RECIPIENTS, people.length);
-    for (let s = 0; s < STUDIES_PER_RUN; s++) {
-      studies++;
-      // partial Fisher–Yates: the first `draw` entries become the sample
-      for (let i = 0; i < draw; i++) {
-        const j = i + Math.floor(uniform() * (people.length - i));
-        [people[i], people[j]] = [people[j], people[i]];
-      }
-      let sumX = 0;
-      let nX = 0;
-      let sumY = 0;
-      let nY = 0;
-      for (let i = 0; i < draw; i++) {
-        const unit = units[people[i]];
-        const value = unitValue(unit, outcome.key);
-        if (unit.lengthMonths === length) {
-          sumX += value;
-          nX++;
-        } else {
-          sumY += value;
-          nY++;
-        }
-      }
-      if (nX === 0 || nY === 0) continue;
-      comparable++;
-      if (Math.abs(sumX / nX - sumY / nY) > margin) beyond++;
+    if (!hasTeams(run)) continue;
+    runsWithTeams++;
+    const pair = { units: (run.units ?? []).filter((unit) => unit.lengthMonths === length || unit.lengthMonths === reference) };
+    for (const [tally, permuteArms] of [[both, false], [none, true]] as const) {
+      const c = studyChances(pair, uniform, STUDIES_PER_RUN, { permuteArms, design });
+      tally.draws += c.draws;
+      tally.comparable += c.comparable;
+      tally.shows += c.shows;
+      tally.detects += c.detects;
     }
+    const recipients = recipientsOf(pair, design);
+    const longer = length > reference ? Arm.high : Arm.limited;
+    const a = stageShares(recipients, longer, middle);
+    const b = stageShares(recipients, longer === Arm.high ? Arm.limited : Arm.high, middle);
+    if (a && b) differences.push((a[APPLYING_STAGE - 1] as number) - (b[APPLYING_STAGE - 1] as number));
   }
+  const share = (k: number, n: number) => (n > 0 ? k / n : Number.NaN);
   return {
-    outcome: outcome.key,
     length,
     reference,
-    recipients: STUDY_RECIPIENTS,
-    studies,
-    comparable,
-    beyondMargin: beyond,
-    share: comparable > 0 ? beyond / comparable : Number.NaN,
+    recipients: STUDY_DESIGN.recipients,
+    interviewMonths: design.interviewMonths,
+    runs: runsWithTeams,
+    studies: both.draws,
+    comparable: both.comparable,
+    showShare: share(both.shows, both.comparable),
+    showShareNoDifference: share(none.shows, none.comparable),
+    power: share(both.detects, both.comparable),
+    falseAlarm: share(none.detects, none.comparable),
+    applyingDifference: differences.length > 0 ? mean(differences) : null,
   };
+}
+
+/** The interview window for a horizon: months −6 to −3 of it (30–33 of 36, the validation case's). */
+export function studyWindow(months: number): [number, number] {
+  return [Math.max(0, months - 6), Math.max(0, months - 3)];
 }
 
 function armsOf(runs: readonly FinishedRun[], lengths: readonly number[]): WithinArm[] {
@@ -221,7 +236,7 @@ function armsOf(runs: readonly FinishedRun[], lengths: readonly number[]): Withi
 /** The within analysis of runs that carry per-unit outcomes. `reference`: chosen as for the policy comparison. */
 export function analyseWithin(runs: readonly FinishedRun[], lengths: readonly number[], reference: number, followUpMonths: number, settings: Settings): WithinAnalysis {
   const comparisons: WithinComparison[] = [];
-  const power: StudyPower[] = [];
+  const study: StudyDesignPower[] = [];
   for (const timing of [Timing.horizon, Timing.followUp]) {
     for (const key of WITHIN_OUTCOMES) {
       for (const length of lengths) {
@@ -230,10 +245,8 @@ export function analyseWithin(runs: readonly FinishedRun[], lengths: readonly nu
       }
     }
   }
-  for (const key of WITHIN_OUTCOMES) {
-    for (const length of lengths) {
-      if (length !== reference) power.push(studyPower(runs, OUTCOMES[key] as Outcome & { key: WithinOutcome }, length, reference, settings));
-    }
+  for (const length of lengths) {
+    if (length !== reference) study.push(studyOfDesign(runs, length, reference, settings.months, settings.seed));
   }
-  return { lengths, reference, followUpMonths, arms: armsOf(runs, lengths), comparisons, power };
+  return { lengths, reference, followUpMonths, arms: armsOf(runs, lengths), comparisons, study };
 }

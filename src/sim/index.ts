@@ -7,7 +7,7 @@ export { createSimulation, simulate, type RunInputs, type Simulation, type Simul
 export { ENGINE_VERSION } from './version.js';
 export { ArrayArena, freshArrays, type ArrayAllocator } from './arena.js';
 export { createStaffState } from './staff.js';
-export { SERIES, RINGS, type RunResult, type RunSummary, type MonthlySeries, type SeriesName, type DispositionOutcome, type UnitOutcome, type UnitSnapshot, type UnitFollowUp } from './result.js';
+export { SERIES, RINGS, type RunResult, type RunSummary, type MonthlySeries, type SeriesName, type DispositionOutcome, type UnitOutcome, type UnitSnapshot, type UnitFollowUp, type TeamMemberRecord, RECORDED_STAGES } from './result.js';
 export { assignLengths } from './units.js';
 export { createStreams, hashSeed, RandomStream, STREAMS, type StreamName } from './rng.js';
 export { buildOrganization, rewiredOrganization, ringDistances, Role, type Organization } from './network.js';

@@ -7,7 +7,7 @@ import type { DispositionName, Scenario } from '../scenarios/index.js';
 import type { ArrayAllocator } from './arena.js';
 import { firstReaching, spearman } from './metrics.js';
 import type { Organization } from './network.js';
-import { RINGS, round6, SERIES, type DispositionOutcome, type MonthlySeries, type RunResult, type UnitOutcome } from './result.js';
+import { RINGS, round6, SERIES, type DispositionOutcome, type LowStakesQuality, type MonthlySeries, type RunResult, type UnitOutcome } from './result.js';
 import { DISPOSITION_NAMES } from './staff.js';
 import { ENGINE_VERSION } from './version.js';
 
@@ -93,6 +93,52 @@ function tally(
 }
 
 /** Each person's resting stage — their stage were they not applying — into `resting`. */
+/**
+ * Pattern 5's falsifiable form: skeptics of the same team of an engaged unit (so reached by the
+ * same engagement, with the same team safety), not on its implementation team (which gets the
+ * ISPs' push), compared by the quality of their low-stakes contacts — the share experienced
+ * positively, x — against whether they adopted, y. Whether a contact is positive is drawn from its
+ * relational quality alone, so within a team x differs by chance, not by who was reached. Sums of
+ * the within-team centred cross-products, so runs pool: the slope Sxy / Sxx is the difference in
+ * adoption between all-positive and all-negative low-stakes contacts.
+ */
+function lowStakesQualityOf(staff: StaffState, org: Organization, unitEverEngaged: Uint8Array): LowStakesQuality {
+  const onTeam = new Uint8Array(org.staff); // once per run, at its end
+  for (let k = 0; k < org.implementationMembers.length; k++) onTeam[org.implementationMembers[k]] = 1;
+  const counts = staff.lowStakesContacts;
+  const included = (i: number) => staff.disposition[i] === SKEPTICAL && counts[i] > 0 && onTeam[i] === 0;
+  let people = 0;
+  let sxx = 0;
+  let sxy = 0;
+  for (let t = 0; t < org.teams; t++) {
+    const lo = org.teamStart[t];
+    const hi = org.teamStart[t + 1];
+    if (hi <= lo || unitEverEngaged[org.unitOf[lo]] === 0) continue;
+    let n = 0;
+    let sumX = 0;
+    let sumY = 0;
+    for (let i = lo; i < hi; i++) {
+      if (!included(i)) continue;
+      n++;
+      sumX += staff.positiveLowStakes[i] / counts[i];
+      sumY += staff.adoptedWeek[i] >= 0 ? 1 : 0;
+    }
+    if (n < 2) continue;
+    const meanX = sumX / n;
+    const meanY = sumY / n;
+    for (let i = lo; i < hi; i++) {
+      if (!included(i)) continue;
+      const dx = staff.positiveLowStakes[i] / counts[i] - meanX;
+      sxx += dx * dx;
+      sxy += dx * ((staff.adoptedWeek[i] >= 0 ? 1 : 0) - meanY);
+    }
+    people += n;
+  }
+  return { people, sxx: round6(sxx), sxy: round6(sxy) };
+}
+
+const SKEPTICAL = DISPOSITION_NAMES.indexOf('skeptical');
+
 function restingStages(staff: StaffState, n: number, stageThresholds: StageThresholds, resting: Uint8Array): void {
   const { trust, knowledge, contact, acceptability, appropriateness, feasibility } = staff;
   for (let i = 0; i < n; i++) {
@@ -313,6 +359,7 @@ export class MonthlyRecorder {
         engagementsStarted: counters.engagementsStarted,
         peakWaiting: Math.max(...out.waiting),
         dispositions,
+        lowStakesQuality: lowStakesQualityOf(staff, org, counters.unitEverEngaged),
         initiativeShare: rounded(counters.initiativeShare),
       },
       ...(counters.units ? { units: counters.units } : {}),

@@ -43,6 +43,19 @@ export interface DispositionOutcome {
   readonly adoptedWithLowStakes: number;
 }
 
+/**
+ * Pattern 5 made falsifiable (issue 23): skeptics of the same team of an engaged unit (not on its
+ * implementation team) compared by the quality of their low-stakes contacts — x, the share
+ * experienced positively — against whether they adopted, y; sums of within-team centred products,
+ * so runs pool. Sxy / Sxx is the adoption difference between all-positive and all-negative contacts.
+ */
+export interface LowStakesQuality {
+  /** skeptics in teams with at least two of them compared */
+  readonly people: number;
+  readonly sxx: number;
+  readonly sxy: number;
+}
+
 export interface RunSummary {
   /** share of staff applying at the end (penetration) */
   readonly finalAdoption: number;
@@ -72,6 +85,8 @@ export interface RunSummary {
   readonly engagementsStarted: number;
   readonly peakWaiting: number;
   readonly dispositions: Readonly<Record<'interested' | 'skeptical' | 'disinterested', DispositionOutcome>>;
+  /** skeptics of the same engaged units by the quality of their low-stakes contacts (pattern 5) */
+  readonly lowStakesQuality: LowStakesQuality;
   /**
    * What adoption.initiative contributes: the mean, over first adopters, of the share of their
    * adoption hazard that came through their own initiative (p·initiative·K of the bracket) —
@@ -96,6 +111,26 @@ export interface UnitFollowUp extends UnitSnapshot {
   readonly week: number;
 }
 
+/** The pathway stages a team member's record dates, in order (STAGES without `unaware`). */
+export const RECORDED_STAGES = ['contacted', 'trusting', 'accepting', 'learning', 'applying', 'sustaining'] as const;
+
+/**
+ * One person's time on a unit's implementation team (a within-organization run): when they took
+ * the place and left it (turnover puts a newcomer in the same place), and the first moment they
+ * were at or beyond each pathway stage while there — so the furthest stage they had reached by
+ * any week (an interview) can be read afterwards. Weeks are weeks completed.
+ */
+export interface TeamMemberRecord {
+  /** the place on the unit's implementation team, 0 .. engagement.teamMembers − 1 */
+  readonly member: number;
+  /** weeks completed when this person took the place (0: from the start) */
+  readonly joinedWeek: number;
+  /** weeks completed when they had left (null: still there at the horizon) */
+  readonly leftWeek: number | null;
+  /** per RECORDED_STAGES: weeks completed when first seen at or beyond that stage (null: never) */
+  readonly reached: readonly (number | null)[];
+}
+
 /**
  * One unit of a within-organization run (engagement.lengthAssignment = within): its assigned
  * length, when it was first engaged (null: never), its staff at the horizon, and its follow-up
@@ -106,6 +141,8 @@ export interface UnitOutcome extends UnitSnapshot {
   readonly lengthMonths: number;
   readonly startWeek: number | null;
   readonly followUp: UnitFollowUp | null;
+  /** everyone who held a place on the unit's implementation team, by place, then by joining */
+  readonly team: readonly TeamMemberRecord[];
 }
 
 export interface RunResult {

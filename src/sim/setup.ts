@@ -166,12 +166,12 @@ export function setUp(scenario: Scenario, seed: number, arrays: ArrayAllocator, 
   const { applyingAround, metAround, metTrust, teamSafety, teamMetWeek, wordOfMouth, switchers } = runArrays(org, countsKept, s.context.learningCulture, arrays);
   const { isps, engagement } = s;
   const desk = new SupportDesk(org, staff, isps.count, isps.hoursPerWeek, engagement.hoursPerCoLeadWeek, engagement.coLeads, monthsToWeeks(engagement.lengthMonths));
-  desk.ledger = unitLedgerFor(s, seed, org, staff);
+  const stageThresholds = stageThresholdsOf(s);
+  desk.ledger = unitLedgerFor(s, seed, org, staff, stageThresholds);
   // First-engaged units, with the network stream (they are part of the setting): first-units.ts.
   // Chosen and ringed on the ties as generated, so a null-network run keeps its rollout.
   const initialUnits = chooseFirstUnits(generated, engagement, streams.network);
   const ring = ringDistances(generated, initialUnits, arrays);
-  const stageThresholds = stageThresholdsOf(s);
   const unitCredibility = arrays.float64(org.units);
   const demandDraws = arrays.float64(org.units);
   const rates = weeklyRates(s);

@@ -31,6 +31,7 @@ export function createStaffState(size: number, arrays: ArrayAllocator = freshArr
     contact: arrays.uint8(size),
     directContacts: arrays.uint16(size),
     lowStakesContacts: arrays.uint16(size),
+    positiveLowStakes: arrays.uint16(size),
     lowStakesBeforeAdoption: arrays.uint8(size),
     support: arrays.uint8(size),
     ownProject: arrays.uint8(size),

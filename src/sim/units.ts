@@ -2,14 +2,17 @@
  * The within-organization design (engagement.lengthAssignment = within): each unit is assigned one
  * engagement length at random, in equal shares, before the run starts — an allocation list, as in a
  * study — and the ledger keeps when each unit was first engaged and what its staff look like at the
- * horizon and at a fixed time since that start. Only runs of this design carry per-unit outcomes,
- * so every other run's output is unchanged.
+ * horizon and at a fixed time since that start, and, for each implementation-team member, the week
+ * they first reached each pathway stage (what the study's interviewees could describe: the study
+ * design analysis, src/sweep/study-design.ts, reads it at the interview). Only runs of this design
+ * carry per-unit outcomes, so every other run's output is unchanged.
  */
-import { scaleScore, type StaffState } from '../agents/index.js';
+import { scaleScore, stageOf, type StaffState, type StageThresholds } from '../agents/index.js';
 import type { Scenario } from '../scenarios/index.js';
 import { monthsToWeeks } from './clock.js';
+import { readinessOf } from './contacts.js';
 import type { Organization } from './network.js';
-import { round6, type UnitFollowUp, type UnitOutcome, type UnitSnapshot } from './result.js';
+import { RECORDED_STAGES, round6, type TeamMemberRecord, type UnitFollowUp, type UnitOutcome, type UnitSnapshot } from './result.js';
 import { RandomStream } from './rng.js';
 
 /**
@@ -35,6 +38,14 @@ export class UnitLedger {
   private readonly followUps: (UnitFollowUp | null)[];
   /** units engaged, in order of first start (so of follow-up due week) not yet followed up */
   private readonly due: number[] = [];
+  /** per team place (index into org.implementationMembers) × RECORDED_STAGES: week first reached, −1 not yet */
+  private readonly reached: Int32Array;
+  /** per team place: week its current holder joined */
+  private readonly joined: Int32Array;
+  /** per person: their team place, −1 if on no implementation team */
+  private readonly placeOf: Int32Array;
+  /** per team place: the records of holders who left, in order */
+  private readonly former: TeamMemberRecord[][];
 
   constructor(
     private readonly org: Organization,
@@ -43,9 +54,16 @@ export class UnitLedger {
     readonly lengthMonths: Float64Array,
     private readonly followUpWeeks: number,
     private readonly sustainedAfterWeeks: number,
+    private readonly stageThresholds: StageThresholds,
   ) {
     this.startWeek = new Int32Array(org.units).fill(-1);
     this.followUps = new Array<UnitFollowUp | null>(org.units).fill(null);
+    const places = org.implementationMembers.length;
+    this.reached = new Int32Array(places * RECORDED_STAGES.length).fill(-1);
+    this.joined = new Int32Array(places);
+    this.placeOf = new Int32Array(org.staff).fill(-1);
+    for (let k = 0; k < places; k++) this.placeOf[org.implementationMembers[k]] = k;
+    this.former = Array.from({ length: places }, () => []);
   }
 
   lengthWeeks(unit: number): number {
@@ -59,8 +77,9 @@ export class UnitLedger {
     this.due.push(unit);
   }
 
-  /** `week` weeks are complete: measure the units whose follow-up falls now. */
+  /** `week` weeks are complete: date the stages team members reach, measure the units whose follow-up falls now. */
   observe(week: number): void {
+    this.trackTeams(week);
     const due = this.due;
     let k = 0;
     while (k < due.length && this.startWeek[due[k]] + this.followUpWeeks <= week) {
@@ -68,6 +87,58 @@ export class UnitLedger {
       k++;
     }
     if (k > 0) due.splice(0, k);
+  }
+
+  /**
+   * Person i leaves during the week after `week` weeks (turnover): their record closes, and the
+   * newcomer who takes their place starts a new one. Called before the newcomer is hired.
+   */
+  left(i: number, week: number): void {
+    const place = this.placeOf[i];
+    if (place < 0) return;
+    this.trackPlace(place, week + 1); // what they reached in their last week
+    this.former[place].push(this.record(place, week + 1));
+    this.reached.fill(-1, place * RECORDED_STAGES.length, (place + 1) * RECORDED_STAGES.length);
+    this.joined[place] = week + 1;
+  }
+
+  /** Date the stages each team member is at now (idempotent within a week). */
+  private trackTeams(week: number): void {
+    const places = this.org.implementationMembers.length;
+    for (let place = 0; place < places; place++) this.trackPlace(place, week);
+  }
+
+  private trackPlace(place: number, week: number): void {
+    const i = this.org.implementationMembers[place];
+    const { staff } = this;
+    const weeksApplying = staff.applying[i] ? week - staff.applyingSince[i] : 0;
+    const stage = stageOf(staff.contact[i], staff.trust[i], readinessOf(staff, i), staff.knowledge[i], staff.applying[i], weeksApplying, this.stageThresholds);
+    // stage 0 (unaware) dates nothing; stage s ≥ 1 is at or beyond RECORDED_STAGES[0 .. s − 1]
+    const base = place * RECORDED_STAGES.length;
+    for (let s = 0; s < stage; s++) if (this.reached[base + s] < 0) this.reached[base + s] = week;
+  }
+
+  private record(place: number, leftWeek: number | null): TeamMemberRecord {
+    const base = place * RECORDED_STAGES.length;
+    const reached: (number | null)[] = [];
+    for (let s = 0; s < RECORDED_STAGES.length; s++) reached.push(this.reached[base + s] >= 0 ? this.reached[base + s] : null);
+    return { member: place - this.org.implementationStart[this.unitOfPlace(place)], joinedWeek: this.joined[place], leftWeek, reached };
+  }
+
+  private unitOfPlace(place: number): number {
+    const start = this.org.implementationStart;
+    let unit = 0;
+    while (start[unit + 1] <= place) unit++;
+    return unit;
+  }
+
+  private team(unit: number, week: number): TeamMemberRecord[] {
+    const records: TeamMemberRecord[] = [];
+    for (let place = this.org.implementationStart[unit]; place < this.org.implementationStart[unit + 1]; place++) {
+      this.trackPlace(place, week);
+      records.push(...this.former[place], this.record(place, null));
+    }
+    return records;
   }
 
   /** Every unit's outcomes after `week` weeks (follow-ups falling exactly now included). */
@@ -82,6 +153,7 @@ export class UnitLedger {
         startWeek: start >= 0 ? start : null,
         ...this.snapshot(unit, week),
         followUp,
+        team: this.team(unit, week),
       });
     }
     return result;
@@ -116,7 +188,7 @@ export class UnitLedger {
 }
 
 /** The ledger a scenario asks for: one when lengths are assigned within the organization, else null. */
-export function unitLedgerFor(s: Scenario, seed: number, org: Organization, staff: StaffState): UnitLedger | null {
+export function unitLedgerFor(s: Scenario, seed: number, org: Organization, staff: StaffState, stageThresholds: StageThresholds): UnitLedger | null {
   if (s.engagement.lengthAssignment !== 'within') return null;
   return new UnitLedger(
     org,
@@ -124,5 +196,6 @@ export function unitLedgerFor(s: Scenario, seed: number, org: Organization, staf
     assignLengths(s.engagement.withinLengths, org.units, seed),
     monthsToWeeks(s.engagement.withinFollowUpMonths),
     monthsToWeeks(s.sustainment.sustainedAfterMonths),
+    stageThresholds,
   );
 }

@@ -10,5 +10,11 @@
  * fading) and trust integrating affect and ISP competence slowly; A/P/F frozen until a person
  * meets or hears of the ISPs; summary.ringCorrelationBeyond0 / ringCorrelationUnengaged /
  * initiativeShare; organization.nullTies (2026-12-02).
+ * 3 — the study's design (issue 23): within-organization runs carry, per unit, its
+ * implementation-team members' records (`units[].team`: when each first reached each pathway
+ * stage, and turnover in their place), which the study-design analysis reads at the interview.
+ * Every run's summary gains `lowStakesQuality` (pattern 5 in a form that can fail: skeptics of the
+ * same team by the share of their low-stakes contacts experienced positively, counted in the new
+ * `positiveLowStakes` state); nothing a run does changes (2026-12-06).
  */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 3;

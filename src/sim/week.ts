@@ -173,6 +173,7 @@ function turnover(run: RunState): void {
 function leave(run: RunState, i: number): void {
   const { staff, org } = run;
   run.restingChanged = true;
+  run.desk.ledger?.left(i, run.week);
   run.applyingTotal -= staff.applying[i];
   if (run.countsKept) {
     if (staff.applying[i]) tellColleagues(org.offsets, org.neighbors, run.applyingAround, i, -1);

@@ -9,4 +9,5 @@ export { pairedBootstrap, unpairedBootstrap, confidenceInterval, DEFAULT_RESAMPL
 export { equivalenceTest, ALPHA, Verdict, type Equivalence } from './equivalence.js';
 export { hedgesG, effectWord } from './effect-size.js';
 export { seededUniform, randomIndex, type Uniform } from './random.js';
+export { fisherExact } from './fisher.js';
 export { bootstrapSamples, percentileInterval, rankPercentileInterval, DEFAULT_LEVEL } from './resample.js';

@@ -25,4 +25,5 @@ export { exportCsv, exportParquet } from './export.js';
 export { WriteFailure, type WriteBytes } from './files.js';
 export { lockResults, LOCK_DIR, LOCK_HOLDER, type ResultsLock, type LockHolder } from './lock.js';
 export { checkRunFits, checkSweepFits, describeFootprint, largestScenarios, runFootprint, expectedTies, manifestBytes, machineMemory, type RunFootprint } from './limits.js';
+export { APPLYING_STAGE, SUSTAINING_STAGE, Arm, STUDY_DESIGN, armOf, drawStudy, furthestStage, hasTeams, interviewWeeks, recipientsOf, stageShares, studyChances, studyObservation, type Interview, type Recipient, type StudyChances, type StudyDesign, type StudyObservation } from './study-design.js';
 export { runWaveBatch, WavePool, type WaveTarget, type WaveTask } from './waves.js';

@@ -21,6 +21,21 @@ export interface Check {
   readonly pass: boolean;
 }
 
+/**
+ * A pre-registered statement about the model's behaviour (docs/VALIDATION.md, committed before the
+ * case first ran). Its outcome is a result, not a defect: it never fails `validate`, except under
+ * `--strict`, and a refuted one is reported as refuted, never re-stated (DESIGN.md "Results: checks
+ * and predictions").
+ */
+export interface Prediction {
+  readonly id: string;
+  readonly statement: string;
+  /** the commit that registered it */
+  readonly committed: string;
+  readonly outcome: 'supported' | 'refuted';
+  readonly measured: string;
+}
+
 /** Measured numbers that are shown but not judged (context for the checks). */
 export interface Table {
   readonly caption: string;
@@ -37,7 +52,10 @@ export interface CaseChart {
 }
 
 export interface CaseOutcome {
+  /** properties the code must have: a failed check is a defect (validate exits 1) */
   readonly checks: readonly Check[];
+  /** pre-registered predictions, supported or refuted (listed in validation/summary.json) */
+  readonly predictions?: readonly Prediction[];
   readonly tables: readonly Table[];
   readonly charts: readonly CaseChart[];
   /** plain-language remarks on the measurement (e.g. why a number sits where it does) */
@@ -45,6 +63,8 @@ export interface CaseOutcome {
   /** study patterns judged with their knock-outs (study-patterns only): validation/summary.json */
   readonly patterns?: readonly {
     readonly pattern: number;
+    /** which form of the pattern, when it is judged in more than one (absent: its main form) */
+    readonly form?: string;
     readonly holds: boolean;
     readonly knockout: { readonly set: Readonly<Record<string, number | boolean>>; readonly holds: boolean };
     readonly byConstruction: boolean;
@@ -69,6 +89,16 @@ export function check(name: string, expected: string, tolerance: string, measure
   return { name, expected, tolerance, measured, pass };
 }
 
-export function passed(outcome: CaseOutcome): boolean {
-  return outcome.checks.length > 0 && outcome.checks.every((c) => c.pass);
+export function prediction(id: string, statement: string, committed: string, supported: boolean, measured: string): Prediction {
+  return { id, statement, committed, outcome: supported ? 'supported' : 'refuted', measured };
+}
+
+/**
+ * Every check holds (a case judges at least one thing). `strict`: every prediction is supported
+ * too (`validate --strict`).
+ */
+export function passed(outcome: CaseOutcome, strict = false): boolean {
+  const predictions = outcome.predictions ?? [];
+  if (outcome.checks.length === 0 && predictions.length === 0) return false;
+  return outcome.checks.every((c) => c.pass) && (!strict || predictions.every((p) => p.outcome === 'supported'));
 }

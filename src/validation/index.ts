@@ -5,8 +5,8 @@
  * per chart.
  *
  *   cases (bass, si-logistic, watts-cascade, complex-contagion, sustainment, study-patterns,
- *          length-hypotheses, calibration-recovery, model-choice-recovery)
- *     ──► CaseOutcome (checks, tables, Vega-Lite specs, notes) ──► summary.md · index.html · charts/
+ *          length-hypotheses, study-design, calibration-recovery, model-choice-recovery)
+ *     ──► CaseOutcome (checks, predictions, tables, Vega-Lite specs, notes) ──► summary.md · index.html · charts/
  *
  * Imports: src/sim, src/scenarios, src/report (statistics and the chart renderer). Nothing
  * imports src/validation except its tests.
@@ -18,6 +18,7 @@ import { complexContagionCase } from './complex-contagion.js';
 import { lengthHypothesesCase } from './length-hypotheses.js';
 import { modelChoiceRecoveryCase } from './model-choice-recovery.js';
 import { siLogisticCase } from './si-logistic.js';
+import { studyDesignCase } from './study-design.js';
 import { studyPatternsCase } from './study-patterns.js';
 import { sustainmentCase } from './sustainment.js';
 import { wattsCascadeCase } from './watts-cascade.js';
@@ -31,6 +32,7 @@ export const CASES: readonly ValidationCase[] = [
   sustainmentCase,
   studyPatternsCase,
   lengthHypothesesCase,
+  studyDesignCase,
   calibrationRecoveryCase,
   modelChoiceRecoveryCase,
 ];
@@ -39,4 +41,4 @@ export function caseById(id: string): ValidationCase | undefined {
   return CASES.find((c) => c.id === id);
 }
 
-export { Scale, check, passed, type Check, type CaseOutcome, type CaseChart, type Table, type ValidationCase } from './case.js';
+export { Scale, check, passed, prediction, type Prediction, type Check, type CaseOutcome, type CaseChart, type Table, type ValidationCase } from './case.js';

@@ -4,12 +4,16 @@
  *   H1 early interactions — scenarios/hypotheses/early-affect.yaml;
  *   H2 capacity rationing — scenarios/hypotheses/capacity.yaml.
  * Each runs 24- against 12-month engagements at 2, 5, 10 and 20 ISPs, paired by seed; the case
- * says which keeps "no material difference" across capacity. Its predictions (V1) were written
- * into docs/VALIDATION.md and committed before this case existed.
+ * says which keeps "no material difference" across capacity. Its predictions (V1, V2) were written
+ * into docs/VALIDATION.md and committed before this case existed (7d9deff); they are reported as
+ * predictions (supported or refuted), not checks: V1 was refuted, and stays so.
  */
+
+/** The commit that registered V1 and V2 (docs/VALIDATION.md, Part III). */
+export const REGISTERED = '7d9deff';
 import type { RunResult } from '../sim/index.js';
 import { LENGTH_FIELD } from '../scenarios/index.js';
-import { check, type CaseOutcome, type Check, type Scale, type ValidationCase } from './case.js';
+import { prediction, type CaseOutcome, type Prediction, type Scale, type ValidationCase } from './case.js';
 import { format, runAll, scenarioWith, seedList } from './common.js';
 import { compareLengths, PATTERN_CRITERIA, type LengthComparison } from './study-patterns.js';
 import { halfRiseMonth, meanCurve, meanPathway, readinessCurve } from '../report/patterns.js';
@@ -78,31 +82,32 @@ function run(scale: Scale): CaseOutcome {
   const orders = [...HYPOTHESES.map((h) => h.scenario), 'foundation'].map((ref) => ({ ref, halves: affectTrustReadiness(runAll(scenarioWith(ref), seeds)) }));
   const monthText = (v: number | null) => (v === null ? 'never' : v.toFixed(1));
   const keepers = [...results, foundation].filter((r) => r.keepsAcrossCapacity).map((r) => `${r.id} (${r.scenario})`);
-  const checks: Check[] = [
-    check(
-      'V1 (pre-registered). H1 keeps no material difference at every ISP count',
-      `24 − 12 months inside ±${margin * 100} pp (no 95 % interval wholly beyond it) at ${ISP_COUNTS.join(', ')} ISPs, and changing by < ${margin * 100} pp from 2 to 20 ISPs`,
-      'prediction written before the run (docs/VALIDATION.md)',
-      `${describe(h1)}; change ${pp(h1.change)}`,
+  const predictions: Prediction[] = [
+    prediction(
+      'V1 (H1)',
+      `H1 keeps no material difference at every ISP count: 24 − 12 months inside ±${margin * 100} pp (no 95 % interval wholly beyond it) at ${ISP_COUNTS.join(', ')} ISPs, and changing by < ${margin * 100} pp from 2 to 20 ISPs`,
+      REGISTERED,
       h1.keepsAcrossCapacity && Math.abs(h1.change) < margin,
+      `${describe(h1)}; change ${pp(h1.change)}`,
     ),
-    check(
-      'V1 (pre-registered). H2: longer loses while capacity binds and wins once it does not',
-      '24 − 12 months negative at 2 ISPs, positive at 20 ISPs, and a larger change from 2 to 20 ISPs than under H1',
-      'prediction written before the run (docs/VALIDATION.md)',
-      `${describe(h2)}; change ${pp(h2.change)} (H1 ${pp(h1.change)})`,
+    prediction(
+      'V1 (H2)',
+      'H2: longer loses while capacity binds and wins once it does not: 24 − 12 months negative at 2 ISPs, positive at 20 ISPs, and a larger change from 2 to 20 ISPs than under H1',
+      REGISTERED,
       h2.rows[0].comparison.test.estimate < 0 && h2.rows[h2.rows.length - 1].comparison.test.estimate > 0 && h2.change > h1.change,
+      `${describe(h2)}; change ${pp(h2.change)} (H1 ${pp(h1.change)})`,
     ),
-    check(
-      'V2 (pre-registered). Affect rises before trust, trust before A/P/F',
-      'half-rise month (src/report/patterns.ts) of mean affect < trust < mean of A/P/F, in foundation and both hypothesis scenarios',
-      'prediction written before the run (docs/VALIDATION.md)',
-      orders.map((o) => `${o.ref}: ${o.halves.map(monthText).join(' → ')}`).join('; '),
+    prediction(
+      'V2',
+      'Affect rises before trust, trust before A/P/F: half-rise month (src/report/patterns.ts) of mean affect < trust < mean of A/P/F, in foundation and both hypothesis scenarios',
+      REGISTERED,
       orders.every((o) => affectLeads(o.halves)),
+      orders.map((o) => `${o.ref}: ${o.halves.map(monthText).join(' → ')}`).join('; '),
     ),
   ];
   return {
-    checks,
+    checks: [],
+    predictions,
     tables: [
       {
         caption: `Final adoption, 24 − 12 months, by ISP count (${seeds.length} paired seeds each; "material" = 95 % interval wholly beyond ±${margin * 100} pp)`,

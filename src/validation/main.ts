@@ -3,9 +3,11 @@
  * `npm run validate` = `node dist/validation/main.js [--out validation] [--only id,id] [--threads n] [--fast]`
  *
  * Runs every validation case (one case per worker thread, the heaviest first), prints one line
- * per case and per failed check, writes <out>/summary.md, <out>/index.html, <out>/charts/*.svg and
- * <out>/results.json, and exits 0 when every case passes, 1 when a case fails or errors, 2 on a
- * bad option. `--fast` runs the small configurations that `npm test` uses (a smoke run).
+ * per case, per failed check and per prediction, writes <out>/summary.md, <out>/index.html,
+ * <out>/charts/*.svg, <out>/results.json and <out>/summary.json (checks and predictions apart),
+ * and exits 0 when every check holds, 1 when a check fails or a case errors (or, with --strict,
+ * a prediction is refuted), 2 on a bad option. `--fast` runs the small configurations that
+ * `npm test` uses (a smoke run).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -16,36 +18,44 @@ import { CASES, caseById, type CaseOutcome, type Scale, type ValidationCase } fr
 import { resultPassed, writeValidation, type CaseResult, type Provenance } from './write.js';
 
 /** Rough cost order (heaviest first) so the pool finishes together. */
-const COST_ORDER = ['model-choice-recovery', 'calibration-recovery', 'study-patterns', 'length-hypotheses', 'watts-cascade', 'sustainment', 'complex-contagion', 'si-logistic', 'bass'];
+const COST_ORDER = ['model-choice-recovery', 'calibration-recovery', 'study-patterns', 'study-design', 'length-hypotheses', 'watts-cascade', 'sustainment', 'complex-contagion', 'si-logistic', 'bass'];
 
 const HELP = `Usage: node dist/validation/main.js [options]   (npm run validate)
 
 Verification: docks the engine to classic diffusion models (Bass, SI/logistic, Watts cascades,
 complex contagion). Calibration: sustainment against UniSIC and the study's five patterns, each
 with a knock-out that must break it (summary.json). Validation: the rival explanations of
-pattern 2 across ISP capacity (length-hypotheses), against predictions stated beforehand.
+pattern 2 across ISP capacity (length-hypotheses) and in the study's own design (study-design),
+against predictions stated beforehand.
+
+A check is a property the code must have: a failed check is a defect. A prediction is a
+pre-registered statement about the model, reported as supported or refuted with the commit that
+registered it (summary.json predictions[]); it fails nothing unless --strict.
 
 Options:
   --out <dir>       output directory (default: validation)
   --only <ids>      comma-separated case ids: ${CASES.map((c) => c.id).join(', ')}
   --threads <n>     worker threads (default: min(2, cores))
   --fast            the small configurations used by npm test (smoke run)
+  --strict          also fail on a refuted prediction
   -h, --help        this help
 
 Example: npm run validate -- --only watts-cascade,bass --threads 1
-Exit codes: 0 every case passes, 1 a case fails or errors, 2 bad option.`;
+Exit codes: 0 every check holds, 1 a check fails or a case errors (--strict: or a prediction
+is refuted), 2 bad option.`;
 
 interface Options {
   out: string;
   cases: ValidationCase[];
   threads: number;
   scale: Scale;
+  strict: boolean;
 }
 
 class UsageError extends Error {}
 
 function parseOptions(argv: readonly string[]): Options | null {
-  const options: Options = { out: 'validation', cases: [...CASES], threads: Math.max(1, Math.min(2, availableParallelism())), scale: 'full' };
+  const options: Options = { out: 'validation', cases: [...CASES], threads: Math.max(1, Math.min(2, availableParallelism())), scale: 'full', strict: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -77,6 +87,9 @@ function parseOptions(argv: readonly string[]): Options | null {
       }
       case '--fast':
         options.scale = 'fast';
+        break;
+      case '--strict':
+        options.strict = true;
         break;
       default:
         throw new UsageError(`unknown option ${arg} (see --help)`);
@@ -138,8 +151,8 @@ function packageVersion(): string {
   }
 }
 
-function printResult(r: CaseResult): void {
-  const pass = resultPassed(r);
+function printResult(r: CaseResult, strict: boolean): void {
+  const pass = resultPassed(r, strict);
   process.stdout.write(`${pass ? 'pass' : 'FAIL'}  ${r.validationCase.id.padEnd(18)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.validationCase.title}\n`);
   if (!r.outcome) {
     process.stdout.write(`      error: ${(r.error ?? '').split('\n')[0]}\n`);
@@ -147,6 +160,9 @@ function printResult(r: CaseResult): void {
   }
   for (const k of r.outcome.checks) {
     process.stdout.write(`      ${k.pass ? '✓' : '✗'} ${k.name}: ${k.measured}${k.pass ? '' : `  (expected ${k.expected}; ${k.tolerance})`}\n`);
+  }
+  for (const p of r.outcome.predictions ?? []) {
+    process.stdout.write(`      ${p.outcome === 'supported' ? '✓' : '·'} prediction ${p.id} ${p.outcome} (registered ${p.committed}): ${p.measured}\n`);
   }
 }
 
@@ -167,7 +183,8 @@ async function main(): Promise<number> {
   }
   const started = performance.now();
   process.stdout.write(`Validation: ${options.cases.length} case(s), scale ${options.scale}, ${options.threads} thread(s)\n`);
-  const results = await runAllCases(options.cases, options.threads, options.scale, printResult);
+  const strict = options.strict;
+  const results = await runAllCases(options.cases, options.threads, options.scale, (r) => printResult(r, strict));
   const provenance: Provenance = {
     tool: 'concentric',
     version: packageVersion(),
@@ -177,14 +194,17 @@ async function main(): Promise<number> {
     node: process.versions.node,
     date: new Date().toISOString(),
     totalSeconds: (performance.now() - started) / 1000,
+    strict,
   };
   const out = resolve(options.out);
   const { warnings } = await writeValidation(out, results, provenance);
   for (const warning of warnings) process.stderr.write(`chart warning: ${warning}\n`);
-  const failed = results.filter((r) => !resultPassed(r));
+  const failed = results.filter((r) => !resultPassed(r, strict));
+  const refuted = results.flatMap((r) => (r.outcome?.predictions ?? []).filter((p) => p.outcome === 'refuted').map((p) => `${r.validationCase.id} ${p.id}`));
   process.stdout.write(
     `\n${failed.length === 0 ? 'All cases pass' : `${failed.length} case(s) FAIL: ${failed.map((r) => r.validationCase.id).join(', ')}`} ` +
-      `in ${provenance.totalSeconds.toFixed(0)} s — ${out}/summary.md, ${out}/index.html\n`,
+      `in ${provenance.totalSeconds.toFixed(0)} s — ${out}/summary.md, ${out}/index.html\n` +
+      (refuted.length > 0 ? `Refuted predictions (results, not defects${strict ? '; --strict fails on them' : ''}): ${refuted.join(', ')}\n` : ''),
   );
   return failed.length === 0 ? 0 : 1;
 }

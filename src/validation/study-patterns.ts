@@ -18,7 +18,7 @@ import type { RunResult } from '../sim/index.js';
 import { LENGTH_FIELD } from '../scenarios/index.js';
 import { halfRiseMonth, meanPathway, orderHolds, pathwayHalfRises as sharedHalfRises, PATHWAY_STEPS } from '../report/patterns.js';
 import { isLimited, pattern2Verdict, pattern3Holds, RING_LABELS, ringsAgainstNull, type RingAgainstNull } from '../report/patterns.js';
-import { equivalenceTest, pairedBootstrap, type Equivalence } from '../stats/index.js';
+import { equivalenceTest, pairedBootstrap, quantileOfSorted, seededUniform, type Equivalence } from '../stats/index.js';
 import { check, type CaseOutcome, type Check, type Scale, type ValidationCase } from './case.js';
 import { intervalsChart, withBand, type IntervalRow } from './charts.js';
 import { format, mean, meanInterval, runAll, scenarioWith, seedList } from './common.js';
@@ -117,6 +117,48 @@ export function conversion(runs: readonly RunResult[]): Conversion {
     runsWithNonAdopter: runs.filter((r) => dis(r).adopted < dis(r).staff).length,
   };
 }
+
+/**
+ * Pattern 5 in a form that can fail (issue 23): skeptics of the same team of an engaged unit (not
+ * on its implementation team) by the quality of their low-stakes contacts — the share experienced
+ * positively — against whether they adopted (summary.lowStakesQuality, within-team sums). The
+ * slope Sxy/Sxx pools the runs: the adoption difference between all-positive and all-negative
+ * low-stakes contacts; its 95 % interval resamples runs. Reach is the same for both sides of the
+ * comparison, so it no longer measures who was reached.
+ */
+export interface QualityComparison {
+  readonly people: number;
+  readonly slope: number;
+  readonly low: number;
+  readonly high: number;
+  /** the interval lies above 0: better low-stakes contacts, more adoption, within the same teams */
+  readonly holds: boolean;
+}
+
+export function qualityComparison(runs: readonly RunResult[], seed = 'pattern5-quality'): QualityComparison {
+  const q = runs.map((r) => r.summary.lowStakesQuality);
+  const slopeOf = (pick: (k: number) => number) => {
+    let sxy = 0;
+    let sxx = 0;
+    for (let k = 0; k < q.length; k++) {
+      const j = pick(k);
+      sxy += q[j].sxy;
+      sxx += q[j].sxx;
+    }
+    return sxx > 0 ? sxy / sxx : Number.NaN;
+  };
+  const slope = slopeOf((k) => k);
+  const uniform = seededUniform(seed);
+  const resampled: number[] = [];
+  for (let b = 0; b < 2000; b++) resampled.push(slopeOf(() => Math.floor(uniform() * q.length)));
+  const finite = resampled.filter(Number.isFinite).sort((a, b) => a - b);
+  const low = finite.length > 0 ? quantileOfSorted(finite, 0.025) : Number.NaN;
+  const high = finite.length > 0 ? quantileOfSorted(finite, 0.975) : Number.NaN;
+  return { people: q.reduce((sum, x) => sum + x.people, 0), slope, low, high, holds: low > 0 };
+}
+
+/** Its knock-out: a contact's quality no longer moves affect, nor affect trust (M2). */
+export const QUALITY_KNOCKOUT = { 'affect.gain': 0, 'trust.affectWeight': 0 } as const;
 
 /** The thresholds each pattern is judged by (the same in npm test and npm run validate). */
 export const PATTERN_CRITERIA = {
@@ -357,6 +399,10 @@ function run(scale: Scale): CaseOutcome {
   const lengths = measureLengths(x, []);
   const rings = measureRings(x, []);
   const verdicts = PATTERNS.map((definition) => ({ definition, verdict: judgePattern(x, definition) }));
+  const quality = qualityComparison(x.runs([]));
+  const qualityKnockedOut = qualityComparison(x.runs(knockoutOverrides(QUALITY_KNOCKOUT)));
+  const slopeText = (v: QualityComparison) =>
+    `${format.points(v.slope)} ${format.interval(v.low, v.high, (value) => format.points(value))} (${Math.round(v.people / x.seeds.length)} skeptics per run compared)`;
   const criteria: Record<number, [string, string]> = {
     1: [`half-rise months (src/report/patterns.ts) increase along ${PATHWAY_STEPS.join(' → ')} on the mean curves, and in ≥ ${C.orderedShare * 100} % of runs`, 'strictly increasing; share ≥ 0.8'],
     2:
@@ -385,7 +431,11 @@ function run(scale: Scale): CaseOutcome {
   const lengthRows: IntervalRow[] = lengths.comparisons.map((k) => ({ x: `${k.high} months`, y: k.test.estimate * 100, low: k.test.ci90.low * 100, high: k.test.ci90.high * 100, series: `high − ${k.limited} months (90 % CI)` }));
   return {
     checks,
-    patterns: verdicts.map(({ verdict }) => ({ pattern: verdict.pattern, holds: verdict.holds, knockout: verdict.knockout, byConstruction: verdict.byConstruction })),
+    patterns: [
+      ...verdicts.map(({ verdict }) => ({ pattern: verdict.pattern, holds: verdict.holds, knockout: verdict.knockout, byConstruction: verdict.byConstruction })),
+      // pattern 5 in its falsifiable form (reported beside the reach-based form, not a check: docs/VALIDATION.md)
+      { pattern: 5, form: 'same teams, by the quality of low-stakes contacts', holds: quality.holds, knockout: { set: QUALITY_KNOCKOUT, holds: qualityKnockedOut.holds }, byConstruction: quality.holds && qualityKnockedOut.holds },
+    ],
     tables: [
       {
         caption: `Patterns and knock-outs (foundation, ${c.replicates} seeds each; a pattern that holds under its knock-out is by construction)`,
@@ -398,6 +448,14 @@ function run(scale: Scale): CaseOutcome {
           verdict.knockout.holds ? 'yes' : 'no',
           !verdict.holds ? 'does not hold' : verdict.byConstruction ? 'by construction' : 'holds, and fails without its mechanism',
         ]),
+      },
+      {
+        caption: `Pattern 5 in a form that can fail: skeptics of the same team of an engaged unit (not on its implementation team), adoption against the share of their low-stakes contacts experienced positively — the difference between all-positive and all-negative (within-team slope, ${c.replicates} seeds, 95 % interval resampling runs)`,
+        columns: ['', 'difference in adoption', 'holds (interval above 0)'],
+        rows: [
+          ['with the mechanism (foundation)', slopeText(quality), quality.holds ? 'yes' : 'no'],
+          [`knocked out (${knockoutOverrides(QUALITY_KNOCKOUT).join(' ')})`, slopeText(qualityKnockedOut), qualityKnockedOut.holds ? 'yes' : 'no'],
+        ],
       },
       {
         caption: `Pattern 3: ring statistics against the degree-preserving null network (${c.replicates} paired seeds)`,

@@ -30,10 +30,18 @@ export interface Provenance {
   readonly node: string;
   readonly date: string;
   readonly totalSeconds: number;
+  /** `--strict`: a refuted prediction fails its case too */
+  readonly strict: boolean;
 }
 
-export function resultPassed(result: CaseResult): boolean {
-  return result.outcome !== null && passed(result.outcome);
+/** Every check of the case holds (and, under `strict`, every prediction is supported). */
+export function resultPassed(result: CaseResult, strict = false): boolean {
+  return result.outcome !== null && passed(result.outcome, strict);
+}
+
+function predictionsText(r: CaseResult): string {
+  const predictions = r.outcome?.predictions ?? [];
+  return predictions.length === 0 ? '—' : `${predictions.filter((p) => p.outcome === 'supported').length}/${predictions.length} supported`;
 }
 
 function verdict(pass: boolean): string {
@@ -51,25 +59,33 @@ function provenanceLine(p: Provenance): string {
 
 export function renderSummary(results: readonly CaseResult[], provenance: Provenance): string {
   const lines: string[] = [];
-  const failed = results.filter((r) => !resultPassed(r));
+  const failed = results.filter((r) => !resultPassed(r, provenance.strict));
   lines.push('# Concentric validation', '');
   lines.push(`${failed.length === 0 ? 'All cases pass' : `${failed.length} of ${results.length} cases FAIL: ${failed.map((r) => r.validationCase.id).join(', ')}`}.`, '');
   lines.push(`Run: ${provenanceLine(provenance)}.`, '');
-  lines.push('| case | result | checks | time |', '|---|---|---|---|');
+  lines.push('A case passes when every *check* holds; *predictions* (pre-registered) are reported as supported or refuted and fail a case only under `--strict`.', '');
+  lines.push('| case | result | checks | predictions | time |', '|---|---|---|---|---|');
   for (const r of results) {
     const checks = r.outcome ? `${r.outcome.checks.filter((c) => c.pass).length}/${r.outcome.checks.length}` : 'error';
-    lines.push(`| ${cell(r.validationCase.title)} (\`${r.validationCase.id}\`) | ${verdict(resultPassed(r))} | ${checks} | ${r.seconds.toFixed(1)} s |`);
+    lines.push(`| ${cell(r.validationCase.title)} (\`${r.validationCase.id}\`) | ${verdict(resultPassed(r, provenance.strict))} | ${checks} | ${predictionsText(r)} | ${r.seconds.toFixed(1)} s |`);
   }
   for (const r of results) {
     const c = r.validationCase;
-    lines.push('', `## ${c.title} — ${verdict(resultPassed(r))}`, '');
+    lines.push('', `## ${c.title} — ${verdict(resultPassed(r, provenance.strict))}`, '');
     lines.push(`- **Source:** ${c.source}`, `- **Design:** ${c.design}`, `- **Establishes:** ${c.establishes}`, `- **Does not establish:** ${c.limits}`, '');
     if (!r.outcome) {
       lines.push('```', r.error ?? 'unknown error', '```');
       continue;
     }
-    lines.push('| check | expected | tolerance | measured | result |', '|---|---|---|---|---|');
-    for (const k of r.outcome.checks) lines.push(`| ${cell(k.name)} | ${cell(k.expected)} | ${cell(k.tolerance)} | ${cell(k.measured)} | ${verdict(k.pass)} |`);
+    if (r.outcome.checks.length > 0) {
+      lines.push('| check | expected | tolerance | measured | result |', '|---|---|---|---|---|');
+      for (const k of r.outcome.checks) lines.push(`| ${cell(k.name)} | ${cell(k.expected)} | ${cell(k.tolerance)} | ${cell(k.measured)} | ${verdict(k.pass)} |`);
+    }
+    const predictions = r.outcome.predictions ?? [];
+    if (predictions.length > 0) {
+      lines.push('', '| prediction | statement | registered | measured | outcome |', '|---|---|---|---|---|');
+      for (const p of predictions) lines.push(`| ${cell(p.id)} | ${cell(p.statement)} | ${cell(p.committed)} | ${cell(p.measured)} | ${p.outcome} |`);
+    }
     for (const table of r.outcome.tables) {
       lines.push('', `*${table.caption}*`, '', `| ${table.columns.map(cell).join(' | ')} |`, `|${table.columns.map(() => '---').join('|')}|`);
       for (const row of table.rows) lines.push(`| ${row.map(cell).join(' | ')} |`);
@@ -125,16 +141,16 @@ function htmlTable(columns: readonly string[], rows: readonly (readonly string[]
 }
 
 export function renderPage(results: readonly CaseResult[], provenance: Provenance, svgs: ReadonlyMap<string, string>): string {
-  const failed = results.filter((r) => !resultPassed(r));
+  const failed = results.filter((r) => !resultPassed(r, provenance.strict));
   const overview = htmlTable(
-    ['case', 'checks passed', 'time', 'result'],
-    results.map((r) => [r.validationCase.title, r.outcome ? `${r.outcome.checks.filter((c) => c.pass).length} of ${r.outcome.checks.length}` : 'error', `${r.seconds.toFixed(1)} s`, verdict(resultPassed(r))]),
-    results.map((r) => (resultPassed(r) ? 'pass' : 'fail')),
+    ['case', 'checks passed', 'predictions', 'time', 'result'],
+    results.map((r) => [r.validationCase.title, r.outcome ? `${r.outcome.checks.filter((c) => c.pass).length} of ${r.outcome.checks.length}` : 'error', predictionsText(r), `${r.seconds.toFixed(1)} s`, verdict(resultPassed(r, provenance.strict))]),
+    results.map((r) => (resultPassed(r, provenance.strict) ? 'pass' : 'fail')),
   );
   const sections = results.map((r) => {
     const c = r.validationCase;
     const parts = [
-      `<h2 id="${c.id}">${escapeHtml(c.title)} — ${verdict(resultPassed(r))}</h2>`,
+      `<h2 id="${c.id}">${escapeHtml(c.title)} — ${verdict(resultPassed(r, provenance.strict))}</h2>`,
       `<dl><dt>Source</dt><dd>${escapeHtml(c.source)}</dd><dt>Design</dt><dd>${escapeHtml(c.design)}</dd>` +
         `<dt>Establishes</dt><dd>${escapeHtml(c.establishes)}</dd><dt>Does not establish</dt><dd>${escapeHtml(c.limits)}</dd></dl>`,
     ];
@@ -150,6 +166,17 @@ export function renderPage(results: readonly CaseResult[], provenance: Provenanc
         o.checks.map((k) => (k.pass ? 'pass' : 'fail')),
       ),
     );
+    const predictions = o.predictions ?? [];
+    if (predictions.length > 0) {
+      parts.push(
+        `<p class="caption">Pre-registered predictions (a refuted one is a result, not a defect)</p>` +
+          htmlTable(
+            ['prediction', 'statement', 'registered', 'measured', 'outcome'],
+            predictions.map((p) => [p.id, p.statement, p.committed, p.measured, p.outcome]),
+            predictions.map((p) => (p.outcome === 'supported' ? 'pass' : 'fail')),
+          ),
+      );
+    }
     for (const chart of o.charts) {
       parts.push(`<figure><div class="chart">${svgs.get(chart.id) ?? ''}</div><figcaption>${escapeHtml(chart.caption)}</figcaption></figure>`);
     }
@@ -181,12 +208,15 @@ export async function writeValidation(dir: string, results: readonly CaseResult[
       files.set(`charts/${chart.id}.vl.json`, `${JSON.stringify({ ...chart.spec, usermeta: { case: r.validationCase.id, provenance } }, null, 2)}\n`);
     }
   }
-  const json = results.map((r) => ({ id: r.validationCase.id, pass: resultPassed(r), seconds: r.seconds, error: r.error, checks: r.outcome?.checks ?? [], tables: r.outcome?.tables ?? [], notes: r.outcome?.notes ?? [] }));
+  const json = results.map((r) => ({ id: r.validationCase.id, pass: resultPassed(r, provenance.strict), seconds: r.seconds, error: r.error, checks: r.outcome?.checks ?? [], predictions: r.outcome?.predictions ?? [], tables: r.outcome?.tables ?? [], notes: r.outcome?.notes ?? [] }));
   files.set('results.json', `${JSON.stringify({ provenance, cases: json }, null, 2)}\n`);
   files.set('summary.md', renderSummary(results, provenance));
   // The study patterns with their knock-outs, per pattern (MODEL-GROUNDING Revisions 5).
+  // Checks (a failure is a defect) apart from pre-registered predictions (a result either way).
   const patterns = results.flatMap((r) => r.outcome?.patterns ?? []);
-  if (patterns.length > 0) files.set('summary.json', `${JSON.stringify({ provenance, patterns }, null, 2)}\n`);
+  const checks = results.flatMap((r) => (r.outcome?.checks ?? []).map((k) => ({ case: r.validationCase.id, name: k.name, pass: k.pass })));
+  const predictions = results.flatMap((r) => (r.outcome?.predictions ?? []).map((p) => ({ case: r.validationCase.id, ...p })));
+  files.set('summary.json', `${JSON.stringify({ provenance, checks, predictions, patterns }, null, 2)}\n`);
   files.set('index.html', renderPage(results, provenance, svgs));
   writeReportFiles(dir, files);
   return { warnings };

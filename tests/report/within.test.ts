@@ -14,17 +14,23 @@ import type { Comparison } from '../../src/report/model.js';
 import { OUTCOMES } from '../../src/report/outcomes.js';
 import type { RobustnessRow } from '../../src/report/robustness.js';
 import { analyseWithin, STUDIES_PER_RUN } from '../../src/report/within.js';
-import type { UnitOutcome } from '../../src/sim/index.js';
+import type { TeamMemberRecord, UnitOutcome } from '../../src/sim/index.js';
 import { withinSweep } from '../../src/sweep/index.js';
 import type { FinishedRun } from '../../src/sweep/types.js';
 import { temporaryDir, writeResults } from './fixtures.js';
 
 const SETTINGS = { marginFraction: 0.05, marginPp: 5, months: 36, seed: 1, resamples: 200 };
 
+/** A team member who reached stages 1..stage at week 8. */
+function teamMember(member: number, stage: number): TeamMemberRecord {
+  return { member, joinedWeek: 0, leftWeek: null, reached: Array.from({ length: 6 }, (_, s) => (s < stage ? 8 : null)) };
+}
+
+/** A unit without team records (as results of an engine before 3 read); tests add them where needed. */
 function unit(index: number, lengthMonths: number, share: number, startWeek: number | null = 0): UnitOutcome {
   const staff = 20;
   const snapshot = { staff, applying: Math.round(share * staff), sustained: 0, aim: 3, iam: 3, fim: 3 };
-  return { unit: index, lengthMonths, startWeek, ...snapshot, followUp: startWeek === null ? null : { week: 78, ...snapshot } };
+  return { unit: index, lengthMonths, startWeek, ...snapshot, followUp: startWeek === null ? null : { week: 78, ...snapshot } } as unknown as UnitOutcome;
 }
 
 /** Runs of 8 units, half at 6 and half at 18 months; 18-month units apply `shift` more, and `extra` more in every third run. */
@@ -55,17 +61,23 @@ describe('analyseWithin', () => {
     ]);
   });
 
-  it('says how often a study of 13 recipients would see a difference larger than the margin', () => {
-    const big = analyseWithin(runs(0.25), [6, 18], 6, 18, SETTINGS).power.find((p) => p.outcome === 'finalAdoption')!;
-    expect(big.studies).toBe(30 * STUDIES_PER_RUN);
-    expect(big.recipients).toBe(13);
-    expect(big.share).toBeGreaterThan(0.99); // every unit of one length differs by ≥ 25 pp
-    const none = analyseWithin(runs(0, 0), [6, 18], 6, 18, SETTINGS).power.find((p) => p.outcome === 'finalAdoption')!;
-    expect(none.share).toBe(0); // no unit differs: no study can see a difference
-    // 10 pp more in a third of the runs: the studies drawn there (nearly all have both lengths) see it
-    const third = analyseWithin(runs(0, 0.1), [6, 18], 6, 18, SETTINGS).power.find((p) => p.outcome === 'finalAdoption')!;
-    expect(third.share).toBeGreaterThan(0.3);
-    expect(third.share).toBeLessThanOrEqual(0.34);
+  it('says what a study of the study’s design would see: its observation, power and false alarms', () => {
+    // team members of 18-month units all reached applying; of 6-month units, `short` of 4 stopped at learning
+    const teamRuns = (short: number) =>
+      runs(0).map((run) => ({
+        ...run,
+        units: (run.units ?? []).map((u) => ({ ...u, team: [0, 1, 2, 3].map((m) => teamMember(m, u.lengthMonths === 6 && m < short ? 4 : 6)) })),
+      }));
+    const clean = analyseWithin(teamRuns(0), [6, 18], 6, 36, { ...SETTINGS, months: 36 }).study;
+    expect(clean).toHaveLength(1);
+    expect(clean[0]).toMatchObject({ length: 18, reference: 6, recipients: 13, interviewMonths: [30, 33], runs: 30, studies: 30 * STUDIES_PER_RUN, showShare: 1, showShareNoDifference: 1, power: 0, falseAlarm: 0, applyingDifference: 0 });
+    const split = analyseWithin(teamRuns(4), [6, 18], 6, 36, { ...SETTINGS, months: 36 }).study[0];
+    expect(split.showShare).toBe(0);
+    expect(split.power).toBeGreaterThan(0.95); // 6 or 7 at learning vs 6 or 7 applying: p ≤ 0.002
+    expect(split.falseAlarm).toBeLessThan(split.power);
+    expect(split.applyingDifference).toBe(1);
+    // results without team records (an engine before 3): no study, said so
+    expect(analyseWithin(runs(0.25), [6, 18], 6, 18, SETTINGS).study[0]).toMatchObject({ runs: 0, comparable: 0 });
   });
 });
 
@@ -185,8 +197,8 @@ describe('a within report', () => {
     expect(model.headline.design).toMatch(/^Design: the study's comparison — inside one organization/);
     const summary = renderSummary(model);
     expect(summary).toContain('## Within one organization: the study’s comparison');
-    expect(summary).toContain('### A study of the study’s size');
-    expect(summary).toMatch(/- Final adoption: a study of 13 recipients would see 18 months and 6 months differ by more than ±5 pp in \d+ % of draws/);
+    expect(summary).toContain('### A study of the study’s design');
+    expect(summary).toMatch(/- 18 months vs 6 months: (a study of 13 team members interviewed in months 6–9 would find every one had reached applying in \d+ % of draws \(\d+ % if length made no difference\); a test at α = 0.05 would detect a difference by length in \d+ % of draws \(power\), against \d+ % when there is none|no draw had team members of both lengths)/);
     expect(summary).not.toContain('## All comparisons'); // the within table holds them
     expect(summary).not.toContain('## Does it hold?'); // no grid beside a within design
 
@@ -199,10 +211,12 @@ describe('a within report', () => {
     expect(boxes.map((row) => `${row.lengthLabel}|${row.outcome}`)).toContain('18 months|Final adoption (%)');
     expect(new Set(boxes.map((row) => row.lengthLabel))).toEqual(new Set(['6 months', '18 months']));
     for (const row of values('within-recipients').filter((r) => r.kind === 'run')) expect(row.value).toBeGreaterThanOrEqual(0);
-    // the study chart carries the power rows' shares (in %), only for the compared length
+    // the study chart carries the study's shares (in %), only for the compared length
     const study = values('within-study');
-    const adoption = model.within!.power.find((p) => p.outcome === 'finalAdoption')!;
-    expect(study.find((row) => row.outcome === 'Final adoption')).toMatchObject({ lengthLabel: '18 months', share: Math.round(adoption.share * 100 * 1e4) / 1e4 });
-    expect(study.every((row) => row.lengthLabel === '18 months')).toBe(true);
+    const row = model.within!.study[0];
+    if (row.comparable > 0) {
+      expect(study.find((r) => String(r.measure).startsWith('Test detects'))).toMatchObject({ lengthLabel: '18 months', share: Math.round(row.power * 100 * 1e4) / 1e4 });
+      expect(study.every((r) => r.lengthLabel === '18 months')).toBe(true);
+    } else expect(study).toEqual([]);
   });
 });

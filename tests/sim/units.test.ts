@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenarios/index.js';
-import { assignLengths, createSimulation, monthsToWeeks, simulate } from '../../src/sim/index.js';
+import { assignLengths, createSimulation, monthsToWeeks, RECORDED_STAGES, simulate } from '../../src/sim/index.js';
 
 const WITHIN = ['engagement.lengthAssignment=within', 'engagement.withinLengths=[6,18]', 'months=24'];
 
@@ -79,6 +79,50 @@ describe('a within-organization run', () => {
       else expect(u.followUp?.week, `unit ${u.unit}`).toBe(u.startWeek + followUpWeeks);
     }
     expect(units.some((u) => u.followUp !== null)).toBe(true);
+  });
+
+  it("dates each team member's stages as seen week by week, and closes a record when turnover replaces them", () => {
+    const simulation = createSimulation(scenario, 11);
+    const { implementationStart, implementationMembers } = simulation.view.organization;
+    const places = implementationMembers.length;
+    // stages[place][week]: the holder's stage after `week` weeks
+    const stages = Array.from({ length: places }, () => [] as number[]);
+    const record = () => implementationMembers.forEach((i, place) => (stages[place][simulation.view.week] = simulation.view.stageOf(i)));
+    record();
+    while (!simulation.done) {
+      simulation.step();
+      record();
+    }
+    const outcome = simulation.view.result().units ?? [];
+    expect(outcome).toEqual(units);
+    let replaced = 0;
+    for (const u of outcome) {
+      const size = implementationStart[u.unit + 1] - implementationStart[u.unit];
+      expect(new Set(u.team.map((m) => m.member))).toEqual(new Set(Array.from({ length: size }, (_, k) => k)));
+      for (const m of u.team) {
+        expect(m.reached).toHaveLength(RECORDED_STAGES.length);
+        // reached weeks never decrease along the pathway, and fall while the person held the place
+        const dated = m.reached.filter((w): w is number => w !== null);
+        expect(dated).toEqual([...dated].sort((a, b) => a - b));
+        expect(m.reached.slice(dated.length).every((w) => w === null)).toBe(true);
+        for (const w of dated) expect(w).toBeGreaterThanOrEqual(m.joinedWeek);
+        if (m.leftWeek !== null) {
+          replaced++;
+          for (const w of dated) expect(w).toBeLessThanOrEqual(m.leftWeek);
+          continue;
+        }
+        // the place's current holder: the first week at or beyond each stage since they joined
+        const history = stages[implementationStart[u.unit] + m.member];
+        RECORDED_STAGES.forEach((_, s) => {
+          const first = history.findIndex((stage, week) => week >= m.joinedWeek && stage > s);
+          expect(m.reached[s], `unit ${u.unit} member ${m.member} stage ${s}`).toBe(first >= 0 ? first : null);
+        });
+      }
+      // one current holder per place; places are listed in order
+      expect(u.team.filter((m) => m.leftWeek === null)).toHaveLength(size);
+      expect(u.team.map((m) => m.member)).toEqual([...u.team.map((m) => m.member)].sort((a, b) => a - b));
+    }
+    expect(replaced).toBeGreaterThan(0); // turnover (17 %/year) replaced someone in 24 months
   });
 
   it('is absent from runs with one policy for all units', () => {

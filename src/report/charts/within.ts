@@ -1,7 +1,7 @@
 /**
  * The within design's own pictures (runs of `compare --within`): recipients' outcomes by their
  * unit's assigned length, one value per run and arm (box and dots, as the distributions chart),
- * and how often a study of the study's size would see a difference larger than the margin. The
+ * and what a study of the study's design would see (its observation, power and false alarms). The
  * policy design's charts by length do not apply: each run is one organization with the lengths
  * mixed inside it.
  */
@@ -86,17 +86,27 @@ function recipientsChart(model: ReportModel, within: WithinAnalysis): Chart {
   };
 }
 
-/** Share of study-sized samples (13 recipients) whose difference exceeded the margin, per outcome and length. */
+/** The four shares a study of the study's design gives (src/report/within.ts, StudyDesignPower). */
+const STUDY_MEASURES = [
+  { key: 'showShare', label: 'All 13 reached applying (the study’s observation)' },
+  { key: 'showShareNoDifference', label: '… if length made no difference' },
+  { key: 'power', label: 'Test detects a difference (power, α = 0.05)' },
+  { key: 'falseAlarm', label: 'Test fires with no true difference (false alarm)' },
+] as const;
+
+/** What a study of the study's design would see, per length against the reference (shares in %). */
 function studyChart(model: ReportModel, within: WithinAnalysis): Chart {
-  const rows = within.power
+  const rows = within.study
     .filter((p) => p.comparable > 0)
-    .map((p) => ({
-      outcome: OUTCOMES[p.outcome].label,
-      lengthLabel: lengthLabel(p.length),
-      share: r4(p.share * 100),
-      comparable: p.comparable,
-      studies: p.studies,
-    }));
+    .flatMap((p) =>
+      STUDY_MEASURES.map((m) => ({
+        measure: m.label,
+        lengthLabel: lengthLabel(p.length),
+        share: r4(p[m.key] * 100),
+        comparable: p.comparable,
+        studies: p.studies,
+      })),
+    );
   // Colours as elsewhere in the report; the legend lists only the lengths compared with the reference.
   const compared = within.lengths.filter((length) => length !== within.reference);
   const color = {
@@ -117,20 +127,20 @@ function studyChart(model: ReportModel, within: WithinAnalysis): Chart {
       width: 420,
       height: { step: 16 },
       encoding: {
-        y: { field: 'outcome', type: 'nominal', title: null, sort: WITHIN_OUTCOMES.map((key) => OUTCOMES[key].label), axis: { labelLimit: 220 } },
+        y: { field: 'measure', type: 'nominal', title: null, sort: STUDY_MEASURES.map((m) => m.label), axis: { labelLimit: 320 } },
         yOffset: { field: 'lengthLabel', sort: compared.map(lengthLabel) },
       },
       layer: [
         {
           mark: { type: 'bar' },
           encoding: {
-            x: { field: 'share', type: 'quantitative', title: `Studies of ${STUDY_RECIPIENTS} recipients seeing a difference beyond the margin (%)`, scale: { domain: [0, 108] }, axis: { values: [0, 20, 40, 60, 80, 100] } },
+            x: { field: 'share', type: 'quantitative', title: `Studies of ${STUDY_RECIPIENTS} team members (%)`, scale: { domain: [0, 108] }, axis: { values: [0, 20, 40, 60, 80, 100] } },
             color,
             tooltip: [
-              { field: 'outcome' },
+              { field: 'measure' },
               { field: 'lengthLabel', title: 'engagement' },
-              { field: 'share', title: '% beyond margin', format: '.1f' },
-              { field: 'comparable', title: 'samples with both lengths' },
+              { field: 'share', title: '% of draws', format: '.1f' },
+              { field: 'comparable', title: 'draws with both lengths' },
             ],
           },
         },
