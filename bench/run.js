@@ -9,13 +9,15 @@
  *   (c) the foundation scenario: runs/s on one core and the median simulate() time
  *   (d) sweep throughput, 1 vs 2 threads (bench/sweep.js) and the TUI (bench/tui.js), when present
  *   (e) calibration: 2 parameters of foundation, 500 particles × 10 generations (bench/calibrate.js)
+ *   (f) the explorer in Chromium: explore.html's size, the first paired result after a change,
+ *       foundation runs/s on 2 workers (bench/explore.js)
  *
  * Every case runs in its own Node process (peak RSS is per case), is warmed up, then timed as the
  * median of ≥ 5 repetitions (wall clock; CPU time alongside). The reduced-model implementations
  * run their repetitions interleaved, round-robin. Prints tables and every target with a pass/miss
  * mark; writes bench/results.json (machine, Node version, date).
  *
- *   node bench/run.js [--only a,b,c,d,e] [--reps N] [--out FILE]
+ *   node bench/run.js [--only a,b,c,d,e,f] [--reps N] [--out FILE]
  * A run with --only or fewer than 5 repetitions writes only to --out, never to results.json.
  * Needs a build (`npx tsc -p .`): it imports the engine from dist/.
  */
@@ -37,7 +39,7 @@ const option = (name) => {
   if (k < 0) return undefined;
   return argv[k].includes('=') ? argv[k].slice(name.length + 1) : argv[k + 1];
 };
-const ALL_CASES = ['a', 'b', 'c', 'd', 'e'];
+const ALL_CASES = ['a', 'b', 'c', 'd', 'e', 'f'];
 const only = option('--only')?.split(',') ?? ALL_CASES;
 const REPS = Number(option('--reps') ?? 5);
 const outFile = option('--out');
@@ -60,6 +62,27 @@ const mark = (pass) => (pass === null || pass === undefined ? '  —' : pass ? '
 
 function section(title) {
   console.log(`\n${title}`);
+}
+
+// ── the plain reference, in every run ────────────────────────────────────────────────
+// Every case keeps its ratio to the plain struct-of-arrays Bass (case (a)'s reference, measured
+// in the same invocation): agent-steps/s over the reference's. The host's speed moves by 30–50 %
+// from run to run; a ratio moves much less. Without case (a), the reference runs alone first.
+let plainResult = null;
+
+async function plainReference() {
+  if (plainResult) return plainResult;
+  const spec = REDUCED.find((r) => r.impl === 'plain');
+  const proc = new CaseProcess(spec.label);
+  const info = await proc.setup(here('./cases/reduced.js').href, { ...spec, seed: 7 });
+  await proc.rep(-1);
+  const reps = [];
+  for (let r = 0; r < REPS; r++) reps.push(await proc.rep(r));
+  await proc.finish();
+  const wall = median(reps.map((x) => x.wallMs));
+  plainResult = { impl: 'plain', agentStepsPerSecond: (spec.n * spec.ticks) / (wall / 1000), visitsPerSecond: (info.visitsPerTick * spec.ticks) / (wall / 1000) };
+  console.log(`  plain reference (run alone for the ratios): ${perSecond(plainResult.agentStepsPerSecond)} agent-steps/s`);
+  return plainResult;
 }
 
 // ── (a) reduced model ────────────────────────────────────────────────────────────────
@@ -127,6 +150,8 @@ async function reducedModel() {
   );
   console.log(`  ${notes.at(-3)}\n  ${notes.at(-2)}\n  ${notes.at(-1)}`);
   const [engine, engineWithPathway, plain, bitecs, flocc] = runs.map((run) => run.result);
+  plainResult = plain;
+  for (const run of runs) run.result.ratioToPlain = run.result.agentStepsPerSecond / plain.agentStepsPerSecond;
   const vs = (other) => engine.visitsPerSecond / other.visitsPerSecond;
   target('a.plain', '(a) Concentric engine vs plain reference (neighbour visits/s)', vs(plain), ratio(vs(plain)), '≥ 0.9×', vs(plain) >= 0.9);
   target('a.bitecs', '(a) Concentric engine vs bitecs', vs(bitecs), ratio(vs(bitecs)), '≥ 1×', vs(bitecs) >= 1);
@@ -201,6 +226,7 @@ async function fullModel() {
     const measured = spec.mode === 'blocks' ? await fullBlocks(proc, spec, info) : await fullRuns(proc, spec, info);
     const { peakRssMB } = await proc.finish();
     const result = { case: 'b', n: spec.n, weeks: WEEKS, overrides: info.overrides, ...measured, peakRssMB };
+    result.ratioToPlain = result.agentStepsPerSecond / (await plainReference()).agentStepsPerSecond;
     cases.push(result);
     rows.push([
       count(spec.n),
@@ -213,17 +239,53 @@ async function fullModel() {
       perSecond(result.visitsPerSecond),
       mb(peakRssMB),
       result.finalAdoption.toFixed(3),
+      ratio(result.ratioToPlain),
     ]);
     if (spec.n === 1_000_000) {
       target('b.steps', '(b) agent-steps/s at N = 1M (156 weeks)', result.agentStepsPerSecond, perSecond(result.agentStepsPerSecond), '≥ 20 M/s', result.agentStepsPerSecond >= 20e6);
       target('b.rss', '(b) peak RSS at N = 1M', peakRssMB, mb(peakRssMB), '≤ 400 MB', peakRssMB <= 400);
     }
   }
-  console.log(table(['N', 'repetitions', 'setup', '156 weeks', 'cpu', 'result', 'agent-steps', 'neighbour visits', 'peak RSS', 'adopted'], rows));
+  console.log(table(['N', 'repetitions', 'setup', '156 weeks', 'cpu', 'result', 'agent-steps', 'neighbour visits', 'peak RSS', 'adopted', 'agent-steps vs plain'], rows));
+  await memoryProbe(cases.find((c) => c.case === 'b' && c.n === 1_000_000));
   const note =
     `Scaling: --set ${overrides.join(' ')} (for N = 1M). "setup" = createSimulation (network, population); ` +
     `agent-steps/s over the weekly steps (N = 1M: the median of its blocks; "cpu" there is the whole run's); ` +
     `"result" = series and summary; peak RSS of the whole process (Node itself ≈ 45 MB).`;
+  notes.push(note);
+  console.log(`  ${note}`);
+}
+
+// ── (b) the machine's memory limit, beside the 1M run ────────────────────────────────
+async function memoryProbe(million) {
+  const proc = new CaseProcess('memory probe');
+  const info = await proc.setup(here('./cases/memory.js').href, { n: 1_000_000 });
+  const reps = [];
+  for (let r = 0; r < REPS; r++) reps.push(await proc.rep(r));
+  const { peakRssMB } = await proc.finish();
+  const probe = {
+    case: 'b',
+    probe: 'memory',
+    sequentialGBps: median(reps.map((x) => x.sequentialGBps)),
+    gatherVisitsPerSecond: median(reps.map((x) => x.gatherVisitsPerSecond)),
+    latencyNs: median(reps.map((x) => x.latencyNs)),
+    ties: info.ties,
+    peakRssMB,
+  };
+  // The engine's whole week at 1M against one bare pass over the same ties: how many such passes'
+  // worth of time the week takes (1 would be a week as fast as the visits alone).
+  if (million) probe.engineWeeksPerGatherLimit = probe.gatherVisitsPerSecond / million.visitsPerSecond;
+  cases.push(probe);
+  console.log(
+    table(
+      ['memory probe', 'sequential read', 'bare gather over the 1M ties', 'dependent random read', '1M week vs bare gather'],
+      [['median of ' + REPS, `${probe.sequentialGBps.toFixed(1)} GB/s`, `${perSecond(probe.gatherVisitsPerSecond)} visits/s`, `${probe.latencyNs.toFixed(0)} ns`, million ? `${probe.engineWeeksPerGatherLimit.toFixed(2)}× its time` : '—']],
+    ),
+  );
+  const note =
+    'Memory probe (bench/cases/memory.js): a 128 MB sequential sum; every tie of the 1M organization visited once in a bare loop ' +
+    '(Float32 colleague values, as the engine\'s word-of-mouth push reads them); a dependent chain of random reads over 64 MB. ' +
+    '"1M week vs bare gather": the engine\'s 1M week, in neighbour visits/s, against that bare pass — the floor the week\'s random visits have on this machine.';
   notes.push(note);
   console.log(`  ${note}`);
 }
@@ -244,11 +306,13 @@ async function foundation() {
   const sorted = [...perRun].sort((a, b) => a - b);
   const p10 = sorted[Math.floor(sorted.length * 0.1)];
   const p90 = sorted[Math.floor(sorted.length * 0.9)];
-  cases.push({ case: 'c', runsPerRep, reps: REPS, runsPerSecond, runsPerCpuSecond, medianRunMs: medianRun, p10RunMs: p10, p90RunMs: p90, peakRssMB });
+  // Agent-steps/s of the median run (200 staff × 156 weeks) over the plain reference's.
+  const ratioToPlain = (200 * 156) / (medianRun / 1000) / (await plainReference()).agentStepsPerSecond;
+  cases.push({ case: 'c', runsPerRep, reps: REPS, runsPerSecond, runsPerCpuSecond, medianRunMs: medianRun, p10RunMs: p10, p90RunMs: p90, peakRssMB, ratioToPlain });
   console.log(
     table(
-      ['runs', 'runs/s', 'runs per CPU-second', 'median simulate()', 'p10', 'p90', 'peak RSS'],
-      [[`${REPS} × ${runsPerRep}`, runsPerSecond.toFixed(0), runsPerCpuSecond.toFixed(0), ms(medianRun), ms(p10), ms(p90), mb(peakRssMB)]],
+      ['runs', 'runs/s', 'runs per CPU-second', 'median simulate()', 'p10', 'p90', 'peak RSS', 'agent-steps vs plain'],
+      [[`${REPS} × ${runsPerRep}`, runsPerSecond.toFixed(0), runsPerCpuSecond.toFixed(0), ms(medianRun), ms(p10), ms(p90), mb(peakRssMB), ratio(ratioToPlain)]],
     ),
   );
   target('c.runs', '(c) foundation runs/s on one core', runsPerSecond, runsPerSecond.toFixed(0), '≥ 500', runsPerSecond >= 500);
@@ -276,7 +340,7 @@ async function contributed(file, exportName, title) {
   console.log(table(['case', 'value', 'unit', 'target'], rows.map((row) => [row.name, shown(row.value), row.unit ?? '', row.target ?? '—'])));
   console.log(`  (${seconds.toFixed(1)} s)`);
   for (const row of rows) {
-    cases.push({ case: file.includes('sweep') ? 'd' : file.includes('calibrate') ? 'e' : 'tui', ...row });
+    cases.push({ case: file.includes('sweep') ? 'd' : file.includes('calibrate') ? 'e' : file.includes('explore') ? 'f' : 'tui', ...row });
     if (row.target !== undefined && row.target !== null) target(`${file}:${row.name}`, row.name, row.value, `${shown(row.value)} ${row.unit ?? ''}`.trim(), String(row.target), row.pass ?? null);
   }
 }
@@ -316,6 +380,7 @@ try {
     await contributed('./tui.js', 'tuiCases', 'Teaching UI (bench/tui.js)');
   }
   if (only.includes('e')) await contributed('./calibrate.js', 'calibrateCases', '(e) Calibration: 2 parameters of foundation, 500 particles × 10 generations (bench/calibrate.js)');
+  if (only.includes('f')) await contributed('./explore.js', 'exploreCases', '(f) The explorer in Chromium (bench/explore.js)');
 } catch (error) {
   console.error(`bench failed: ${error instanceof Error ? error.stack : error}`);
   process.exitCode = 1;

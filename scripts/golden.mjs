@@ -4,8 +4,11 @@
  *   node scripts/golden.mjs save DIR     before a performance change: every case's output to DIR
  *   node scripts/golden.mjs check DIR    after it: any byte difference? (exit 1 if so)
  *   node scripts/golden.mjs update       rewrite tests/golden/baseline.json (the pinned hashes
- *                                        `npm test` checks) — only in a commit that changes
- *                                        results on purpose and says why
+ *                                        `npm test` checks, each with its key outcomes) — only
+ *                                        in a commit that changes results on purpose and says why
+ *
+ * A differing case is named with the key outcomes that moved and by how much, and (check) the
+ * first field of the output that differs (tests/golden/outcomes.mjs).
  *
  * check also runs `concentric run --json` for a few cases and requires the CLI to print exactly
  * what simulate() returns.
@@ -16,6 +19,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI_SPOTS, caseName, goldenCases } from '../tests/golden/cases.mjs';
+import { describeMoves, firstDifferenceOfTexts, keyOutcomes } from '../tests/golden/outcomes.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.GOLDEN_DIST ? resolve(process.env.GOLDEN_DIST) : join(root, 'dist');
@@ -32,10 +36,15 @@ if (!(['save', 'check'].includes(mode) && dirArg) && mode !== 'update') {
 
 const started = performance.now();
 if (mode === 'update') {
-  const baseline = {};
-  for (const c of cases) if (c.pinned) baseline[c.name] = sha(c.run());
-  writeFileSync(join(root, 'tests/golden/baseline.json'), JSON.stringify(baseline, null, 1) + '\n');
-  console.log(`update: ${Object.keys(baseline).length} pinned hashes written to tests/golden/baseline.json`);
+  // One line per case: the hash, then the outcomes it stands for (read by golden.test.ts).
+  const lines = [];
+  for (const c of cases) {
+    if (!c.pinned) continue;
+    const text = c.run();
+    lines.push(` ${JSON.stringify(c.name)}: ${JSON.stringify({ sha256: sha(text), ...keyOutcomes(text) })}`);
+  }
+  writeFileSync(join(root, 'tests/golden/baseline.json'), `{\n${lines.join(',\n')}\n}\n`);
+  console.log(`update: ${lines.length} pinned hashes and their key outcomes written to tests/golden/baseline.json`);
   process.exit(0);
 }
 
@@ -56,7 +65,8 @@ for (const c of cases) {
     console.log(`NEW  ${c.name} (not in ${indexPath})`);
   } else if (index[c.name] !== digest) {
     failures++;
-    console.log(`DIFF ${c.name}`);
+    const before = readFileSync(join(dir, `${index[c.name]}.json`), 'utf8');
+    console.log(`DIFF ${c.name}: ${describeMoves(keyOutcomes(before), keyOutcomes(text))}; first difference at ${firstDifferenceOfTexts(before, text)}`);
     writeFileSync(join(dir, `now-${digest}.json`), text);
   }
 }

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -20,7 +21,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   report: ['sweep', 'scenarios', 'sim', 'discover', 'calibrate', 'stats'],
   tui: ['sim', 'scenarios'],
   validation: ['sim', 'scenarios', 'report', 'sweep', 'calibrate', 'stats'],
-  cli: ['tui', 'report', 'sweep', 'scenarios', 'sim', 'discover', 'calibrate', 'stats'],
+  // the explorer: bundled for the browser (a test below proves no node: module is reachable)
+  explore: ['sim', 'scenarios', 'stats', 'report', 'sweep', 'tui'],
+  cli: ['tui', 'report', 'sweep', 'scenarios', 'sim', 'discover', 'calibrate', 'stats', 'explore'],
 };
 
 function files(dir: string): string[] {
@@ -102,11 +105,16 @@ function edgesOf(file: string, text: string): Edge[] {
   });
 }
 
+/** Hours per week divided by hours per co-lead week: the co-lead slot rule (src/agents/isps.ts). */
+const RESTATES_CAPACITY = /\/\s*[\w.]*hoursPerCoLeadWeek\b/;
+/** The cosine branch of Box–Muller (src/sim/rng.ts standardNormal). */
+const BOX_MULLER = /Math\.cos\(\s*2\s*\*\s*Math\.PI/;
+
 describe('architecture', () => {
   const edges = files(SRC).flatMap((file) => edgesOf(file, readFileSync(file, 'utf8')));
 
   it('finds the layers it checks', () => {
-    expect(new Set(edges.map((e) => e.from))).toEqual(new Set(['sim', 'sweep', 'discover', 'calibrate', 'report', 'tui', 'validation', 'cli']));
+    expect(new Set(edges.map((e) => e.from))).toEqual(new Set(['sim', 'sweep', 'discover', 'calibrate', 'report', 'tui', 'validation', 'cli', 'explore']));
     expect(edges.some((e) => e.to === 'stats')).toBe(true);
   });
 
@@ -131,6 +139,20 @@ describe('architecture', () => {
     expect(files(SRC).filter((file) => /\bLENGTH_FACTOR\b/.test(readFileSync(file, 'utf8'))).map((file) => relative(SRC, file))).toEqual([]);
   });
 
+  it('each rule is written once: co-lead capacity in src/agents, one wilson, one scaleScore, one Box–Muller', () => {
+    const where = (pattern: RegExp): string[] =>
+      files(SRC).filter((file) => pattern.test(readFileSync(file, 'utf8'))).map((file) => relative(SRC, file));
+    // Others take teamCapacity / ispsToCoLead / coLeadSlots through src/sim/index.ts.
+    expect(where(RESTATES_CAPACITY)).toEqual([join('agents', 'isps.ts')]);
+    expect(where(/function wilson\b/)).toEqual([join('stats', 'estimate.ts')]);
+    expect(where(/function scaleScore\b/)).toEqual([join('agents', 'readiness.ts')]);
+    expect(where(BOX_MULLER)).toEqual([join('sim', 'rng.ts')]);
+    // the copies this replaced would have been caught
+    expect(RESTATES_CAPACITY.test('const slots = Math.floor(hours / scenario.engagement.hoursPerCoLeadWeek + 1e-9);')).toBe(true);
+    expect(RESTATES_CAPACITY.test('Math.floor(base.isps.hoursPerWeek /\n base.engagement.hoursPerCoLeadWeek)')).toBe(true);
+    expect(BOX_MULLER.test('Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next())')).toBe(true);
+  });
+
   it('bench/ uses the engine only through its public API (dist/<layer>/index.js)', () => {
     const BENCH = fileURLToPath(new URL('../bench', import.meta.url));
     const scripts = (dir: string): string[] =>
@@ -145,6 +167,26 @@ describe('architecture', () => {
         .map((specifier) => `${relative(BENCH, file)} → ${specifier}`),
     );
     expect(internal).toEqual([]);
+  });
+
+  it('src/agents, src/sim and src/scenarios (browser.ts) bundle for the browser: no node: module reachable', () => {
+    // esbuild with platform browser refuses to resolve node:fs & co., so the build fails if any is reachable.
+    const bundle = buildSync({
+      stdin: {
+        contents: ["export * as agents from './agents/index.ts';", "export * as sim from './sim/index.ts';", "export * as scenarios from './scenarios/browser.ts';"].join('\n'),
+        resolveDir: SRC,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const layers = new Set(Object.keys(bundle.metafile.inputs).filter((input) => input.includes('src/')).map((input) => input.split('src/')[1].split('/')[0]));
+    expect([...layers].sort()).toEqual(['agents', 'scenarios', 'sim']);
+    expect(bundle.outputFiles[0].text).not.toMatch(/\bprocess\.(env|cwd|stderr|stdout)\b/);
   });
 
   it('catches what it is meant to catch (planted imports)', () => {

@@ -5,9 +5,27 @@
  * ISPs (tests/sim/isp-slots.test.ts checks it against chooseCoLeads on random teams).
  */
 
-/** Engagements one ISP can co-lead at once. */
+/** Engagements one ISP can co-lead at once (the 1e-9 keeps 0.3 / 0.1 at 3, not 2.999…). */
 export function coLeadSlots(hoursPerWeek: number, hoursPerCoLeadWeek: number): number {
   return Math.floor(hoursPerWeek / hoursPerCoLeadWeek + 1e-9);
+}
+
+/**
+ * Engagements a team of `isps` can co-lead at once, each with `coLeads` different ISPs:
+ * ⌊isps × slots / coLeads⌋, 0 with fewer ISPs than co-leads. What the staffing analysis reports
+ * as a team's capacity; tests/sim/isp-slots.test.ts checks that the engine starts exactly this
+ * many when every unit asks at once, fractional hours included.
+ */
+export function teamCapacity(isps: number, hoursPerWeek: number, hoursPerCoLeadWeek: number, coLeads: number): number {
+  return isps >= coLeads ? Math.floor((isps * coLeadSlots(hoursPerWeek, hoursPerCoLeadWeek)) / coLeads) : 0;
+}
+
+/**
+ * The fewest ISPs that can co-lead `engagements` at once (at least one slot per ISP assumed, as
+ * an ISP with no slot co-leads nothing): ⌈engagements × coLeads / slots⌉.
+ */
+export function ispsToCoLead(engagements: number, hoursPerWeek: number, hoursPerCoLeadWeek: number, coLeads: number): number {
+  return Math.ceil((engagements * coLeads) / Math.max(1, coLeadSlots(hoursPerWeek, hoursPerCoLeadWeek)));
 }
 
 /**

@@ -44,6 +44,6 @@ export function placeNewcomer(
   staff.contact[i] = Contact.none;
   staff.directContacts[i] = 0;
   staff.lowStakesContacts[i] = 0;
-  staff.positiveLowStakes[i] = 0;
+  staff.firstLowStakes[i] = 0;
   staff.lowStakesBeforeAdoption[i] = 0;
 }

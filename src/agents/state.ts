@@ -18,18 +18,18 @@ export interface StaffState {
   readonly size: number;
   readonly disposition: Uint8Array;
   /** adoption threshold φ: share of neighbours applying before peers count (M1) */
-  readonly threshold: Float64Array;
-  readonly baselineTrust: Float64Array;
+  readonly threshold: Float32Array;
+  readonly baselineTrust: Float32Array;
   /** trust in the ISPs (M2) */
-  readonly trust: Float64Array;
+  readonly trust: Float32Array;
   /** positive affect toward implementation support; 0.5 is neutral */
-  readonly affect: Float64Array;
+  readonly affect: Float32Array;
   /** acceptability, appropriateness, feasibility (M4) */
-  readonly acceptability: Float64Array;
-  readonly appropriateness: Float64Array;
-  readonly feasibility: Float64Array;
+  readonly acceptability: Float32Array;
+  readonly appropriateness: Float32Array;
+  readonly feasibility: Float32Array;
   /** knowledge of implementation science (M5) */
-  readonly knowledge: Float64Array;
+  readonly knowledge: Float32Array;
   /** 1 while the person applies implementation science in their work (M6, M7) */
   readonly applying: Uint8Array;
   /** week of first adoption, −1 if never */
@@ -40,13 +40,13 @@ export interface StaffState {
   /** direct ISP contacts so far (saturates at 65535) */
   readonly directContacts: Uint16Array;
   readonly lowStakesContacts: Uint16Array;
-  /** of them, those experienced positively (saturates at 65535): the quality pattern 5 compares */
-  readonly positiveLowStakes: Uint16Array;
+  /** the first low-stakes contact: 0 none yet, 1 experienced positively, 2 negatively (pattern 5's quality) */
+  readonly firstLowStakes: Uint8Array;
   /** 1 if the person had a low-stakes contact before first adopting */
   readonly lowStakesBeforeAdoption: Uint8Array;
   readonly support: Uint8Array;
   /** 1 once the person's unit has been engaged: support is positioned on their own projects */
   readonly ownProject: Uint8Array;
   /** scratch, rewritten each week: share of neighbours applying */
-  readonly exposure: Float64Array;
+  readonly exposure: Float32Array;
 }

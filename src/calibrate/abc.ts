@@ -21,7 +21,7 @@
  * needs from the last one is in `Generation` (the next distance and ε included), so a run resumed
  * from a saved generation continues exactly as it would have.
  */
-import { hashSeed, RandomStream } from '../sim/index.js';
+import { hashSeed, RandomStream, standardNormal } from '../sim/index.js';
 import { fitDistance, initialDistance, measureOf, type DistanceKind, type DistanceSpec, type Measure } from './distance.js';
 import { cholesky, mahalanobis2, weightedCovariance } from './linalg.js';
 import { effectiveSampleSize, weightedQuantile } from './weighted.js';
@@ -104,8 +104,9 @@ export function candidateSeed(master: number, generation: number, candidate: num
   return hashSeed(master, 'abc', generation, candidate, rep);
 }
 
+/** A standard normal from the stream's next two draws (src/sim's Box–Muller; left to right). */
 function normal(rng: RandomStream): number {
-  return Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+  return standardNormal(rng.next(), rng.next());
 }
 
 /** Proposes candidates of one generation from the last population. */
@@ -290,7 +291,14 @@ async function sampleGeneration(
         seeds[k * reps + r] = candidateSeed(options.seed, t, candidates + k, r);
       }
     }
-    const raw = await problem.simulate(rows, seeds);
+    let raw: Float64Array;
+    try {
+      raw = await problem.simulate(rows, seeds);
+    } catch (error) {
+      // Stopped mid-round: this round's candidates are dropped; the generation is unfinished.
+      if (hooks.signal?.aborted) break;
+      throw error;
+    }
     simulations += size * reps;
     const stats = new Float64Array(size * s);
     for (let k = 0; k < size; k++) {

@@ -4,8 +4,7 @@
  * (told apart by the header) and returns wave means; every problem is an InputError naming
  * `file:line`, the column, what was expected and what was given.
  */
-import { readFileSync } from 'node:fs';
-import { InputError } from '../scenarios/index.js';
+import { InputError, PLAIN_DECIMAL, readInputFile } from '../scenarios/index.js';
 import {
   INSTRUMENT_SPECS,
   INSTRUMENTS,
@@ -65,14 +64,12 @@ interface Table {
   readonly rows: readonly { readonly line: number; readonly cells: readonly string[] }[];
 }
 
+/** Item-level responses of a large organization over many waves stay far below this. */
+export const MAX_DATA_BYTES = 256 * 1024 * 1024;
+
 function readTable(file: string): Table {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: cannot read the data file (${code ?? 'error'}): expected a CSV file of survey responses or waves`);
-  }
+  // The one bounded reader: a named pipe or /dev/zero is refused before a byte is read.
+  const text = readInputFile(file, `--data ${file}`, MAX_DATA_BYTES);
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const headerAt = lines.findIndex((line) => line.trim() !== '');
   if (headerAt < 0) throw new InputError(`${file}:1: empty file: expected a header "${LONG_COLUMNS.join(',')}" or "${WAVE_COLUMNS.join(',')}"`);
@@ -107,7 +104,8 @@ function wholeNumber(file: string, line: number, column: string, text: string, m
 }
 
 /** A plain decimal number ("3.1", "-0.5", "1e-3"); Number() alone would also take "0x2" and " ". */
-export const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+/** The one number grammar (src/scenarios/numbers.ts). */
+export const DECIMAL = PLAIN_DECIMAL;
 
 function realNumber(file: string, line: number, column: string, text: string, min: number, max: number, what: string): number {
   const value = Number(text);

@@ -3,7 +3,7 @@
  * fields; each prior is the field's documented explore range unless `--prior field=low:high`
  * says otherwise, and must lie inside the field's valid range.
  */
-import { InputError, nearest } from '../scenarios/index.js';
+import { affectsConsistency, cannotVaryReason, checkConsistency, InputError, nearest, withValues, type Scenario } from '../scenarios/index.js';
 import { factorFields, isNumericField } from '../sweep/factors.js';
 import { DECIMAL } from './data.js';
 
@@ -72,4 +72,37 @@ export function samplingBox(prior: ParameterPrior): { low: number; high: number 
 /** A particle's value as a run uses it: whole-number fields rounded (as src/sweep/waves.ts does). */
 export function valueAsRun(prior: ParameterPrior, value: number): number {
   return prior.integer ? Math.round(value) : value;
+}
+
+/**
+ * Before any simulation: every prior's range must describe scenarios the run can take. A field that
+ * cannot change the runs (a generator setting on a file organization) would give a flat posterior
+ * reported as learning; a range crossing a cross-field rule (ISPs below the co-leads, more units
+ * than staff) would run values every other command refuses; months below the data's last wave
+ * would simulate no survey there. Each is refused with the field and the reason.
+ */
+export function checkPriors(priors: readonly ParameterPrior[], scenario: Scenario, lastDataMonth: number): void {
+  for (const prior of priors) {
+    const reason = cannotVaryReason(prior.field, scenario);
+    if (reason) throw new InputError(`--params: ${prior.field}: expected a field that changes the runs, got one that cannot: ${reason}`);
+    if (prior.field === 'months' && prior.low < lastDataMonth) {
+      throw new InputError(`--prior: months: expected a range starting at or after the data's last wave (month ${lastDataMonth}), got ${prior.low}:${prior.high}`);
+    }
+  }
+  // The cross-field rules read few fields (consistency.ts): check every corner of the box those
+  // priors span, with the scenario's other values.
+  const crossing = priors.filter((prior) => affectsConsistency(prior.field));
+  if (crossing.length === 0) return;
+  const corners = 1 << Math.min(crossing.length, 10);
+  for (let corner = 0; corner < corners; corner++) {
+    const values: Record<string, number> = {};
+    crossing.forEach((prior, k) => (values[prior.field] = (corner >> k) & 1 ? prior.high : prior.low));
+    const problem = checkConsistency(withValues(scenario, values) as unknown as Scenario);
+    if (problem) {
+      const given = crossing.map((prior) => `${prior.field}=${values[prior.field]}`).join(', ');
+      throw new InputError(
+        `--prior: ${crossing.map((p) => `${p.field} ${p.low}:${p.high}`).join(', ')}: expected ranges whose every value makes a valid scenario, got ${given}, where ${problem.path.join('.')}: expected ${problem.expected}, got ${problem.given}`,
+      );
+    }
+  }
 }

@@ -62,9 +62,33 @@ export function plain(value: number): string {
   return abs >= 100 ? value.toFixed(0) : abs >= 10 ? value.toFixed(1) : value.toFixed(2);
 }
 
-/** "isps.relationalSkill 0.62 (90 % CI 0.51–0.74), narrowed from 0.4–1.0" */
-export function marginalWords(m: Marginal): string {
-  const narrowed = m.narrowing < 0.9 ? `narrowed from ${plain(m.prior[0])}–${plain(m.prior[1])}` : `hardly narrowed from its prior ${plain(m.prior[0])}–${plain(m.prior[1])}: the data say little about it`;
+/**
+ * The share of its prior's width a uniform prior's own 90 % interval spans: 0.9 for a continuous
+ * field; for a whole-number field low..high, the span of its discrete 5 % and 95 % quantiles.
+ */
+export function priorIntervalShare(prior: readonly [number, number], integer: boolean): number {
+  if (!integer) return 0.9;
+  const k = prior[1] - prior[0] + 1;
+  return k <= 1 ? 1 : (Math.ceil(0.95 * k) - Math.ceil(0.05 * k)) / (k - 1);
+}
+
+/**
+ * Not identified: the posterior's 90 % interval is no narrower than the prior's own, allowing for
+ * the noise of quantiles from `ess` effective particles (for a flat posterior the interval's width
+ * share has standard error ≈ 0.3 / √ess; two of them are allowed). A flat posterior from a finite
+ * sample then reads as what it is, not as "narrowed".
+ */
+export function notIdentified(m: Marginal, ess: number, integer = false): boolean {
+  const noise = Number.isFinite(ess) && ess > 0 ? 0.6 / Math.sqrt(ess) : 0;
+  return !(m.narrowing < priorIntervalShare(m.prior, integer) - noise);
+}
+
+/** "isps.relationalSkill 0.62 (90 % CI 0.51–0.74), narrowed from 0.4–1.0", or "not identified". */
+export function marginalWords(m: Marginal, options: { readonly ess?: number; readonly integer?: boolean } = {}): string {
+  const priorText = `${plain(m.prior[0])}–${plain(m.prior[1])}`;
+  const narrowed = notIdentified(m, options.ess ?? Infinity, options.integer)
+    ? `not identified: no narrower than its prior ${priorText}'s own 90 % interval; the data say nothing about it here`
+    : `narrowed from ${priorText}`;
   return `${m.field} ${plain(m.median)} (90 % CI ${plain(m.low)}–${plain(m.high)}), ${narrowed}`;
 }
 

@@ -14,11 +14,11 @@
  * the last finished generation whole.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, type Scenario } from '../scenarios/index.js';
+import { InputError, readInputFile, type Scenario } from '../scenarios/index.js';
 import { ENGINE_VERSION, hashSeed, RandomStream, type WaveMeasure } from '../sim/index.js';
-import { WavePool, type WaveTarget } from '../sweep/index.js';
+import { WavePool, writeFileAtomic, type WaveTarget } from '../sweep/index.js';
 import { abcSmc, type AbcOptions, type AbcProgress, type Generation } from './abc.js';
 import { regressionFits, ROWS_PER_COEFFICIENT } from './distance.js';
 import type { SurveyData } from './data.js';
@@ -85,6 +85,8 @@ export interface CalibrationRecord {
   readonly simulationsUsed: number;
   readonly wallSeconds: number;
   readonly posterior?: readonly Marginal[];
+  /** the generation posterior.csv holds and its sha256: written with every finished generation */
+  readonly posteriorFile?: { readonly generation: number; readonly sha256: string };
   readonly predictive?: readonly PredictiveBand[];
   readonly warnings: readonly string[];
 }
@@ -101,10 +103,12 @@ export interface CalibrationOutcome {
   readonly resumed: number;
 }
 
-function writeAtomic(path: string, text: string): void {
-  const temporary = `${path}.tmp-${process.pid}`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
+/** Temp file, fsync, rename: the one atomic writer (src/sweep/files.ts). */
+const writeAtomic = writeFileAtomic;
+
+/** sha256 of a text, to tie posterior.csv to the record that describes it. */
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** The statistics: every (wave, measure) of the data, and what the simulated survey must ask. */
@@ -144,6 +148,19 @@ function generationCsv(priors: readonly ParameterPrior[], g: Generation): string
   return lines.join('\n') + '\n';
 }
 
+/** posterior.csv of a generation: the particles as the runs used them (whole-number fields rounded) and their weights. */
+function posteriorText(priors: readonly ParameterPrior[], g: Generation): string {
+  const d = priors.length;
+  const lines = [[...priors.map((p) => p.field), 'weight'].join(',')];
+  for (let i = 0; i < g.weights.length; i++) {
+    const row: string[] = [];
+    for (let a = 0; a < d; a++) row.push(String(valueAsRun(priors[a], g.particles[i * d + a])));
+    row.push(String(g.weights[i]));
+    lines.push(row.join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
 function generationPath(out: string, index: number): string {
   return join(out, 'generations', `${String(index).padStart(2, '0')}.csv`);
 }
@@ -151,13 +168,15 @@ function generationPath(out: string, index: number): string {
 /** The last finished generation, read back from its CSV and record (for --resume). */
 function readGeneration(out: string, record: GenerationRecord, d: number, n: number): Generation {
   const path = generationPath(out, record.index);
-  const lines = readFileSync(path, 'utf8').trim().split('\n').slice(1);
-  if (lines.length !== n) throw new InputError(`${path}: expected ${n} particles, got ${lines.length}: the calibration directory is damaged`);
+  const damaged = 'the calibration directory is damaged: restore it, or start afresh in another --out';
+  const lines = readInputFile(path, `--resume: ${path}`).trim().split('\n').slice(1);
+  if (lines.length !== n) throw new InputError(`${path}: expected ${n} particles, got ${lines.length}: ${damaged}`);
   const particles = new Float64Array(n * d);
   const weights = new Float64Array(n);
   const distances = new Float64Array(n);
   lines.forEach((line, i) => {
     const cells = line.split(',').map(Number);
+    if (cells.length !== d + 2 || cells.some((value) => Number.isNaN(value))) throw new InputError(`${path}:${i + 2}: expected ${d + 2} numbers, got ${JSON.stringify(line.slice(0, 80))}: ${damaged}`);
     for (let a = 0; a < d; a++) particles[i * d + a] = cells[a];
     weights[i] = cells[d];
     distances[i] = cells[d + 1];
@@ -209,11 +228,40 @@ function fromJson(text: string): CalibrationRecord {
   return JSON.parse(text, (_, value: unknown) => (value === 'Infinity' ? Infinity : value === '-Infinity' ? -Infinity : value === 'NaN' ? NaN : value)) as CalibrationRecord;
 }
 
+const isNumber = (value: unknown): value is number => typeof value === 'number';
+
+/**
+ * calibration.json read back for --resume, checked before it is trusted: a file cut short, edited
+ * or from something else is bad input with its path (exit 2), not an internal error mid-run.
+ */
+function readRecord(path: string): CalibrationRecord {
+  const damaged = 'the calibration directory is damaged: restore it, or start afresh in another --out';
+  let record: CalibrationRecord;
+  try {
+    record = fromJson(readInputFile(path, `--resume: ${path}`));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${path}: expected a calibration record (JSON), got unreadable JSON (${error instanceof Error ? error.message : String(error)}): ${damaged}`);
+  }
+  const generations = (record as { generations?: unknown }).generations;
+  if (typeof record !== 'object' || record === null || typeof record.settingsHash !== 'string' || !Array.isArray(generations)) {
+    throw new InputError(`${path}: expected a calibration record with settingsHash and generations, got something else: ${damaged}`);
+  }
+  generations.forEach((g: Partial<GenerationRecord> | null, k) => {
+    const next = g?.next;
+    const ok = g !== null && typeof g === 'object' && g.index === k && isNumber(g.epsilon) && isNumber(g.acceptanceRate) && isNumber(g.ess) && isNumber(g.simulations) && isNumber(g.seconds) &&
+      next !== undefined && isNumber(next.epsilon) && Array.isArray(next.scales) && next.scales.every(isNumber) && (next.projection === undefined || (Array.isArray(next.projection) && next.projection.every(isNumber)));
+    if (!ok) throw new InputError(`${path}: generations[${k}]: expected generation ${k}'s record (index, epsilon, acceptanceRate, ess, simulations, next), got a damaged one: ${damaged}`);
+  });
+  if (!isNumber(record.wallSeconds)) throw new InputError(`${path}: wallSeconds: expected a number, got ${JSON.stringify(record.wallSeconds)}: ${damaged}`);
+  return record;
+}
+
 /**
  * Posterior predictive: fresh runs from particles drawn by weight (seeded), not the accepted runs
  * themselves, which were chosen for being close to the data. Rows × statistics.
  */
-async function predictiveRuns(pool: WavePool, target: WaveTarget, final: Generation, seed: number, draws: number): Promise<Float64Array> {
+async function predictiveRuns(pool: WavePool, target: WaveTarget, final: Generation, seed: number, draws: number, signal?: AbortSignal): Promise<Float64Array> {
   const d = target.fields.length;
   const n = final.weights.length;
   const rng = new RandomStream(`abc/${seed >>> 0}/predictive`);
@@ -229,7 +277,7 @@ async function predictiveRuns(pool: WavePool, target: WaveTarget, final: Generat
     params.set(final.particles.subarray(i * d, (i + 1) * d), k * d);
     seeds[k] = hashSeed(seed, 'predictive', k);
   }
-  return pool.run(target, params, seeds);
+  return pool.run(target, params, seeds, signal);
 }
 
 /** Which of the settings behind the hash differ from an earlier calibration's record, in words. */
@@ -254,13 +302,13 @@ function changedSettings(previous: CalibrationRecord, input: CalibrationInput, d
 export async function calibrate(input: CalibrationInput): Promise<CalibrationOutcome> {
   const started = performance.now();
   const { out, priors, options, data } = input;
-  const dataHash = createHash('sha256').update(readFileSync(data.file)).digest('hex');
+  const dataHash = createHash('sha256').update(readInputFile(data.file, data.file)).digest('hex');
   const hash = settingsHash(input, dataHash);
   const recordPath = join(out, CALIBRATION_FILE);
   let previous: CalibrationRecord | undefined;
   if (existsSync(recordPath)) {
     if (!input.resume) throw new InputError(`--out ${out}: a calibration is already there: expected --resume to continue it, or another --out`);
-    previous = fromJson(readFileSync(recordPath, 'utf8'));
+    previous = readRecord(recordPath);
     if (previous.settingsHash !== hash) {
       throw new InputError(`--resume: ${recordPath}: expected the same settings as the calibration there, got a different ${changedSettings(previous, input, dataHash)}`);
     }
@@ -302,7 +350,7 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
   try {
     let generationStarted = performance.now();
     const outcome = await abcSmc(
-      { low: Float64Array.from(priors.map((p) => samplingBox(p).low)), high: Float64Array.from(priors.map((p) => samplingBox(p).high)), observed, simulate: (params, seeds) => pool.run(target, params, seeds) },
+      { low: Float64Array.from(priors.map((p) => samplingBox(p).low)), high: Float64Array.from(priors.map((p) => samplingBox(p).high)), observed, simulate: (params, seeds) => pool.run(target, params, seeds, input.signal) },
       options,
       {
         resumeFrom,
@@ -312,8 +360,13 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
           const entry = recordOf(g, (performance.now() - generationStarted) / 1000);
           generationStarted = performance.now();
           writeAtomic(generationPath(out, g.index), generationCsv(priors, g));
+          // posterior.csv follows every finished generation, then the record naming it (by hash):
+          // a stop at any moment leaves the two agreeing, or the record one generation behind,
+          // which compare --posterior detects and --resume repairs.
+          const text = posteriorText(priors, g);
+          writeAtomic(join(out, POSTERIOR_FILE), text);
           finished.push(entry);
-          writeAtomic(recordPath, toJson(record('running')));
+          writeAtomic(recordPath, toJson(record('running', { posteriorFile: { generation: g.index, sha256: sha256(text) } })));
           input.onGeneration?.(entry);
         },
       },
@@ -324,10 +377,18 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
     const posterior = marginals(priors, asRun, final.weights);
 
     const draws = input.predictiveDraws ?? PREDICTIVE_DRAWS;
-    const simulated = await predictiveRuns(pool, target, final, options.seed, draws);
-    const predictive = predictiveBands(data.waves, simulated, draws);
+    // Ctrl-C during the predictive runs still keeps the last finished generation, unchecked.
+    let stoppedInPredictive = false;
+    let predictive: PredictiveBand[] = [];
+    try {
+      predictive = predictiveBands(data.waves, await predictiveRuns(pool, target, final, options.seed, draws, input.signal), draws);
+    } catch (error) {
+      if (!input.signal?.aborted) throw error;
+      stoppedInPredictive = true;
+    }
 
     const warnings: string[] = [];
+    if (stoppedInPredictive) warnings.push('stopped before the posterior predictive check was made: these waves were not checked against the data (rerun with --resume to make it)');
     const misses = predictive.filter((band) => band.miss);
     if (predictiveFails(predictive)) warnings.push(missWords(misses));
     if (final.index === 0) warnings.push('only generation 0 ran: these are draws from the prior, not a posterior (use --generations 2 or more)');
@@ -338,11 +399,10 @@ export async function calibrate(input: CalibrationInput): Promise<CalibrationOut
     }
     if (final.ess < n / 10) warnings.push(`effective sample size ${final.ess.toFixed(0)} of ${n} particles: the posterior rests on few particles`);
 
-    const posteriorLines = [[...priors.map((p) => p.field), 'weight'].join(',')];
-    for (let i = 0; i < n; i++) posteriorLines.push([...Array.from(asRun.subarray(i * d, (i + 1) * d), String), String(final.weights[i])].join(','));
-    const status = outcome.stopped === 'signal' ? 'stopped' : 'done';
-    const last = record(status, { stopped: outcome.stopped, posterior, predictive, warnings });
-    if (status === 'done') writeAtomic(join(out, POSTERIOR_FILE), posteriorLines.join('\n') + '\n');
+    const status = outcome.stopped === 'signal' || stoppedInPredictive ? 'stopped' : 'done';
+    const text = posteriorText(priors, final);
+    const last = record(status, { stopped: stoppedInPredictive ? 'signal' : outcome.stopped, posterior, posteriorFile: { generation: final.index, sha256: sha256(text) }, predictive, warnings });
+    writeAtomic(join(out, POSTERIOR_FILE), text);
     writeAtomic(recordPath, toJson(last));
     return { record: last, final, posteriorValues: asRun, marginals: posterior, predictive, warnings, resumed };
   } finally {

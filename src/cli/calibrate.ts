@@ -4,10 +4,14 @@
  * report (prior vs posterior, pairs, posterior predictive) written into --out.
  */
 import { Command, Option } from 'commander';
+import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { ABC_DEFAULTS, AbcStoppedError, calibrate, chooseModel, MODEL_CHOICE_DEFAULTS, modelChoiceWords, type ModelGenerationRecord, DISTANCE_KINDS, type DistanceKind, marginalWords, parameterPriors, readSurveyData, type AbcProgress, type GenerationRecord } from '../calibrate/index.js';
+import { join } from 'node:path';
+import { ABC_DEFAULTS, AbcStoppedError, calibrate, checkPriors, chooseModel, MODEL_CHOICE_DEFAULTS, modelChoiceWords, type ModelGenerationRecord, DISTANCE_KINDS, type DistanceKind, marginalWords, parameterPriors, readSurveyData, type AbcProgress, type GenerationRecord } from '../calibrate/index.js';
 import { DEFAULT_SCENARIO, InputError, loadScenario } from '../scenarios/index.js';
-import { TOOL_VERSION } from '../sweep/index.js';
+import { lockResults, TOOL_VERSION } from '../sweep/index.js';
+import { EXIT_STOPPED } from './errors.js';
+import { runInterruptible } from './lifecycle.js';
 import { collect, integerOption } from './options.js';
 import { checkOutFolder } from './out-folder.js';
 
@@ -31,8 +35,8 @@ interface CalibrateFlags {
   stay: number;
 }
 
-/** Exit code when Ctrl-C stopped a calibration (finished generations are kept; --resume continues). */
-const EXIT_STOPPED = 130;
+/** The report files that describe one generation: removed when a later generation finishes, until rewritten. */
+const STALE_REPORT_FILES = ['index.html', 'summary.md', 'report.json'];
 
 function probabilityOption(flag: string) {
   return (text: string): number => {
@@ -54,56 +58,64 @@ async function runModelChoice(flags: CalibrateFlags): Promise<void> {
   if (flags.startMonth > horizon) throw new InputError(`--start-month: expected a month 0–${horizon} (the models' shortest horizon), got ${flags.startMonth}`);
   const data = readSurveyData(flags.data as string, horizon - flags.startMonth);
   checkOutFolder(flags.out);
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
+  // One calibration per folder at a time, as sweeps: a second would replace the first's files.
+  const lock = lockResults(flags.out);
   const say = (line: string) => {
     if (!flags.quiet) process.stderr.write(line + '\n');
   };
   let lastLine = 0;
   say(`choosing between ${refs.join(', ')}${priors.length > 0 ? ` (shared: ${priors.map((p) => p.field).join(', ')})` : ''} on ${data.waves.length} wave means (${data.format} file ${flags.data}), ${flags.particles} particles, ${flags.threads} thread${flags.threads === 1 ? '' : 's'} → ${flags.out}`);
   try {
-    const outcome = await chooseModel({
-      models,
-      data,
-      priors,
-      options: { particles: flags.particles, generations: flags.generations, seed: flags.seed, minAcceptance: ABC_DEFAULTS.minAcceptance, stay: flags.stay },
-      threads: flags.threads,
-      out: flags.out,
-      resume: flags.resume === true,
-      version: TOOL_VERSION,
-      startMonth: flags.startMonth,
-      signal: controller.signal,
-      onProgress: (p) => {
-        const now = performance.now();
-        if (now - lastLine > 2000) {
-          lastLine = now;
-          say(progressLine(p, flags.particles));
-        }
-      },
-      onGeneration: (g: ModelGenerationRecord) =>
-        say(
-          `generation ${g.index} done: ε ${Number.isFinite(g.epsilon) ? g.epsilon.toFixed(3) : '∞ (prior)'}, acceptance ${(100 * g.acceptanceRate).toFixed(1)} %, ` +
-            `P(model) ${g.probabilities.map((p) => p.toFixed(2)).join(' / ')}, ${g.simulations} simulations, ${g.seconds.toFixed(1)} s`,
-        ),
+    await runInterruptible((signal) => chooseInto(signal), {
+      stopping: (name) => `${name}: stopping — the generation in progress is dropped; finished generations are kept (press Ctrl-C again to quit now)`,
+      quitting: (name) => `${name} again: quitting now; finished generations are kept in ${flags.out}: rerun with --resume to continue`,
     });
-    if (outcome.resumed > 0) say(`resumed after generation ${outcome.resumed - 1}`);
-    const sims = outcome.record.simulationsUsed;
-    process.stdout.write(
-      [...modelChoiceWords(outcome.summary), ...outcome.averaged.map((m) => `${marginalWords(m)} (averaged over the models)`)].join('\n') +
-        `\n${outcome.record.generations.length} generations, ${sims} simulations, ${outcome.record.wallSeconds.toFixed(1)} s → ${flags.out}/\n`,
-    );
-    for (const warning of outcome.warnings) process.stderr.write(`concentric: warning: ${warning}\n`);
-    if (outcome.record.status === 'stopped') {
-      process.stderr.write(`concentric: stopped; finished generations are kept: rerun with --resume to continue\n`);
+  } finally {
+    lock.release();
+  }
+
+  async function chooseInto(signal: AbortSignal): Promise<void> {
+    try {
+      const outcome = await chooseModel({
+        models,
+        data,
+        priors,
+        options: { particles: flags.particles, generations: flags.generations, seed: flags.seed, minAcceptance: ABC_DEFAULTS.minAcceptance, stay: flags.stay },
+        threads: flags.threads,
+        out: flags.out,
+        resume: flags.resume === true,
+        version: TOOL_VERSION,
+        startMonth: flags.startMonth,
+        signal,
+        onProgress: (p) => {
+          const now = performance.now();
+          if (now - lastLine > 2000) {
+            lastLine = now;
+            say(progressLine(p, flags.particles));
+          }
+        },
+        onGeneration: (g: ModelGenerationRecord) =>
+          say(
+            `generation ${g.index} done: ε ${Number.isFinite(g.epsilon) ? g.epsilon.toFixed(3) : '∞ (prior)'}, acceptance ${(100 * g.acceptanceRate).toFixed(1)} %, ` +
+              `P(model) ${g.probabilities.map((p) => p.toFixed(2)).join(' / ')}, ${g.simulations} simulations, ${g.seconds.toFixed(1)} s`,
+          ),
+      });
+      if (outcome.resumed > 0) say(`resumed after generation ${outcome.resumed - 1}`);
+      const sims = outcome.record.simulationsUsed;
+      process.stdout.write(
+        [...modelChoiceWords(outcome.summary), ...outcome.averaged.map((m) => `${marginalWords(m)} (averaged over the models)`)].join('\n') +
+          `\n${outcome.record.generations.length} generations, ${sims} simulations, ${outcome.record.wallSeconds.toFixed(1)} s → ${flags.out}/\n`,
+      );
+      for (const warning of outcome.warnings) process.stderr.write(`concentric: warning: ${warning}\n`);
+      if (outcome.record.status === 'stopped') {
+        process.stderr.write(`concentric: stopped; finished generations are kept: rerun with --resume to continue\n`);
+        process.exitCode = EXIT_STOPPED;
+      }
+    } catch (error) {
+      if (!(error instanceof AbcStoppedError)) throw error;
+      process.stderr.write(`concentric: stopped before generation 0 finished; nothing was kept\n`);
       process.exitCode = EXIT_STOPPED;
     }
-  } catch (error) {
-    if (!(error instanceof AbcStoppedError)) throw error;
-    process.stderr.write(`concentric: stopped before generation 0 finished; nothing was kept\n`);
-    process.exitCode = EXIT_STOPPED;
-  } finally {
-    process.off('SIGINT', stop);
   }
 }
 
@@ -175,75 +187,91 @@ export function registerCalibrate(program: Command): void {
       const { scenario } = loadScenario(ref, { overrides: flags.set });
       if (flags.startMonth > scenario.months) throw new InputError(`--start-month: expected a month 0–${scenario.months} (the scenario's horizon), got ${flags.startMonth}`);
       const data = readSurveyData(flags.data, scenario.months - flags.startMonth);
+      checkPriors(priors, scenario, flags.startMonth + Math.max(...data.waves.map((w) => w.month)));
       checkOutFolder(flags.out);
-      const controller = new AbortController();
-      const stop = () => controller.abort();
-      process.once('SIGINT', stop);
+      // One calibration per folder at a time, as sweeps: a second would replace the first's files.
+      const lock = lockResults(flags.out);
       const say = (line: string) => {
         if (!flags.quiet) process.stderr.write(line + '\n');
       };
       let lastLine = 0;
       say(`calibrating ${priors.map((p) => p.field).join(', ')} of ${scenario.name} to ${data.waves.length} wave means (${data.format} file ${flags.data}), ${flags.particles} particles, ${flags.threads} thread${flags.threads === 1 ? '' : 's'} → ${flags.out}`);
       try {
-        const outcome = await calibrate({
-          scenario,
-          scenarioRef: ref,
-          data,
-          priors,
-          options: { particles: flags.particles, generations: flags.generations, repsPerParticle: flags.repsPerParticle, seed: flags.seed, minAcceptance: ABC_DEFAULTS.minAcceptance, distance: flags.distance },
-          threads: flags.threads,
-          startMonth: flags.startMonth,
-          out: flags.out,
-          resume: flags.resume === true,
-          version: TOOL_VERSION,
-          signal: controller.signal,
-          onProgress: (p) => {
-            const now = performance.now();
-            if (now - lastLine > 2000) {
-              lastLine = now;
-              say(progressLine(p, flags.particles));
-            }
-          },
-          onGeneration: (g: GenerationRecord) =>
-            say(
-              `generation ${g.index} done: ε ${Number.isFinite(g.epsilon) ? g.epsilon.toFixed(3) : '∞ (prior)'}, acceptance ${(100 * g.acceptanceRate).toFixed(1)} %, ` +
-                `ESS ${g.ess.toFixed(0)}, ${g.simulations} simulations, ${g.seconds.toFixed(1)} s`,
-            ),
+        await runInterruptible((signal) => calibrateInto(signal), {
+          stopping: (name) => `${name}: stopping — the generation in progress is dropped; finished generations are kept (press Ctrl-C again to quit now)`,
+          quitting: (name) => `${name} again: quitting now; finished generations are kept in ${flags.out}: rerun with --resume to continue`,
         });
-        if (outcome.resumed > 0) say(`resumed after generation ${outcome.resumed - 1}`);
-        const provenance = {
-          tool: 'concentric' as const,
-          version: TOOL_VERSION,
-          command: 'calibrate',
-          scenario: scenario.name,
-          design: `ABC-SMC, ${flags.particles} particles`,
-          replicates: flags.repsPerParticle,
-          masterSeed: flags.seed,
-          seeds: 'common' as const,
-          createdAt: new Date().toISOString(),
-        };
-        // The report's modules (Vega) load only now: a refused input or a long run does not wait for them.
-        const { writeQuestionReport } = await import('../report/figures.js');
-        const { calibrationReport } = await import('../report/calibration.js');
-        const written = await writeQuestionReport(flags.out, calibrationReport(outcome, provenance), { png: flags.png });
-        for (const warning of written.warnings) process.stderr.write(`concentric: chart warning: ${warning}\n`);
-        const sims = outcome.record.simulationsUsed;
-        process.stdout.write(
-          outcome.marginals.map((m) => marginalWords(m)).join('\n') +
-            `\n${outcome.record.generations.length} generations, ${sims} simulations, ${outcome.record.wallSeconds.toFixed(1)} s (${(sims / outcome.record.wallSeconds).toFixed(0)} simulations/s) → ${flags.out}/\n`,
-        );
-        for (const warning of outcome.warnings) process.stderr.write(`concentric: warning: ${warning}\n`);
-        if (outcome.record.status === 'stopped') {
-          process.stderr.write(`concentric: stopped; finished generations are kept: rerun with --resume to continue\n`);
+      } finally {
+        lock.release();
+      }
+
+      async function calibrateInto(signal: AbortSignal): Promise<void> {
+        let reportRemoved = false;
+        try {
+          const outcome = await calibrate({
+            scenario,
+            scenarioRef: ref,
+            data,
+            priors,
+            options: { particles: flags.particles, generations: flags.generations, repsPerParticle: flags.repsPerParticle, seed: flags.seed, minAcceptance: ABC_DEFAULTS.minAcceptance, distance: flags.distance },
+            threads: flags.threads,
+            startMonth: flags.startMonth,
+            out: flags.out,
+            resume: flags.resume === true,
+            version: TOOL_VERSION,
+            signal,
+            onProgress: (p) => {
+              const now = performance.now();
+              if (now - lastLine > 2000) {
+                lastLine = now;
+                say(progressLine(p, flags.particles));
+              }
+            },
+            onGeneration: (g: GenerationRecord) => {
+              // A report of an earlier generation would now be stale: gone until this run writes its own.
+              if (!reportRemoved) {
+                reportRemoved = true;
+                for (const name of STALE_REPORT_FILES) rmSync(join(flags.out, name), { force: true });
+              }
+              say(
+                `generation ${g.index} done: ε ${Number.isFinite(g.epsilon) ? g.epsilon.toFixed(3) : '∞ (prior)'}, acceptance ${(100 * g.acceptanceRate).toFixed(1)} %, ` +
+                  `ESS ${g.ess.toFixed(0)}, ${g.simulations} simulations, ${g.seconds.toFixed(1)} s`,
+              );
+            },
+          });
+          if (outcome.resumed > 0) say(`resumed after generation ${outcome.resumed - 1}`);
+          const provenance = {
+            tool: 'concentric' as const,
+            version: TOOL_VERSION,
+            command: 'calibrate',
+            scenario: scenario.name,
+            design: `ABC-SMC, ${flags.particles} particles`,
+            replicates: flags.repsPerParticle,
+            masterSeed: flags.seed,
+            seeds: 'common' as const,
+            createdAt: new Date().toISOString(),
+          };
+          // The report's modules (Vega) load only now: a refused input or a long run does not wait for them.
+          const { writeQuestionReport } = await import('../report/figures.js');
+          const { calibrationReport } = await import('../report/calibration.js');
+          const written = await writeQuestionReport(flags.out, calibrationReport(outcome, provenance), { png: flags.png });
+          for (const warning of written.warnings) process.stderr.write(`concentric: chart warning: ${warning}\n`);
+          const sims = outcome.record.simulationsUsed;
+          process.stdout.write(
+            outcome.marginals.map((m, a) => marginalWords(m, { ess: outcome.final.ess, integer: priors[a].integer })).join('\n') +
+              `\n${outcome.record.generations.length} generations, ${sims} simulations, ${outcome.record.wallSeconds.toFixed(1)} s (${(sims / outcome.record.wallSeconds).toFixed(0)} simulations/s) → ${flags.out}/\n`,
+          );
+          for (const warning of outcome.warnings) process.stderr.write(`concentric: warning: ${warning}\n`);
+          if (outcome.record.status === 'stopped') {
+            process.stderr.write(`concentric: stopped; finished generations are kept: rerun with --resume to continue\n`);
+            process.exitCode = EXIT_STOPPED;
+          }
+        } catch (error) {
+          if (!(error instanceof AbcStoppedError)) throw error;
+          // Nothing finished, so nothing is written: a plain rerun starts afresh.
+          process.stderr.write(`concentric: stopped before generation 0 finished; nothing was kept\n`);
           process.exitCode = EXIT_STOPPED;
         }
-      } catch (error) {
-        if (!(error instanceof AbcStoppedError)) throw error;
-        // Nothing finished, so nothing is written: a plain rerun starts afresh.
-        process.stderr.write(`concentric: stopped before generation 0 finished; nothing was kept\n`);
-        process.exitCode = EXIT_STOPPED;
-      } finally {
-        process.off('SIGINT', stop);
       }
     });
 }

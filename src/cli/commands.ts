@@ -28,6 +28,7 @@ export const commandModules: readonly CommandModule[] = [
   { names: ['calibrate'], load: async () => (await import('./calibrate.js')).registerCalibrate },
   { names: ['separate'], load: async () => (await import('./separate.js')).registerSeparate },
   { names: ['discover'], load: async () => (await import('./discover.js')).registerDiscover },
+  { names: ['explore'], load: async () => (await import('./explore.js')).registerExplore },
   { names: ['demo'], load: async () => (await import('./demo.js')).registerDemo },
   { names: ['scenarios', 'show', 'validate', 'fields'], load: async () => (await import('./library.js')).registerLibrary },
 ];

@@ -5,9 +5,9 @@
  * horizon, into <out>/robustness/<field>/, skipped with --no-robustness).
  */
 import { join } from 'node:path';
-import { CALIBRATION_FILE, posteriorDraws, posteriorOrigin } from '../calibrate/index.js';
+import { CALIBRATION_FILE, posteriorDraws, posteriorOrigin, readPosterior } from '../calibrate/index.js';
 import { ENGINE_VERSION } from '../sim/index.js';
-import { InputError, LENGTH_FIELD, type Scenario } from '../scenarios/index.js';
+import { affectsConsistency, cannotVaryReason, checkConsistency, InputError, LENGTH_FIELD, withValues, type Scenario } from '../scenarios/index.js';
 import { robustnessSweeps, scenarioAt, type CompareOptions, type Manifest, type SweepSpec } from '../sweep/index.js';
 import { estimate, mean as meanOf } from '../stats/index.js';
 import type { FinishedRun } from '../sweep/types.js';
@@ -38,6 +38,9 @@ export function posteriorNotes(dir: string, ref: string, scenario: Scenario): st
   if (origin.scenario !== ref && origin.scenario !== scenario.name) {
     notes.push(`--posterior ${dir} was calibrated on scenario ${JSON.stringify(origin.scenario)}; this compare runs ${JSON.stringify(ref)}: the draws carry over only as far as the two share what was calibrated`);
   }
+  if (origin.fitWarning) {
+    notes.push(`--posterior ${dir}: the calibration failed its posterior predictive check (${origin.fitWarning}): verdicts drawn from it rest on a model that did not reproduce the data (the report says so too)`);
+  }
   if (origin.engineVersion !== ENGINE_VERSION) {
     notes.push(`--posterior ${dir} was calibrated with engine ${origin.engineVersion}; this is engine ${ENGINE_VERSION}: the model has changed since, so the posterior may not fit it`);
   }
@@ -45,10 +48,23 @@ export function posteriorNotes(dir: string, ref: string, scenario: Scenario): st
 }
 
 export function withPosterior(spec: SweepSpec, scenario: Scenario, dir: string): SweepSpec {
-  const draws = posteriorDraws(dir, spec.replicates, spec.seed);
-  if (draws.fields.includes(LENGTH_FIELD)) throw new InputError(`--posterior: ${dir}: expected a calibration of fields other than ${LENGTH_FIELD} (compare varies it), got it`);
-  scenarioAt(scenario, Object.fromEntries(draws.fields.map((field, k) => [field, draws.rows[0][k]])), `--posterior ${dir}`);
-  return { ...spec, replicateValues: draws };
+  const read = readPosterior(dir);
+  if (read.fields.includes(LENGTH_FIELD)) throw new InputError(`--posterior: ${dir}: expected a calibration of fields other than ${LENGTH_FIELD} (compare varies it), got it`);
+  for (const field of read.fields) {
+    const reason = cannotVaryReason(field, scenario);
+    if (reason) throw new InputError(`--posterior: ${read.path}: ${field}: expected a field that changes this scenario's runs, got one that cannot: ${reason}`);
+  }
+  // Every particle, not only the ones drawn: a value no scenario accepts is refused before any run.
+  const seen = new Set<string>();
+  read.particles.forEach((row, k) => {
+    const key = row.slice(0, -1).join(',');
+    if (seen.has(key)) return;
+    seen.add(key);
+    scenarioAt(scenario, Object.fromEntries(read.fields.map((field, a) => [field, row[a]])), `--posterior ${read.path}:${k + 2}`);
+    const problem = read.fields.some(affectsConsistency) ? checkConsistency(withValues(scenario, Object.fromEntries(read.fields.map((field, a) => [field, row[a]]))) as unknown as Scenario) : undefined;
+    if (problem) throw new InputError(`--posterior ${read.path}:${k + 2}: ${problem.path.join('.')}: expected ${problem.expected}, got ${problem.given}`);
+  });
+  return { ...spec, replicateValues: posteriorDraws(dir, spec.replicates, spec.seed, read) };
 }
 
 /**

@@ -14,7 +14,7 @@ import { simulate } from '../sim/index.js';
 import { aggregateResults, compareSweep, HEADLINE_METRICS, withinSweep, type Manifest, type PointAggregate, type SweepSpec } from '../sweep/index.js';
 import { posteriorNotes, ROBUSTNESS_REPS, runRobustness, runWithin, withPosterior } from './compare-designs.js';
 import { addExecutionOptions, executeSweep, EXIT_STOPPED, type ExecutionFlags } from './execution.js';
-import { collect, integerOption, numberListOption, numberOption } from './options.js';
+import { collect, integerOption, marginOption, numberListOption } from './options.js';
 import { table } from './output.js';
 
 /** 200 replicates × 5 lengths: `npm start` finishes well inside a minute on 2 cores, CIs ≈ ±1–2 pp. */
@@ -154,7 +154,7 @@ function defineCompare(program: Command): Command {
         'and print, per length, final adoption, sustained capacity, time to 50 % and\n' +
         'final AIM/IAM/FIM with 95 % confidence intervals; then run the "Does it hold?" grid\n' +
         '(the comparison with 2/5/10/20 ISPs, 6/12/24 units, 36/60 months; --robustness-reps\n' +
-        'each) and build the report. This compares whole organizations under one policy each.\n' +
+        'each) and build the report. This compares whole organizations under one policy each.\n\n' +
         "--within answers the study's own question instead: each unit of one organization is\n" +
         "assigned one of the lengths at random, recipients are compared by their unit's length,\n" +
         'and the report says what a study of the study\'s design (13 team members, 2 per unit) would\n' +
@@ -170,7 +170,7 @@ function defineCompare(program: Command): Command {
     .option('--months <n>', 'override the simulated months', integerOption('--months', 1, 1200))
     .option('--seed <n>', 'master seed (0–4294967295)', integerOption('--seed', 0, 4294967295), 1)
     .addOption(new Option('--set <path=value>', 'override a scenario field, validated like the file (repeatable)').argParser(collect).default([], 'none'))
-    .option('--margin <pp>', 'equivalence margin for the report, in percentage points', numberOption('--margin', 0, 100), DEFAULT_MARGIN_PP)
+    .option('--margin <pp>', 'equivalence margin for the report, in percentage points', marginOption(), DEFAULT_MARGIN_PP)
     .option('--no-report', 'only the results directory and the table: skip the report')
     .option('--within', "the study's comparison: assign the lengths to units inside each organization and compare recipients by their own unit's length")
     .option('--no-robustness', 'skip the "Does it hold?" grid (the comparison across ISP headcount, units and horizon, fewer replicates)')

@@ -45,8 +45,8 @@ export function registerDemo(program: Command): void {
     .option('--ascii', 'letters instead of circle glyphs, for fonts that lack them')
     .addHelpText(
       'after',
-      '\nKeys: space pause/resume · → one week · + / − speed · e engagement length · i / I add/remove an ISP\n' +
-        '      c urgency culture · r new seed · ? help · q quit\n' +
+      '\nKeys: space pause/resume · → one week · + / − speed · e engagement length\n' +
+        '      i / I add/remove an ISP · c urgency culture · r new seed · ? help · q quit\n' +
         '\nExamples:\n' +
         '  concentric demo\n' +
         '  concentric demo classroom --compare 6,18\n' +

@@ -30,11 +30,10 @@ export function registerDiscover(program: Command): void {
     .summary('scenario discovery (PRIM): the conditions under which a contrast or an outcome holds')
     .description(
       'Read a finished sweep and find the ranges of its factors under which something holds — PRIM\n' +
-        '(Friedman & Fisher 1999), as in scenario discovery (Lempert, Bryant & Bankes 2008).\n' +
-        '  --contrast field=a:b --outcome o --above x   pairs runs that differ only in field (same\n' +
-        '                                              replicate and other factors); a pair is of interest\n' +
-        '                                              when o(a) − o(b) > x (or --below x: < x)\n' +
-        '  --where "o > x"                             each run is a case; of interest when the condition holds\n' +
+        '(Friedman & Fisher 1999), as in scenario discovery (Lempert, Bryant & Bankes 2008).\n\n' +
+        '  --contrast field=a:b --outcome o --above x: pairs runs that differ only in field (same\n' +
+        '    replicate and other factors); a pair is of interest when o(a) − o(b) > x (or --below x: < x).\n' +
+        '  --where "o > x": each run is a case; of interest when the condition holds.\n\n' +
         'PRIM runs on a seeded half of the cases; the box is then measured on the other half. Prints the\n' +
         'answer and writes index.html, summary.md, discover.json (boxes, restrictions, coverage, density,\n' +
         'mass, the peeling trajectory) and charts/ to <results-dir>/discover. Guide: docs/DISCOVER.md.',

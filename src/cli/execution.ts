@@ -26,6 +26,8 @@ import {
 import { shardFromEnvironment, type Environment } from '../sweep/cluster/index.js';
 import { integerOption } from './options.js';
 import { checkOutFolder } from './out-folder.js';
+import { EXIT_STOPPED } from './errors.js';
+import { runInterruptible } from './lifecycle.js';
 import { createProgress, formatDuration } from './progress.js';
 
 export interface ExecutionFlags {
@@ -37,7 +39,7 @@ export interface ExecutionFlags {
   quiet?: boolean;
 }
 
-export const EXIT_STOPPED = 130;
+export { EXIT_STOPPED } from './errors.js';
 
 export function addExecutionOptions(command: Command, defaultOut: string): Command {
   return command
@@ -151,39 +153,31 @@ export async function executeSweep(spec: SweepSpec, scenario: Scenario, requeste
     );
   };
 
-  const controller = new AbortController();
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    signals++;
-    if (signals > 1) {
-      process.stderr.write(`\nconcentric: ${signal} again: quitting now; finished runs are in ${dir}. Resume with:\n  ${resumeCommand()}\n`);
-      process.exit(EXIT_STOPPED);
-    }
-    process.stderr.write(`\nconcentric: ${signal}: stopping — letting runs in flight finish (press Ctrl-C again to quit now)\n`);
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
   const progress = createProgress({ quiet: flags.quiet, label: spec.kind === 'compare' ? 'compare' : 'sweep' });
   let outcome: SweepOutcome;
   try {
-    outcome = await runSweep({
-      dir,
-      manifest,
-      threads: flags.threads,
-      resume: flags.resume,
-      force: flags.force,
-      signal: controller.signal,
-      onStart: announce,
-      onProgress: (state) => progress.update(state),
-    });
+    outcome = await runInterruptible(
+      (signal) =>
+        runSweep({
+          dir,
+          manifest,
+          threads: flags.threads,
+          resume: flags.resume,
+          force: flags.force,
+          signal,
+          onStart: announce,
+          onProgress: (state) => progress.update(state),
+        }),
+      {
+        stopping: (signal) => `${signal}: stopping — letting runs in flight finish (press Ctrl-C again to quit now)`,
+        quitting: (signal) => `${signal} again: quitting now; finished runs are in ${dir}. Resume with:\n  ${resumeCommand()}`,
+      },
+    );
   } catch (error) {
     if (error instanceof WriteFailure) throw new InputError(writeFailureMessage(error, resumeCommand()));
     throw error;
   } finally {
     progress.stop();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
 
   if (outcome.interrupted) {

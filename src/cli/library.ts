@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
-import { fieldRows, fieldsMarkdown, listBuiltins, loadScenario, organizationFacts, storedOrganization } from '../scenarios/index.js';
+import { fieldRows, fieldsMarkdown, listBuiltins, loadScenario, organizationFacts, storedOrganization, terminalText } from '../scenarios/index.js';
 import { checkRunFits, describeFootprint } from '../sweep/limits.js';
 import { table } from './output.js';
 
@@ -37,13 +37,13 @@ export function registerLibrary(program: Command): void {
     .summary('print a scenario with every default filled in (YAML)')
     .argument('<scenario>', 'built-in name or scenario file')
     .option('--set <path=value>', 'override a field first (repeatable)', (v: string, p: string[] = []) => [...p, v], [])
-    .addHelpText('after', '\nFor an organization from files (network: file) it also prints the network\'s facts: people, ties,\nunits (given or found), components, degree distribution, isolates.\n\nExamples:\n  concentric show foundation\n  concentric show my-org.yaml --set isps.count=3\n  concentric show examples/cs-aarhus/cs-aarhus.yaml\n')
+    .addHelpText('after', '\nFor an organization from files (network: file) it also prints its\nnetwork\'s facts: people, ties, units (given or found), components, degree\ndistribution, isolates.\n\nExamples:\n  concentric show foundation\n  concentric show my-org.yaml --set isps.count=3\n  concentric show examples/cs-aarhus/cs-aarhus.yaml\n')
     .action((ref: string, options: { set: string[] }) => {
       const { scenario } = loadScenario(ref, { overrides: options.set });
       process.stdout.write(stringify(scenario, { lineWidth: 0 }));
       // A real organization: its facts as YAML comments, so the output stays a valid scenario.
       const file = scenario.organization.inputHash ? storedOrganization(scenario.organization.inputHash) : undefined;
-      if (file) process.stdout.write(['# the organization in the files:', ...organizationFacts(file).map((line) => `#   ${line}`)].join('\n') + '\n');
+      if (file) process.stdout.write(['# the organization in the files:', ...organizationFacts(file).map((line) => `#   ${terminalText(line)}`)].join('\n') + '\n');
     });
 
   program

@@ -6,7 +6,8 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registrationsFor, type Register } from './commands.js';
-import { EXIT_INPUT, reportFailure } from './errors.js';
+import { EXIT_CODES_HELP, EXIT_INPUT, reportFailure } from './errors.js';
+import { wrapHelpText } from './help-text.js';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -21,11 +22,20 @@ function buildProgram(registrations: readonly Register[]): Command {
         'Model: docs/MODEL.md · Start: `concentric run`, then `concentric compare`.',
     )
     .version(VERSION, '-V, --version')
+    .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   for (const register of registrations) register(program);
-  for (const command of program.commands) command.exitOverride().showHelpAfterError('(run with --help for usage)');
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride().showHelpAfterError('(run with --help for usage)');
+    // Descriptions are prose: re-wrapped at word boundaries to the terminal (src/cli/help-text.ts).
+    command.configureHelp({
+      commandDescription(this: { helpWidth?: number }, described: Command): string {
+        return wrapHelpText(described.description(), this.helpWidth ?? 80);
+      },
+    });
+  }
   return program;
 }
 

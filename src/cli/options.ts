@@ -2,7 +2,7 @@
  * Option parsers shared by commands: each throws InputError naming the flag, what was expected
  * and what was given.
  */
-import { InputError } from '../scenarios/index.js';
+import { InputError, plainNumber } from '../scenarios/index.js';
 
 export function integerOption(flag: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   return (text: string): number => {
@@ -16,8 +16,8 @@ export function integerOption(flag: string, min: number, max = Number.MAX_SAFE_I
 
 export function numberOption(flag: string, min: number, max: number) {
   return (text: string): number => {
-    const value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
+    const value = plainNumber(text) ?? Number.NaN;
+    if (!Number.isFinite(value) || value < min || value > max) {
       throw new InputError(`${flag}: expected a number between ${min} and ${max}, got ${JSON.stringify(text)}`);
     }
     return value;
@@ -28,7 +28,7 @@ export function numberOption(flag: string, min: number, max: number) {
 export function numberListOption(flag: string, min: number, max: number) {
   return (text: string): number[] => {
     const parts = text.split(',').map((part) => part.trim());
-    const values = parts.map(Number);
+    const values = parts.map((part) => plainNumber(part) ?? Number.NaN);
     if (parts.some((part) => part === '') || values.some((value) => !Number.isFinite(value) || value < min || value > max)) {
       throw new InputError(`${flag}: expected comma-separated numbers between ${min} and ${max}, got ${JSON.stringify(text)}`);
     }
@@ -40,3 +40,10 @@ export function numberListOption(flag: string, min: number, max: number) {
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
+
+/**
+ * Shared option definitions: the same flag means the same thing, with the same range, checked
+ * before any work, on every command that takes it.
+ */
+/** --margin: the equivalence margin in percentage points; 0 would make "equivalent" impossible. */
+export const marginOption = () => numberOption('--margin', 0.01, 99.99);

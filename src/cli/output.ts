@@ -2,15 +2,10 @@
  * Writing results: to a file atomically (temp file + rename, so a failure never leaves a
  * half-written result) or to stdout.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeFileAtomic } from '../sweep/index.js';
 
-export function writeFileAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
-}
+// One atomic writer for every command (temp file, fsync, rename): src/sweep/files.ts.
+export { writeFileAtomic };
 
 export function emit(text: string, outFile: string | undefined): void {
   if (outFile) writeFileAtomic(outFile, text);

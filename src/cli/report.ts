@@ -8,7 +8,7 @@ import { relative } from 'node:path';
 import { DEFAULT_MARGIN_PP } from '../report/analysis.js';
 import type { ReportOptions, ReportResult } from '../report/index.js';
 import type { CompareFinished } from './compare.js';
-import { numberOption } from './options.js';
+import { marginOption, numberOption } from './options.js';
 import { checkOutFolder } from './out-folder.js';
 import { existsSync, statSync } from 'node:fs';
 
@@ -45,7 +45,7 @@ export function registerReport(program: Command): void {
     .argument('<results-dir>', 'directory holding manifest.json and runs.jsonl')
     .option('--out <dir>', 'write the report here instead of into the results directory')
     .option('--png', 'also write a PNG per chart (resvg, shipped font)')
-    .option('--margin <pp>', 'equivalence margin in percentage points', numberOption('--margin', 0.01, 99.99), DEFAULT_MARGIN_PP)
+    .option('--margin <pp>', 'equivalence margin in percentage points', marginOption(), DEFAULT_MARGIN_PP)
     .option('--reference <months>', 'reference engagement length (default 12 if present, else the shortest)', numberOption('--reference', 0, 600))
     .addHelpText(
       'after',

@@ -3,7 +3,7 @@
  * the target share of staff applying by a month with the required probability, the waitlist it
  * leaves and the ISP hours per adopter; or, when no team in the range does, what came closest.
  * A grid sweep (src/sweep/staffing) through the sweep runner, then plain words, a table per
- * setting and a small report (charts, summary.md, staffing.json) in --out.
+ * setting and a small report (charts, summary.md, staffing.json, staffing.csv) in --out.
  */
 import type { Command } from 'commander';
 import { join } from 'node:path';
@@ -37,6 +37,8 @@ interface StaffingFlags extends ExecutionFlags {
   firstUnits?: FirstUnitsChoice;
   target: number;
   byMonth: number;
+  /** `--months`: the name compare and run use for the horizon; the same as --by-month here */
+  months?: number;
   probability: number;
   reps: number;
   seed: number;
@@ -103,13 +105,15 @@ export function registerStaffing(program: Command): void {
         'every team, each run cut at --by-month. Answers in plain words: the smallest team for which\n' +
         'at least --probability of runs have --target of staff applying by --by-month, the waitlist it\n' +
         'leaves and ISP hours per adopter; when none does, what came closest. Writes results, a chart,\n' +
-        'summary.md and staffing.json to --out. Guide: docs/STAFFING.md.',
+        'summary.md, staffing.json and staffing.csv (the answer table) to --out; --months is the same as\n' +
+        '--by-month. Guide: docs/STAFFING.md.',
     )
     .argument('[scenario]', 'built-in name or scenario file', DEFAULT_SCENARIO)
     .option('--isps <list>', 'ISP headcounts to try', integerListOption('--isps', 0, 1_000_000), DEFAULT_ISPS)
     .option('--lengths <months>', 'engagement lengths to try (default: the scenario\'s)', numberListOption('--lengths', 0, 600))
     .option('--target <share>', 'share of staff applying to reach (0.6 or 60%)', shareOption('--target'), 0.6)
     .option('--by-month <m>', 'month by which to reach it (runs stop there)', integerOption('--by-month', 1, 1200), 24)
+    .option('--months <m>', 'the same as --by-month (the name compare and run use for the horizon)', integerOption('--months', 1, 1200))
     .option('--probability <share>', 'share of runs that must reach it', shareOption('--probability'), 0.8)
     .option('--reps <n>', 'replicates per team', integerOption('--reps', 1, 1_000_000), DEFAULT_STAFFING_REPS)
     .option('--hours <list>', 'hours per week per ISP to try (default: the scenario\'s)', numberListOption('--hours', 0, 60))
@@ -131,7 +135,14 @@ export function registerStaffing(program: Command): void {
         '  concentric staffing hospital --isps 2,4,6 --hours 4,8 --co-leads 1,2 --out results/hospital-staffing\n' +
         '  concentric staffing my-org.yaml --isps 2,3,4 --first-units random,most-connected   # where first?\n',
     )
-    .action(async (ref: string, flags: StaffingFlags) => {
+    .action(async (ref: string, flags: StaffingFlags, command: Command) => {
+      // One name per concept: --months is the horizon in compare and run; here it is --by-month.
+      if (flags.months !== undefined) {
+        if (command.getOptionValueSource('byMonth') === 'cli' && flags.byMonth !== flags.months) {
+          throw new InputError(`--months: expected the same month as --by-month (they name one thing), got --months ${flags.months} and --by-month ${flags.byMonth}`);
+        }
+        flags.byMonth = flags.months;
+      }
       const plan = planStaffing({
         scenario: ref,
         overrides: flags.set,

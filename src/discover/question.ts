@@ -4,7 +4,7 @@
  * threshold), or a condition on one run's outcome (`finalAdoption > 0.6`). Parsing only: each
  * mistake is an InputError naming the flag, what was expected and what was given.
  */
-import { InputError, listFields, nearest } from '../scenarios/index.js';
+import { InputError, listFields, nearest, plainNumber } from '../scenarios/index.js';
 import { isSummaryMetric, SUMMARY_METRICS, type SummaryMetric } from '../sweep/metrics.js';
 
 export type Comparison = '>' | '>=' | '<' | '<=';
@@ -65,7 +65,7 @@ export function parseContrast(text: string): { field: string; value: string; ref
 /** `outcome op number`, e.g. `finalAdoption > 0.6`. */
 export function parseWhere(text: string): { outcome: SummaryMetric; threshold: Threshold } {
   const match = /^\s*([A-Za-z][A-Za-z0-9]*)\s*(>=|<=|>|<)\s*(\S+)\s*$/.exec(text);
-  const value = match ? Number(match[3]) : NaN;
+  const value = match ? (plainNumber(match[3]) ?? NaN) : NaN;
   if (!match || !Number.isFinite(value)) {
     throw new InputError(`--where: expected "<outcome> <op> <number>" with op one of >, >=, <, <= (e.g. "finalAdoption > 0.6"), got ${JSON.stringify(text)}`);
   }

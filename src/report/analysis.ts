@@ -111,14 +111,14 @@ function pattern1(groups: readonly LengthGroup[], reference: number, where?: str
   };
 }
 
-function pattern2(comparisons: readonly Comparison[], lengths: readonly number[], reference: number, marginPp: number): Pattern {
+function pattern2(comparisons: readonly Comparison[], lengths: readonly number[], reference: number): Pattern {
   const crossing = comparisons.filter((c) => c.outcome === HEADLINE_OUTCOME && isLimited(c.length) !== isLimited(reference));
   if (crossing.length === 0) return { status: 'not-assessed', sentence: message.pattern2NotAssessed(lengths) };
   // The verdict is patterns.ts' (the one `validate` uses): "materially" = beyond the margin; a real
   // but smaller difference (CI excludes 0, straddles the margin) leaves it undetermined.
   const status = pattern2Verdict(crossing);
-  if (status === 'does-not-hold') return { status, sentence: message.pattern2DoesNotHold(crossing.filter(isMaterialDifference), marginPp) };
-  if (status === 'holds') return { status, sentence: message.pattern2Holds(crossing, marginPp) };
+  if (status === 'does-not-hold') return { status, sentence: message.pattern2DoesNotHold(crossing.filter(isMaterialDifference)) };
+  if (status === 'holds') return { status, sentence: message.pattern2Holds(crossing) };
   return { status, sentence: message.pattern2Undetermined(crossing.filter((c) => c.verdict !== 'equivalent')) };
 }
 
@@ -216,7 +216,6 @@ export function analyse(results: Results, options: ReportOptions = {}, robustnes
             reference: referenceGroup,
             paired,
             marginFraction,
-            marginPp,
             months,
             seed: `${manifest.sweep.seed}:${key}:${group.length}:${reference}`,
             resamples,
@@ -228,7 +227,7 @@ export function analyse(results: Results, options: ReportOptions = {}, robustnes
   const bands = bandsFor(groups);
   const halfRises = halfRisesFor(bands, lengths);
   const within = hasUnits(runs) ? withinOf(results, options, { marginFraction, marginPp, months, resamples }) : null;
-  const robustness = analyseRobustness(robustnessSets, { reference, marginFraction, marginPp });
+  const robustness = analyseRobustness(robustnessSets, { reference, marginFraction });
   const headlineComparisons = comparisons.filter((c) => c.outcome === HEADLINE_OUTCOME);
   let headline: Headline;
   if (within) {
@@ -239,24 +238,27 @@ export function analyse(results: Results, options: ReportOptions = {}, robustnes
         message.withinHeadline(atHorizon, shown.filter((c) => c.timing === 'followUp'), within.reference, within.followUpMonths, months) +
         message.reliableSmall(atHorizon),
       pattern1: pattern1(groups, reference, message.wholeOrganization()),
-      pattern2: pattern2(atHorizon, within.lengths, within.reference, marginPp),
+      pattern2: pattern2(atHorizon, within.lengths, within.reference),
       design: message.withinDesign(),
     };
   } else {
     headline = {
       sentence: comparesLengths
-        ? message.headline(headlineComparisons, reference, marginPp, months) +
+        ? message.headline(headlineComparisons, reference, months) +
           message.reliableSmall(headlineComparisons) +
           message.holdsWhere(robustness, reference, OUTCOMES[HEADLINE_OUTCOME], marginFraction)
         : message.headlineNoLengths(lengths, MAX_COMPARED_LENGTHS, MIN_RUNS_PER_LENGTH),
       pattern1: pattern1(groups, reference),
       pattern2: comparesLengths
-        ? pattern2(comparisons, lengths, reference, marginPp)
+        ? pattern2(comparisons, lengths, reference)
         : { status: 'not-assessed', sentence: message.pattern2NotCompared() },
       design: message.policyDesign(),
     };
   }
   const notes = [...results.notes];
+  // Verdicts drawn from a posterior that did not reproduce its data rest on a model that failed its check.
+  const fitWarning = manifest.sweep.replicateValues?.fitWarning;
+  if (fitWarning) notes.push(`The calibration these parameters were drawn from failed its posterior predictive check (${fitWarning}): the verdicts below rest on a model that did not reproduce the survey data.`);
   if (paired && comparisons.some((c) => !c.paired)) notes.push(message.pairingFellBack());
   return {
     manifest,

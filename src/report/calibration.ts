@@ -11,9 +11,11 @@ export function calibrationReport(outcome: CalibrationOutcome, provenance: Quest
   const { record } = outcome;
   const misses = outcome.predictive.filter((b) => b.miss);
   const answer =
-    outcome.marginals.map(marginalWords).join('; ') +
+    outcome.marginals.map((m, a) => marginalWords(m, { ess: outcome.final.ess, integer: outcome.record.parameters[a]?.integer })).join('; ') +
     '. ' +
-    (misses.length === 0
+    (outcome.predictive.length === 0
+      ? 'The posterior predictive check was not made (the calibration was stopped before it): these values are not checked against the data.'
+      : misses.length === 0
       ? `Waves simulated from the posterior cover all ${outcome.predictive.length} data points (95 % bands).`
       : predictiveFails(outcome.predictive)
         ? `Warning: ${missWords(misses)}`

@@ -4,7 +4,7 @@
  * bootstrap-t difference, TOST verdict, Hedges' g and the verdict in words. Used by the main
  * comparison (analysis.ts) and by "Does it hold?" (robustness.ts).
  */
-import { LENGTH_FIELD } from '../scenarios/index.js';
+import { LENGTH_FIELD } from '../scenarios/browser.js'; // browser-safe: the explorer bundles this module
 import type { FinishedRun } from '../sweep/types.js';
 import { message, verdictWords } from './messages.js';
 import type { Comparison, LengthGroup } from './model.js';
@@ -35,7 +35,6 @@ export interface CompareInput {
   readonly reference: LengthGroup;
   readonly paired: boolean;
   readonly marginFraction: number;
-  readonly marginPp: number;
   readonly months: number;
   readonly seed: string;
   readonly resamples: number;
@@ -95,7 +94,7 @@ export function compare(input: CompareInput): Comparison {
     censoredReference,
   } as const;
   const reason = tooFew ? message.tooFewRuns() : tooCensored ? message.mostlyCensored(months) : null;
-  return { ...base, words: verdictWords(outcome, base, input.marginPp, reason) };
+  return { ...base, words: verdictWords(outcome, base, reason) };
 }
 
 /** Runs grouped by engagement length (`fallback` when the length was not a factor), shortest first. */

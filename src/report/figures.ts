@@ -33,6 +33,8 @@ export interface QuestionReport {
   /** the numbers, as written to <jsonName> */
   readonly json: unknown;
   readonly jsonName: string;
+  /** further files beside the report (e.g. staffing.csv for a spreadsheet), by name */
+  readonly extraFiles?: ReadonlyMap<string, string>;
 }
 
 export function provenanceText(p: QuestionProvenance): string {
@@ -114,6 +116,7 @@ export async function writeQuestionReport(out: string, report: QuestionReport, o
     if (options.png) files.set(`charts/${chart.id}.png`, toPng(svg, report.provenance));
   }
   files.set(report.jsonName, JSON.stringify({ provenance: report.provenance, ...(report.json as object) }, null, 2) + '\n');
+  for (const [name, text] of report.extraFiles ?? []) files.set(name, text);
   files.set('summary.md', renderMarkdown(report));
   files.set('index.html', renderHtml(report, svgs));
   writeReportFiles(out, files);

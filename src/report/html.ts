@@ -107,8 +107,10 @@ function comparisonsTable(model: ReportModel): string {
         return (
           `<tr><td>${escapeHtml(outcome.label)}${censoring}</td><td>${escapeHtml(months(c.length))}</td>` +
           `<td>${escapeHtml(value(outcome, c.meanLength))}</td><td>${escapeHtml(value(outcome, c.meanReference))}</td>` +
-          `<td>${escapeHtml(signedDifference(outcome, c.estimate))}</td><td>${escapeHtml(interval(outcome, c.ci95))}</td>` +
-          `<td>${escapeHtml(interval(outcome, c.ci90))}</td><td>${c.p < 0.001 ? '&lt; 0.001' : c.p.toFixed(3)}</td>` +
+          (c.verdict === 'not-assessed'
+            ? '<td>not assessed</td><td>—</td><td>—</td><td>—</td>'
+            : `<td>${escapeHtml(signedDifference(outcome, c.estimate))}</td><td>${escapeHtml(interval(outcome, c.ci95))}</td>` +
+              `<td>${escapeHtml(interval(outcome, c.ci90))}</td><td>${Number.isNaN(c.p) ? '—' : c.p < 0.001 ? '&lt; 0.001' : c.p.toFixed(3)}</td>`) +
           `<td>${c.effectSize === null ? '—' : `${escapeHtml(fixed(c.effectSize, 2))} (${effectWord(c.effectSize)})`}</td>` +
           `<td>${c.n}${c.paired ? ' pairs' : ` + ${c.nReference}`}</td>${verdictCell(c)}</tr>`
         );

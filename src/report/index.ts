@@ -114,3 +114,6 @@ export async function buildReport(dir: string, options: ReportOptions = {}): Pro
 export { analyse, analyseDirectory, DEFAULT_MARGIN_PP, DEFAULT_REFERENCE_MONTHS } from './analysis.js';
 export { loadResults, NULL_RINGS_FILE, type NullRings, type Results } from './load.js';
 export type { ReportModel, ReportOptions, Comparison, Headline } from './model.js';
+// Verdicts as data and in plain language, for staffing, the explorer and briefs (summary.md keeps the research register).
+export { verdictOf, notabilityOf, NOTABLE_EFFECT_SIZE, type LengthVerdict, type Notable } from './verdict.js';
+export { plainVerdict, plainSentence } from './plain-words.js';

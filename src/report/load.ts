@@ -3,9 +3,9 @@
  * streams runs.jsonl and skips a torn last line). The last record of a run id wins (a resumed
  * retry replaces a failure); failed runs are counted, not compared.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../scenarios/index.js';
+import { InputError, readInputFile } from '../scenarios/index.js';
 import { readManifest, readRuns, RUNS_FILE } from '../sweep/index.js';
 import type { FinishedRun, Manifest, RunRecord } from '../sweep/types.js';
 import { message } from './messages.js';
@@ -34,7 +34,13 @@ export const NULL_RINGS_FILE = 'null-rings.json';
 function readNullRings(dir: string): NullRings | null {
   const path = join(dir, NULL_RINGS_FILE);
   if (!existsSync(path)) return null;
-  const value = JSON.parse(readFileSync(path, 'utf8')) as NullRings;
+  let value: NullRings;
+  try {
+    value = JSON.parse(readInputFile(path, path, 1024 * 1024 * 1024)) as NullRings;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${path}: expected the null network's ring statistics (JSON), got unreadable JSON: rerun the compare to rewrite it`);
+  }
   return typeof value.length === 'number' && Array.isArray(value.runs) ? value : null;
 }
 

@@ -6,16 +6,21 @@
  */
 
 /** Characters that start markup mid-line in CommonMark/GFM: emphasis, code, links, HTML, tables, strikethrough. */
-const MARKUP = /[\\`*_[\]|~#]/g;
+const MARKUP = /[\\`*_[\]|~#<>]/g;
 
-/** One line of literal text: HTML specials as entities, Markdown specials backslash-escaped, no line breaks. */
+/** An `&` that would start a character reference (`&amp;`, `&#38;`): only that one needs escaping. */
+const REFERENCE = /&(?=#?[A-Za-z0-9]+;)/g;
+
+/**
+ * One line of literal text escaped as Markdown, not as HTML: every special (HTML's `<` and `>`
+ * too) backslash-escaped, which CommonMark renders as the character itself; `&` only where it
+ * would start a character reference. "Fearnhead & Prangle" stays as written in the raw file.
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(MARKUP, (mark) => `\\${mark}`);
+    .replace(MARKUP, (mark) => `\\${mark}`)
+    .replace(REFERENCE, '\\&');
 }
 
 /**

@@ -180,7 +180,9 @@ export function ringsAgainstNull(model: readonly RingSummary[], nullRuns: readon
     const result = pairedBootstrap(x, y, { seed: `rings:${seed}:${statistic}`, resamples: 2000 });
     const ci95 = confidenceInterval(result, 0.95);
     const beatsNull = ci95.low > 0;
-    return { statistic, n: x.length, model: mean(x), null: mean(y), difference: result.estimate, ci95, beatsNull, reading: beatsNull ? 'spreads through colleagues' : 'follows the rollout order' };
+    // No finite interval (a few runs whose resamples have no spread): not a reading either way.
+    const reading = Number.isNaN(ci95.low) ? 'not assessed (too few runs to say)' : beatsNull ? 'spreads through colleagues' : 'follows the rollout order';
+    return { statistic, n: x.length, model: mean(x), null: mean(y), difference: result.estimate, ci95, beatsNull, reading };
   });
 }
 

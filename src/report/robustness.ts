@@ -72,7 +72,6 @@ function belongsTo(manifest: Manifest, main: Manifest): boolean {
 interface Settings {
   readonly reference: number;
   readonly marginFraction: number;
-  readonly marginPp: number;
 }
 
 export function analyseRobustness(sets: readonly Results[], settings: Settings): RobustnessRow[] {
@@ -95,7 +94,6 @@ export function analyseRobustness(sets: readonly Results[], settings: Settings):
           reference: referenceGroup,
           paired: set.manifest.sweep.seeds === 'common',
           marginFraction: settings.marginFraction,
-          marginPp: settings.marginPp,
           months,
           seed: `${set.manifest.sweep.seed}:robustness:${factor}=${String(value)}:${group.length}:${settings.reference}`,
           resamples: ROBUSTNESS_RESAMPLES,

@@ -92,8 +92,8 @@ export function renderSummary(unescaped: ReportModel): string {
                 months(c.length),
                 value(outcome, c.meanLength),
                 value(outcome, c.meanReference),
-                `${signedDifference(outcome, c.estimate)} (${interval(outcome, c.ci95)})`,
-                c.p < 0.001 ? '< 0.001' : c.p.toFixed(3),
+                c.verdict === 'not-assessed' ? 'not assessed' : `${signedDifference(outcome, c.estimate)} (${interval(outcome, c.ci95)})`,
+                c.verdict === 'not-assessed' || Number.isNaN(c.p) ? '—' : c.p < 0.001 ? '< 0.001' : c.p.toFixed(3),
                 c.effectSize === null ? '—' : fixed(c.effectSize, 2),
                 c.words,
               ];

@@ -27,7 +27,7 @@ export function headlineRows(model: ReportModel): HeadlineRow[] {
     return {
       length: months(group.length),
       mean: value(outcome, mean),
-      difference: `${signedDifference(outcome, comparison.estimate)} (${interval(outcome, comparison.ci95)})`,
+      difference: comparison.verdict === 'not-assessed' ? 'not assessed' : `${signedDifference(outcome, comparison.estimate)} (${interval(outcome, comparison.ci95)})`,
       effect: comparison.effectSize === null ? '—' : fixed(comparison.effectSize, 2),
       comparison,
     };

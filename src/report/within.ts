@@ -159,7 +159,7 @@ function compareArms(runs: readonly FinishedRun[], outcome: Outcome & { key: Wit
     censoredReference: 0,
   };
   const reason = tooFew ? 'fewer than two runs with recipients of both lengths' : null;
-  return { ...base, timing, words: verdictWords(outcome, base, settings.marginPp, reason) };
+  return { ...base, timing, words: verdictWords(outcome, base, reason) };
 }
 
 /**

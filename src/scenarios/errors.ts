@@ -26,3 +26,12 @@ export function describeValue(value: unknown): string {
 function truncate(text: string): string {
   return text.length > 40 ? text.slice(0, 37) + '...' : text;
 }
+
+/**
+ * Text from a user's file made safe for a terminal: control characters (ESC and OSC sequences that
+ * would recolour, retitle or rewrite the screen; BEL; C1 controls; DEL) shown as \x1b-style
+ * escapes. New lines and tabs are kept; callers that need one line escape those themselves.
+ */
+export function terminalText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}

@@ -3,28 +3,37 @@
  * (regular files only), hash their bytes, parse and shape them once per thread, and return the
  * scenario with absolute paths, the content hash and the real staff and unit counts.
  *
+ * The parsing and shaping are organization-load.ts (no file system), shared with the explorer.
  * Worker threads receive the resolved scenario and call `ensureOrganization`, which reads the
  * files again only if this thread has not got them, and refuses files whose hash has changed.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { extname, isAbsolute, relative, resolve } from 'node:path';
-import { InputError } from './errors.js';
-import { readPeopleAndTies } from './organization-csv.js';
-import { keepOrganization, storedOrganization, type OrganizationFile } from './organization-data.js';
-import { readGraph } from './organization-graph.js';
-import type { RawOrganization } from './organization-raw.js';
-import { shapeOrganization } from './organization-shape.js';
+import { statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { InputError, terminalText } from './errors.js';
+import { readInputBytes } from './read.js';
+import { storedOrganization, type OrganizationFile } from './organization-data.js';
+import { setOrganizationLibraries } from './organization-libraries.js';
+import { checkFirstUnits, formatOf, loadOrganization, ORGANIZATION_FORMAT, withOrganization } from './organization-load.js';
 import type { Scenario } from './schema.js';
 
-/** Bump when the reading or shaping of files changes, so old hashes no longer match. */
-const FORMAT = 'concentric-organization-files-1';
+// Node hands the graph libraries in, loaded on first use (CommonJS, so a synchronous require).
+const require = createRequire(import.meta.url);
+setOrganizationLibraries({
+  graphology: () => require('graphology'),
+  // At run time the package's export is the function its types call `.default`.
+  louvain: () => require('graphology-communities-louvain'),
+  graphml: () => require('graphology-graphml'),
+  gexf: () => require('graphology-gexf'),
+  xmldom: () => require('@xmldom/xmldom'),
+});
 
 /** file:line:col of a scenario field, for messages about the field itself. */
 export type LocateField = (path: readonly string[]) => string;
 
 /** Where notes go: stderr by default; workers and tests silence or capture them. */
-let noteSink: (line: string) => void = (line) => process.stderr.write(`concentric: note: ${line}\n`);
+let noteSink: (line: string) => void = (line) => process.stderr.write(`concentric: note: ${terminalText(line)}\n`);
 export function setOrganizationNotes(sink: (line: string) => void): void {
   noteSink = sink;
 }
@@ -36,6 +45,9 @@ interface FileInput {
   readonly bytes: Buffer;
 }
 
+/** A real organization's files may be large (a GraphML of 100,000 people is ~50 MB); not unbounded. */
+export const MAX_ORGANIZATION_BYTES = 512 * 1024 * 1024;
+
 function readInput(path: string, label: string, where: string): FileInput {
   let stats;
   try {
@@ -43,12 +55,9 @@ function readInput(path: string, label: string, where: string): FileInput {
   } catch {
     throw new InputError(`${where}: file not found: expected a file, got ${JSON.stringify(label)}`);
   }
-  if (!stats.isFile()) throw new InputError(`${where}: expected a regular file, got ${stats.isDirectory() ? 'a directory' : 'something else'}: ${JSON.stringify(label)}`);
-  try {
-    return { path, label, bytes: readFileSync(path) };
-  } catch (error) {
-    throw new InputError(`${where}: cannot read ${JSON.stringify(label)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+  if (stats.isDirectory()) throw new InputError(`${where}: expected a regular file, got a directory: ${JSON.stringify(label)}`);
+  // The one bounded reader: FIFOs and devices refused before a byte is read, the size capped.
+  return { path, label, bytes: readInputBytes(path, `${where}: ${JSON.stringify(label)}`, MAX_ORGANIZATION_BYTES) };
 }
 
 function labelFor(path: string): string {
@@ -57,58 +66,20 @@ function labelFor(path: string): string {
 }
 
 function hashOf(inputs: readonly FileInput[], relations: readonly string[] | null, directed: boolean): string {
-  const hash = createHash('sha256').update(FORMAT).update(JSON.stringify({ relations, directed }));
+  const hash = createHash('sha256').update(ORGANIZATION_FORMAT).update(JSON.stringify({ relations, directed }));
   for (const input of inputs) hash.update(`\u0000${input.bytes.length}\u0000`).update(input.bytes);
   return hash.digest('hex');
 }
 
-function formatOf(path: string): 'graphml' | 'gexf' | undefined {
-  const ext = extname(path).toLowerCase();
-  return ext === '.graphml' || ext === '.xml' ? 'graphml' : ext === '.gexf' ? 'gexf' : undefined;
-}
-
-function parseInputs(inputs: readonly FileInput[], relations: readonly string[] | null, directed: boolean, hash: string): OrganizationFile {
-  let raw: RawOrganization;
-  if (inputs.length === 1) {
-    const [graph] = inputs;
-    raw = readGraph(graph.bytes.toString('utf8'), graph.label, formatOf(graph.path) ?? 'graphml', { relations });
-  } else {
-    const [people, ties] = inputs;
-    raw = readPeopleAndTies({ text: people.bytes.toString('utf8'), label: people.label }, { text: ties.bytes.toString('utf8'), label: ties.label }, { relations });
-  }
-  if (raw.ids.length < 2) throw new InputError(`${inputs[0].label}: expected at least 2 people, got ${raw.ids.length}`);
-  return shapeOrganization(raw, { hash, relations, directed });
-}
-
 function loadInputs(inputs: readonly FileInput[], relations: readonly string[] | null, directed: boolean, announce: boolean): OrganizationFile {
   const hash = hashOf(inputs, relations, directed);
-  let organization = storedOrganization(hash);
-  if (!organization) {
-    organization = parseInputs(inputs, relations, directed, hash);
-    keepOrganization(organization);
-  }
+  const texts = inputs.map((input) => ({ path: input.path, label: input.label, text: input.bytes.toString('utf8') }));
+  const organization = loadOrganization(texts, relations, directed, hash);
   if (announce && !noted.has(hash)) {
     noted.add(hash);
     for (const note of organization.notes) noteSink(note);
   }
   return organization;
-}
-
-/**
- * Unit names a list in `engagement.firstUnits` may use: the file's (or the communities found),
- * else 1, 2, … for generated units. Checked when the scenario is loaded, not mid-run.
- */
-export function checkFirstUnits(scenario: Scenario, where: string): void {
-  const rule = scenario.engagement.firstUnits;
-  if (!Array.isArray(rule)) return;
-  const o = scenario.organization;
-  const file = o.inputHash === undefined ? undefined : storedOrganization(o.inputHash);
-  const names = file ? file.unitNames : Array.from({ length: Math.min(o.units, o.staff) }, (_, u) => String(u + 1));
-  const unknown = rule.find((name) => !names.includes(name));
-  if (unknown !== undefined) {
-    const shown = names.length > 12 ? `${names.slice(0, 12).join(', ')}, …` : names.join(', ');
-    throw new InputError(`${where}: engagement.firstUnits: expected names of units in the organization (${shown}), got ${JSON.stringify(unknown)}`);
-  }
 }
 
 /**
@@ -147,16 +118,7 @@ export function resolveOrganizationFiles(scenario: Scenario, baseDir: string, lo
     });
   }
   const organization = loadInputs(inputs, relations, directed, true);
-  const resolved: Scenario = {
-    ...scenario,
-    organization: {
-      ...o,
-      ...(o.graph !== undefined ? { graph: inputs[0].path } : { people: inputs[0].path, ties: inputs[1].path }),
-      staff: organization.staff,
-      units: organization.units,
-      inputHash: organization.hash,
-    },
-  };
+  const resolved = withOrganization(scenario, organization, inputs.map((input) => input.path));
   checkFirstUnits(resolved, locateField(['engagement', 'firstUnits']));
   return resolved;
 }

@@ -38,6 +38,39 @@ function at(label: string, element: Located | undefined): string {
   return `${label}:${element?.lineNumber ?? 1}:${element?.columnNumber ?? 1}`;
 }
 
+const ROOTS = { graphml: 'graphml', gexf: 'gexf' } as const;
+
+/** Attributes that put an element on a GEXF time line (dynamic graphs, spells). */
+const TIME_ATTRIBUTES = ['start', 'end', 'startopen', 'endopen'];
+
+/**
+ * The content decides: a file whose root element is not the format its name says (a GraphML file
+ * named .gexf) is refused rather than read with the wrong reader, which drops attributes without a
+ * word. A dynamic GEXF (time slices, spells) is refused too: one organization is one static graph,
+ * and merging its slices would keep, for example, only the last unit of a person who moved.
+ */
+function checkFormat(document: Document, label: string, format: 'graphml' | 'gexf'): void {
+  const root = document.documentElement as unknown as (Located & { localName?: string; nodeName?: string }) | null;
+  const name = String(root?.localName ?? root?.nodeName ?? '').toLowerCase();
+  const other = format === 'gexf' ? 'graphml' : 'gexf';
+  if (name !== ROOTS[format]) {
+    const hint = name === ROOTS[other] ? `: it is ${other === 'gexf' ? 'GEXF' : 'GraphML'}; rename it to .${other}` : '';
+    throw new InputError(`${at(label, root ?? undefined)}: expected a <${ROOTS[format]}> document (the file is named .${format === 'gexf' ? 'gexf' : 'graphml'}), got <${name || 'nothing'}>${hint}`);
+  }
+  if (format !== 'gexf') return;
+  const graphElement = document.getElementsByTagName('graph')[0] as unknown as Located | undefined;
+  const spell = (document.getElementsByTagName('spells')[0] ?? document.getElementsByTagName('spell')[0]) as unknown as Located | undefined;
+  const timed = spell ?? (['node', 'edge', 'attvalue'] as const)
+    .flatMap((tag) => Array.from(document.getElementsByTagName(tag)) as unknown as Located[])
+    .find((element) => TIME_ATTRIBUTES.some((attribute) => element.getAttribute(attribute) !== null && element.getAttribute(attribute) !== ''));
+  const mode = graphElement?.getAttribute('mode');
+  if (mode === 'dynamic' || timed) {
+    throw new InputError(
+      `${at(label, timed ?? graphElement)}: expected a static GEXF graph (one organization at one time), got a dynamic one (${mode === 'dynamic' ? 'mode="dynamic"' : 'time slices'}): export the one time slice to simulate as a static graph`,
+    );
+  }
+}
+
 export interface GraphOptions {
   readonly relations: readonly string[] | null;
 }
@@ -45,6 +78,7 @@ export interface GraphOptions {
 export function readGraph(text: string, label: string, format: 'graphml' | 'gexf', options: GraphOptions): RawOrganization {
   if (text.trim() === '') throw new InputError(`${label}:1:1: empty file: expected a ${format === 'gexf' ? 'GEXF' : 'GraphML'} document`);
   const document = xmlDocument(text, label);
+  checkFormat(document, label, format);
   const nodeElements = Array.from(document.getElementsByTagName('node')) as unknown as Located[];
   if (nodeElements.length === 0) throw new InputError(`${label}:1:1: no nodes: expected <node> elements, one per person, got none`);
   const elementOf = new Map<string, Located>();

@@ -1,21 +1,43 @@
 /**
- * The graph and XML libraries, loaded on first use: only a scenario with `network: file` needs
- * them, and importing them up front cost every command ~0.2 s of start-up. They are CommonJS
- * packages, so a synchronous require keeps scenario loading synchronous.
+ * The graph and XML libraries, handed in by the caller rather than imported here: only a scenario
+ * with `network: file` needs them, importing them up front cost every command ~0.2 s of start-up,
+ * and Node loads these CommonJS packages with a synchronous require (organization-files.ts) while
+ * the explorer's bundle carries them (src/explore). This module stays free of `node:` imports.
  */
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-
 type Graphology = typeof import('graphology');
 type Louvain = typeof import('graphology-communities-louvain').default;
 type GraphmlReader = typeof import('graphology-graphml');
 type GexfReader = typeof import('graphology-gexf');
 type Xmldom = typeof import('@xmldom/xmldom');
 
-export const graphology = (): Graphology => require('graphology') as Graphology;
-// At run time the package's export is the function its types call `.default`.
-export const louvain = (): Louvain => require('graphology-communities-louvain') as Louvain;
-export const graphml = (): GraphmlReader => require('graphology-graphml') as GraphmlReader;
-export const gexf = (): GexfReader => require('graphology-gexf') as GexfReader;
-export const xmldom = (): Xmldom => require('@xmldom/xmldom') as Xmldom;
+/** How each library is got, on first use. */
+export interface OrganizationLibraries {
+  readonly graphology: () => Graphology;
+  readonly louvain: () => Louvain;
+  readonly graphml: () => GraphmlReader;
+  readonly gexf: () => GexfReader;
+  readonly xmldom: () => Xmldom;
+}
+
+const missing = (name: string) => (): never => {
+  throw new Error(`${name} was not handed in (setOrganizationLibraries): the caller that reads organization files provides it`);
+};
+
+let libraries: OrganizationLibraries = {
+  graphology: missing('graphology'),
+  louvain: missing('graphology-communities-louvain'),
+  graphml: missing('graphology-graphml'),
+  gexf: missing('graphology-gexf'),
+  xmldom: missing('@xmldom/xmldom'),
+};
+
+/** Hand in the libraries (Node: organization-files.ts; the explorer: its worker and page). */
+export function setOrganizationLibraries(provided: Partial<OrganizationLibraries>): void {
+  libraries = { ...libraries, ...provided };
+}
+
+export const graphology = (): Graphology => libraries.graphology();
+export const louvain = (): Louvain => libraries.louvain();
+export const graphml = (): GraphmlReader => libraries.graphml();
+export const gexf = (): GexfReader => libraries.gexf();
+export const xmldom = (): Xmldom => libraries.xmldom();

@@ -3,6 +3,7 @@
  * the file has, and ties as index pairs into them. Shared by the CSV and the graph readers, and
  * the checks of one attribute value (leader, disposition, trust, readiness) they both apply.
  */
+import { plainNumber } from './numbers.js';
 import { InputError } from './errors.js';
 import { DISPOSITIONS } from './schema.js';
 
@@ -61,7 +62,7 @@ export function parseDisposition(value: string, where: Where): number {
 export function parseShare(field: string, value: string, where: Where): number {
   const trimmed = value.trim();
   if (trimmed === '') return Number.NaN;
-  const number = Number(trimmed);
+  const number = plainNumber(trimmed) ?? Number.NaN;
   if (!Number.isFinite(number) || number < 0 || number > 1) {
     throw new InputError(`${where()}: ${field}: expected a number between 0 and 1 (or empty), got ${JSON.stringify(value)}`);
   }
@@ -72,7 +73,7 @@ export function parseShare(field: string, value: string, where: Where): number {
 export function parseWeight(value: string, where: Where): number {
   const trimmed = value.trim();
   if (trimmed === '') return 1;
-  const number = Number(trimmed);
+  const number = plainNumber(trimmed) ?? Number.NaN;
   if (!Number.isFinite(number) || number <= 0) throw new InputError(`${where()}: weight: expected a positive number (or empty), got ${JSON.stringify(value)}`);
   return number;
 }

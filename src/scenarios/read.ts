@@ -3,7 +3,7 @@
  * to a size cap. A named pipe would block for ever, `/dev/zero` would fill memory, a folder has no
  * text: each is bad input (exit 2), said before a byte is read.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { InputError } from './errors.js';
 
 /** Far above any real scenario or sweep file (the largest built-in is ~4 KB). */
@@ -36,6 +36,14 @@ function describeCode(code: string | undefined): string {
 
 /** The text of a regular file of at most `maxBytes`, or an InputError naming `label`. */
 export function readInputFile(path: string, label: string, maxBytes = MAX_INPUT_BYTES): string {
+  return readInputBytes(path, label, maxBytes).toString('utf8');
+}
+
+/**
+ * The bytes of a regular file of at most `maxBytes`, or an InputError naming `label`: the one
+ * reader every input goes through (scenarios, sweeps, organization files, survey data, posteriors).
+ */
+export function readInputBytes(path: string, label: string, maxBytes = MAX_INPUT_BYTES): Buffer {
   let fd: number;
   try {
     // O_NONBLOCK: opening a named pipe must not wait for a writer; fstat then refuses it.
@@ -56,11 +64,25 @@ export function readInputFile(path: string, label: string, maxBytes = MAX_INPUT_
       read = readSync(fd, buffer, length, buffer.length - length, null);
     }
     if (length > maxBytes) throw new InputError(`${label}: expected a file of at most ${maxBytes / (1024 * 1024)} MB, got a larger one`);
-    return buffer.toString('utf8', 0, length);
+    return buffer.subarray(0, length);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`${label}: expected a readable file, got ${describeCode((error as NodeJS.ErrnoException).code)}`);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Refuse a previous result that is not a regular file (a named pipe would block the reader for
+ * ever, a device never ends) before opening it: for files read as a stream, too large to read whole.
+ */
+export function checkRegularFile(path: string, label: string): void {
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    throw new InputError(`${label}: expected a readable file, got ${describeCode((error as NodeJS.ErrnoException).code)}`);
+  }
+  if (!stats.isFile()) throw new InputError(`${label}: expected a regular file, got ${kindOf(stats)}`);
 }

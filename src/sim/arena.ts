@@ -16,6 +16,7 @@
  */
 export interface ArrayAllocator {
   float64(length: number): Float64Array;
+  float32(length: number): Float32Array;
   int32(length: number): Int32Array;
   uint16(length: number): Uint16Array;
   uint8(length: number): Uint8Array;
@@ -23,6 +24,7 @@ export interface ArrayAllocator {
 
 export const freshArrays: ArrayAllocator = {
   float64: (length) => new Float64Array(length),
+  float32: (length) => new Float32Array(length),
   int32: (length) => new Int32Array(length),
   uint16: (length) => new Uint16Array(length),
   uint8: (length) => new Uint8Array(length),
@@ -72,6 +74,11 @@ export class ArrayArena implements ArrayAllocator {
   float64(length: number): Float64Array {
     const at = this.take(length * 8);
     return at < 0 ? new Float64Array(length) : new Float64Array(this.block, at, length).fill(0);
+  }
+
+  float32(length: number): Float32Array {
+    const at = this.take(length * 4);
+    return at < 0 ? new Float32Array(length) : new Float32Array(this.block, at, length).fill(0);
   }
 
   int32(length: number): Int32Array {

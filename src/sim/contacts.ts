@@ -115,9 +115,9 @@ function contact(r: ContactRules, t: ContactTargets, i: number, kind: Kind): voi
   if (t.metAround !== null && staff.contact[i] !== Contact.direct) tellColleagues(t.org.offsets, t.org.neighbors, t.metAround, i, 1);
   staff.contact[i] = Contact.direct;
   if (staff.directContacts[i] < 65535) staff.directContacts[i]++;
-  if (lowStakes && staff.lowStakesContacts[i] < 65535) {
-    staff.lowStakesContacts[i]++;
-    if (positive) staff.positiveLowStakes[i]++;
+  if (lowStakes) {
+    if (staff.firstLowStakes[i] === 0) staff.firstLowStakes[i] = positive ? 1 : 2;
+    if (staff.lowStakesContacts[i] < 65535) staff.lowStakesContacts[i]++;
   }
   // With the pathway off, contacts are still made and counted (dose, contact stage) but change nothing.
   if (r.pathway) staff.knowledge[i] = knowledgeAfterContact(staff.knowledge[i], learning * readinessOf(staff, i), r.technicalSkill);

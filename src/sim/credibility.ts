@@ -17,7 +17,7 @@ export interface TrustOfContacted {
  * Fills `unitCredibility` and returns the sums. Units are contiguous blocks of staff, so each
  * unit's sum runs in a register, in staff order (the same additions as one running total per unit).
  */
-export function measureUnits(unitStart: Int32Array, contact: Uint8Array, trust: Float64Array, unitCredibility: Float64Array): TrustOfContacted {
+export function measureUnits(unitStart: Int32Array, contact: Uint8Array, trust: Float32Array, unitCredibility: Float64Array): TrustOfContacted {
   let trustSum = 0;
   let contacted = 0;
   const units = unitCredibility.length;

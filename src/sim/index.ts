@@ -9,18 +9,20 @@ export { ArrayArena, freshArrays, type ArrayAllocator } from './arena.js';
 export { createStaffState } from './staff.js';
 export { SERIES, RINGS, type RunResult, type RunSummary, type MonthlySeries, type SeriesName, type DispositionOutcome, type UnitOutcome, type UnitSnapshot, type UnitFollowUp, type TeamMemberRecord, RECORDED_STAGES } from './result.js';
 export { assignLengths } from './units.js';
-export { createStreams, hashSeed, RandomStream, STREAMS, type StreamName } from './rng.js';
+export { createStreams, hashSeed, RandomStream, standardNormal, STREAMS, type StreamName } from './rng.js';
 export { buildOrganization, rewiredOrganization, ringDistances, Role, type Organization } from './network.js';
 export { WEEKS_PER_MONTH, MONTHS_PER_WEEK, monthsToWeeks, monthEndWeek, weeklyChance } from './clock.js';
 export { spearman, averageRanks, firstReaching } from './metrics.js';
 export type { SupportEvent } from './engagements.js';
-// Stage names and the 1–5 scale, re-exported for src/tui (which may import only sim and scenarios).
-export { STAGES, scaleScore, type StageName } from '../agents/index.js';
+// Stage names and the 1–5 scale, re-exported for src/tui (which may import only sim and scenarios);
+// the team's co-lead capacity for the staffing analysis and validation (only src/sim imports
+// src/agents, so the rule is taken from here rather than restated).
+export { STAGES, scaleScore, teamCapacity, ispsToCoLead, type StageName } from '../agents/index.js';
 export {
   simulateSurvey,
   waveMeasures,
   cronbachAlpha,
-  scaleScore as surveyScaleScore,
+  respondentScore,
   surveyStream,
   isInstrument,
   INSTRUMENTS,

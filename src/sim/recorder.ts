@@ -94,19 +94,22 @@ function tally(
 
 /** Each person's resting stage — their stage were they not applying — into `resting`. */
 /**
- * Pattern 5's falsifiable form: skeptics of the same team of an engaged unit (so reached by the
- * same engagement, with the same team safety), not on its implementation team (which gets the
- * ISPs' push), compared by the quality of their low-stakes contacts — the share experienced
- * positively, x — against whether they adopted, y. Whether a contact is positive is drawn from its
- * relational quality alone, so within a team x differs by chance, not by who was reached. Sums of
- * the within-team centred cross-products, so runs pool: the slope Sxy / Sxx is the difference in
- * adoption between all-positive and all-negative low-stakes contacts.
+ * Pattern 5's falsifiable form: skeptics of the same team of an engaged unit (reached by the same
+ * engagement, with the same team safety), not on its implementation team (which gets the ISPs'
+ * push), compared by the quality of their first low-stakes contact — x = 1 if experienced
+ * positively, 0 if not — against whether they adopted, y; only those whose first low-stakes
+ * contact came before any adoption (it cannot explain an adoption it followed). Whether a contact
+ * is positive is drawn from its relational quality alone, so within a team x differs by chance,
+ * not by who was reached or how often. Within-team centred sums, so runs pool: Sxy / Sxx is the
+ * difference in adoption between a positive and a negative first low-stakes contact.
  */
 function lowStakesQualityOf(staff: StaffState, org: Organization, unitEverEngaged: Uint8Array): LowStakesQuality {
   const onTeam = new Uint8Array(org.staff); // once per run, at its end
   for (let k = 0; k < org.implementationMembers.length; k++) onTeam[org.implementationMembers[k]] = 1;
-  const counts = staff.lowStakesContacts;
-  const included = (i: number) => staff.disposition[i] === SKEPTICAL && counts[i] > 0 && onTeam[i] === 0;
+  const included = (i: number) =>
+    staff.disposition[i] === SKEPTICAL && staff.firstLowStakes[i] !== 0 && onTeam[i] === 0 && (staff.adoptedWeek[i] < 0 || staff.lowStakesBeforeAdoption[i] === 1);
+  const x = (i: number) => (staff.firstLowStakes[i] === 1 ? 1 : 0);
+  const y = (i: number) => (staff.adoptedWeek[i] >= 0 ? 1 : 0);
   let people = 0;
   let sxx = 0;
   let sxy = 0;
@@ -120,17 +123,17 @@ function lowStakesQualityOf(staff: StaffState, org: Organization, unitEverEngage
     for (let i = lo; i < hi; i++) {
       if (!included(i)) continue;
       n++;
-      sumX += staff.positiveLowStakes[i] / counts[i];
-      sumY += staff.adoptedWeek[i] >= 0 ? 1 : 0;
+      sumX += x(i);
+      sumY += y(i);
     }
     if (n < 2) continue;
     const meanX = sumX / n;
     const meanY = sumY / n;
     for (let i = lo; i < hi; i++) {
       if (!included(i)) continue;
-      const dx = staff.positiveLowStakes[i] / counts[i] - meanX;
+      const dx = x(i) - meanX;
       sxx += dx * dx;
-      sxy += dx * ((staff.adoptedWeek[i] >= 0 ? 1 : 0) - meanY);
+      sxy += dx * (y(i) - meanY);
     }
     people += n;
   }

@@ -45,9 +45,10 @@ export interface DispositionOutcome {
 
 /**
  * Pattern 5 made falsifiable (issue 23): skeptics of the same team of an engaged unit (not on its
- * implementation team) compared by the quality of their low-stakes contacts — x, the share
- * experienced positively — against whether they adopted, y; sums of within-team centred products,
- * so runs pool. Sxy / Sxx is the adoption difference between all-positive and all-negative contacts.
+ * implementation team) compared by the quality of their first low-stakes contact — x = 1 positive,
+ * 0 negative — against whether they adopted, y (only those whose first low-stakes contact came
+ * before any adoption); sums of within-team centred products, so runs pool. Sxy / Sxx is the
+ * adoption difference between a positive and a negative first low-stakes contact.
  */
 export interface LowStakesQuality {
   /** skeptics in teams with at least two of them compared */

@@ -108,6 +108,14 @@ export class RandomStream {
   }
 }
 
+/**
+ * A standard normal from two uniforms in [0, 1) (Box–Muller, cosine branch): the one normal draw
+ * of the simulated surveys and of calibration's kernel moves.
+ */
+export function standardNormal(u1: number, u2: number): number {
+  return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+}
+
 export type RandomStreams = Readonly<Record<StreamName, RandomStream>>;
 
 /** One independent stream per name, all derived from the run seed. */

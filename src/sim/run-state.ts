@@ -38,8 +38,8 @@ export interface PathwayRates {
 
 /** This week's word of mouth for each person (synchronous: computed from last week's trust). */
 export interface WordOfMouth {
-  readonly trustPull: Float64Array;
-  readonly trustWeight: Float64Array;
+  readonly trustPull: Float32Array;
+  readonly trustWeight: Float32Array;
 }
 
 /** Who newcomers are (M1): disposition profiles and their cumulative, normalized shares. */
@@ -71,13 +71,13 @@ export interface RunState {
   /**
    * With the pathway on a network, each person's count of colleagues applying and of colleagues
    * who have met the ISPs is kept as people switch, meet the ISPs and leave (integers, so exactly
-   * what a scan would count); the weekly gather then only collects trust, from `metTrust`.
+   * what a scan would count); the weekly gather then only sums trust, into `metTrust`.
    */
   readonly countsKept: boolean;
   readonly applyingAround: Int32Array;
   readonly metAround: Int32Array;
-  /** each person's trust if they have met the ISPs, else 0: refreshed before each gather */
-  readonly metTrust: Float64Array;
+  /** scratch: each person's sum of the trust of colleagues who have met the ISPs, refilled by each gather */
+  readonly metTrust: Float32Array;
   /** network distance of each person from the first-engaged units */
   readonly ring: Int32Array;
   readonly teamSafety: Float64Array;

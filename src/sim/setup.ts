@@ -139,11 +139,11 @@ function runArrays(org: Organization, countsKept: boolean, learningCulture: numb
   return {
     applyingAround: arrays.int32(countsKept ? staffCount : 0),
     metAround: arrays.int32(countsKept ? staffCount : 0),
-    metTrust: arrays.float64(countsKept ? staffCount : 0),
+    metTrust: arrays.float32(countsKept ? staffCount : 0),
     teamSafety: arrays.float64(org.teams).fill(learningCulture),
     teamMetWeek: arrays.int32(org.teams).fill(-1),
     // Scratch for synchronous word of mouth: T += pull − weight·T.
-    wordOfMouth: { trustPull: arrays.float64(staffCount), trustWeight: arrays.float64(staffCount) },
+    wordOfMouth: { trustPull: arrays.float32(staffCount), trustWeight: arrays.float32(staffCount) },
     switchers: arrays.int32(staffCount),
   };
 }

@@ -18,9 +18,10 @@
  * A "person" is a staff position: with turnover, a newcomer answers in the place (and with the
  * person effect) of the one they replaced.
  */
+import { scaleScore } from '../agents/index.js';
 import type { Scenario } from '../scenarios/index.js';
 import { ArrayArena } from './arena.js';
-import { RandomStream } from './rng.js';
+import { RandomStream, standardNormal as normal } from './rng.js';
 import { createSimulation, type RunInputs } from './simulation.js';
 
 export const INSTRUMENTS = ['aim', 'iam', 'fim', 'psychSafety', 'applying'] as const;
@@ -102,11 +103,6 @@ export function surveyStream(seed: number): RandomStream {
   return new RandomStream(`concentric/${seed >>> 0}/survey`);
 }
 
-/** A standard normal from two uniforms in [0, 1) (Box–Muller, cosine branch). */
-function normal(u1: number, u2: number): number {
-  return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
-}
-
 function response(level: number, low: number, high: number): number {
   return Math.round(Math.min(high, Math.max(low, level)));
 }
@@ -165,7 +161,7 @@ export function simulateSurvey(scenario: Scenario, seed: number, design: SurveyD
       units[r] = unitOf[i];
       const row = r * ITEMS;
       for (let c = 0; c < 3; c++) {
-        const level = 1 + 4 * constructs[c][i] + effects[4 * i + c];
+        const level = scaleScore(constructs[c][i]) + effects[4 * i + c];
         for (let item = 0; item < 4; item++) {
           const d = base + 1 + 2 * (4 * c + item);
           responses[row + 4 * c + item] = response(level + noise.itemNoise * normal(draws[d], draws[d + 1]), 1, 5);
@@ -187,7 +183,7 @@ export function simulateSurvey(scenario: Scenario, seed: number, design: SurveyD
 }
 
 /** A respondent's score on an instrument: the mean of its items, reverse-worded ones recoded. */
-export function scaleScore(responses: Uint8Array, respondent: number, instrument: Instrument): number {
+export function respondentScore(responses: Uint8Array, respondent: number, instrument: Instrument): number {
   const spec = INSTRUMENT_SPECS[instrument];
   const row = respondent * ITEMS + spec.offset;
   let sum = 0;
@@ -245,7 +241,7 @@ export function waveMeasures(wave: SurveyWave): WaveMeasure[] {
     let sum = 0;
     let sq = 0;
     for (let r = 0; r < n; r++) {
-      const score = scaleScore(wave.responses, r, measure);
+      const score = respondentScore(wave.responses, r, measure);
       sum += score;
       sq += score * score;
     }

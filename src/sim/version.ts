@@ -14,7 +14,12 @@
  * implementation-team members' records (`units[].team`: when each first reached each pathway
  * stage, and turnover in their place), which the study-design analysis reads at the interview.
  * Every run's summary gains `lowStakesQuality` (pattern 5 in a form that can fail: skeptics of the
- * same team by the share of their low-stakes contacts experienced positively, counted in the new
- * `positiveLowStakes` state); nothing a run does changes (2026-12-06).
+ * same team by whether their first low-stakes contact was experienced positively, kept in the new
+ * `firstLowStakes` state); nothing a run does changes (2026-12-06).
+ * Also 3 — scale (issue 27): the staff's continuous state (threshold, baseline trust, trust, affect,
+ * A/P/F, knowledge, exposure) and the week's word-of-mouth scratch in single precision
+ * (Float32Array): half the memory each pass and the colleague visits move; every number rounds to
+ * float32 once a week (docs/MODEL.md, "Numbers"). The same engine-version window as the science
+ * issue 23 (2026-12-06).
  */
 export const ENGINE_VERSION = 3;

@@ -91,15 +91,32 @@ export function unpairedBootstrap(x: readonly number[], y: readonly number[], op
   return { paired: false, n: x.length, nReference: y.length, estimate, se, tStar };
 }
 
-/** The two-sided (level) interval, e.g. level 0.95. With se = 0 the interval is the estimate. */
+/** An interval that cannot be stated: too few runs (or pairs), or too little spread, to say. */
+export const UNDETERMINED: Interval = Object.freeze({ low: Number.NaN, high: Number.NaN });
+
+/** Whether an interval can be printed as numbers: both ends finite and holding its estimate. */
+export function isDetermined(interval: Interval, estimate: number): boolean {
+  return Number.isFinite(interval.low) && Number.isFinite(interval.high) && interval.low <= estimate && estimate <= interval.high;
+}
+
+/**
+ * The two-sided (level) interval, e.g. level 0.95. With se = 0 the interval is the estimate.
+ * UNDETERMINED (NaN ends) when it cannot be stated honestly: an estimate that is not a number, a
+ * bound that is not finite (a few pairs whose resamples have no spread put ±∞ among the t*), or
+ * an interval that does not hold its own estimate. Every verdict then reads it as "not shown":
+ * NaN compares false, so it is neither equivalent nor different.
+ */
 export function confidenceInterval(result: BootstrapDifference, level: number): Interval {
   const { estimate, se, tStar } = result;
+  // One pair (or a group of one) has no spread to learn from: se 0 would claim certainty.
+  if (!Number.isFinite(estimate) || !Number.isFinite(se) || result.n < 2 || result.nReference < 2) return UNDETERMINED;
   if (se === 0) return { low: estimate, high: estimate };
   const alpha = 1 - level;
-  return {
+  const interval = {
     low: estimate - quantileOfSorted(tStar, 1 - alpha / 2) * se,
     high: estimate - quantileOfSorted(tStar, alpha / 2) * se,
   };
+  return isDetermined(interval, estimate) ? interval : UNDETERMINED;
 }
 
 /** Share of t* at or above (or at or below) a value, with the usual +1 smoothing. */

@@ -55,14 +55,18 @@ export function equivalenceTest(result: BootstrapDifference, margin: number): Eq
   const ci90 = confidenceInterval(result, 1 - 2 * ALPHA);
   let pLower: number;
   let pUpper: number;
-  if (se === 0) {
+  if (Number.isNaN(ci95.low) || Number.isNaN(ci90.low)) {
+    // No interval to state (too few pairs, no finite bound): no test either — not a tiny p.
+    pLower = Number.NaN;
+    pUpper = Number.NaN;
+  } else if (se === 0) {
     pLower = estimate > -margin ? 0 : 1;
     pUpper = estimate < margin ? 0 : 1;
   } else {
     pLower = tailShare(tStar, (estimate + margin) / se, 'upper');
     pUpper = tailShare(tStar, (estimate - margin) / se, 'lower');
   }
-  const equivalent = ci90.low > -margin && ci90.high < margin;
+  const equivalent = !Number.isNaN(pLower) && ci90.low > -margin && ci90.high < margin;
   const differs = !equivalent && (ci95.low > 0 || ci95.high < 0);
   const verdict: Verdict = equivalent ? 'equivalent' : differs ? 'differs' : 'inconclusive';
   return {
@@ -75,6 +79,6 @@ export function equivalenceTest(result: BootstrapDifference, margin: number): Eq
     pUpper,
     p: Math.max(pLower, pUpper),
     beyondMargin: ci95.low >= margin || ci95.high <= -margin,
-    replicatesNeeded: verdict === 'inconclusive' ? replicatesNeeded(result, margin) : null,
+    replicatesNeeded: verdict === 'inconclusive' && !Number.isNaN(pLower) ? replicatesNeeded(result, margin) : null,
   };
 }

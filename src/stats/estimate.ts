@@ -65,11 +65,18 @@ export function studentTQuantile(p: number, df: number): number {
   return z + g1 / df + g2 / df ** 2 + g3 / df ** 3 + g4 / df ** 4;
 }
 
-/** Describe a sample; null for an empty one. `values` is not modified. */
+/**
+ * Describe a sample; null for an empty one (or one of NaN only: a missing outcome is not a value).
+ * `values` is not modified.
+ */
 export function estimate(values: ArrayLike<number>): Estimate | null {
-  const n = values.length;
+  let sorted = Float64Array.from(values).sort();
+  // Float64Array sorts NaN last: drop them, so a missing value never turns every number into NaN.
+  let kept = sorted.length;
+  while (kept > 0 && Number.isNaN(sorted[kept - 1])) kept--;
+  if (kept < sorted.length) sorted = sorted.subarray(0, kept);
+  const n = sorted.length;
   if (n === 0) return null;
-  const sorted = Float64Array.from(values).sort();
   const list = Array.from(sorted);
   const center = compensatedMean(list);
   const sd = n > 1 ? Math.sqrt(variance(list, center)) : 0;
@@ -106,7 +113,9 @@ export function wilson(k: number, n: number, z = Z_975): Proportion {
   const denominator = 1 + (z * z) / n;
   const centre = (p + (z * z) / (2 * n)) / denominator;
   const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
-  return { share: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // Rounding can put the bound a hair past the share at k = 0 or k = n (5.6e-17 for 0 of 3): an
+  // interval must hold its own estimate.
+  return { share: p, low: Math.min(p, Math.max(0, centre - half)), high: Math.max(p, Math.min(1, centre + half)) };
 }
 
 /** Mean and 95 % normal-approximation interval of a sample (sum in order; sd with n − 1). */

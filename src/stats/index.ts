@@ -5,7 +5,7 @@
  */
 export { mean, compensatedMean, variance, quantileOfSorted, medianOfSorted } from './describe.js';
 export { estimate, normalQuantile, studentTQuantile, wilson, normalMeanInterval, Z_975, type Estimate, type Proportion } from './estimate.js';
-export { pairedBootstrap, unpairedBootstrap, confidenceInterval, DEFAULT_RESAMPLES, type BootstrapDifference, type Interval } from './bootstrap.js';
+export { pairedBootstrap, unpairedBootstrap, confidenceInterval, isDetermined, UNDETERMINED, DEFAULT_RESAMPLES, type BootstrapDifference, type Interval } from './bootstrap.js';
 export { equivalenceTest, ALPHA, Verdict, type Equivalence } from './equivalence.js';
 export { hedgesG, effectWord } from './effect-size.js';
 export { seededUniform, randomIndex, type Uniform } from './random.js';

@@ -36,6 +36,8 @@ export interface CsvExport {
   readonly runsCsv: string;
   readonly seriesCsv: string;
   readonly runs: number;
+  /** of those, runs recorded as failed (a row with the error, no outcomes) */
+  readonly failed: number;
 }
 
 /** Write runs.csv and series.csv for a results directory into `outDir`. */
@@ -48,6 +50,7 @@ export async function exportCsv(dir: string, outDir: string): Promise<CsvExport>
   const runsOut = new AtomicWriter(runsCsv);
   const seriesOut = new AtomicWriter(seriesCsv);
   let runs = 0;
+  let failed = 0;
   try {
     runsOut.write(csvRow(['id', 'point', 'replicate', 'seed', 'status', ...factors, ...SUMMARY_METRICS, ...dispositionColumns, 'error']));
     seriesOut.write(csvRow(['id', 'point', 'replicate', 'seed', ...factors, ...SERIES]));
@@ -56,6 +59,7 @@ export async function exportCsv(dir: string, outDir: string): Promise<CsvExport>
       const ids = [record.id, record.point, record.replicate, record.seed];
       const params = factors.map((path) => record.params[path]);
       if (record.status === 'failed') {
+        failed++;
         runsOut.write(csvRow([...ids, record.status, ...params, ...SUMMARY_METRICS.map(() => null), ...dispositionColumns.map(() => null), record.error]));
         continue;
       }
@@ -74,7 +78,7 @@ export async function exportCsv(dir: string, outDir: string): Promise<CsvExport>
     seriesOut.abandon();
     throw error;
   }
-  return { runsCsv, seriesCsv, runs };
+  return { runsCsv, seriesCsv, runs, failed };
 }
 
 function sqlString(text: string): string {
@@ -85,7 +89,7 @@ function sqlString(text: string): string {
  * Write runs.parquet and series.parquet into `outDir`. DuckDB reads the CSVs (written to a
  * temporary folder unless `keepCsv`), scanning every row to pick column types.
  */
-export async function exportParquet(dir: string, outDir: string, keepCsv: boolean): Promise<{ runsParquet: string; seriesParquet: string; runs: number }> {
+export async function exportParquet(dir: string, outDir: string, keepCsv: boolean): Promise<{ runsParquet: string; seriesParquet: string; runs: number; failed: number }> {
   mkdirSync(outDir, { recursive: true });
   const csvDir = keepCsv ? outDir : mkdtempSync(join(tmpdir(), 'concentric-export-'));
   try {
@@ -111,7 +115,7 @@ export async function exportParquet(dir: string, outDir: string, keepCsv: boolea
       connection.closeSync();
       instance.closeSync();
     }
-    return { runsParquet, seriesParquet, runs: csv.runs };
+    return { runsParquet, seriesParquet, runs: csv.runs, failed: csv.failed };
   } finally {
     if (!keepCsv) rmSync(csvDir, { recursive: true, force: true });
   }

@@ -33,6 +33,9 @@ import {
   withValues,
   affectsConsistency,
   checkConsistency,
+  cannotVaryReason,
+  noEffectReason,
+  ORGANIZATION_FILE_FIELDS,
   type Scenario,
 } from '../scenarios/index.js';
 import { designPoints, pointCount, SOBOL_MAX_DIMENSIONS } from './designs/index.js';
@@ -88,6 +91,7 @@ export function loadSweepFile(file: string): LoadedSweep {
   const { overrides, scenario: withSet } = applySet(raw.set, scenario, at, atKey);
   const design = readDesign(raw.design, at, atKey);
   const factors = readFactors(raw.factors, design, withSet, at, atKey);
+  checkEffects(Object.keys(factors), overriddenPaths(raw.set), withSet, factors['organization.network'] as Network[] | undefined, atKey);
 
   const replicates = wholeNumber(raw.replicates ?? 10, ['replicates'], 'replicates', 1, 1_000_000, at);
   const seed = wholeNumber(raw.seed ?? 1, ['seed'], 'seed', 0, 4294967295, at);
@@ -113,6 +117,42 @@ export function loadSweepFile(file: string): LoadedSweep {
   }
   checkCombinations(spec, withSet, at);
   return { spec, scenario: withSet };
+}
+
+type Network = Scenario['organization']['network'];
+
+/** The field paths a `set:` mapping names (dotted or nested), as applySet flattens them. */
+function overriddenPaths(value: unknown): string[][] {
+  if (!isMapping(value)) return [];
+  const paths: string[][] = [];
+  const flatten = (node: Mapping, keys: string[]): void => {
+    for (const [key, child] of Object.entries(node)) {
+      if (isMapping(child) && !settableFields().includes([...keys, key].join('.'))) flatten(child, [...keys, key]);
+      else paths.push([...keys, key]);
+    }
+  };
+  flatten(value, []);
+  return paths;
+}
+
+/**
+ * A factor or `set:` field that cannot change any run is refused before any run (effect.ts): a
+ * generator setting on a file organization, meanDegree on the organization network, the files of
+ * a file organization (read once, when the scenario is loaded, not per point).
+ */
+function checkEffects(factorPaths: readonly string[], setPaths: readonly string[][], scenario: Scenario, networkValues: readonly Network[] | undefined, atKey: (path: Path) => string): void {
+  const networks = networkValues ?? [scenario.organization.network];
+  for (const path of factorPaths) {
+    const reason = cannotVaryReason(path, scenario, networks);
+    if (reason) throw new InputError(`${atKey(['factors', path])}: factors.${path}: expected a field that can change the runs, got one that cannot: ${reason}`);
+  }
+  for (const keys of setPaths) {
+    const path = keys.join('.');
+    const reason = ORGANIZATION_FILE_FIELDS.includes(path) || (path === 'organization.network' && (scenario.organization.network === 'file' || scenario.organization.inputHash !== undefined))
+      ? `${path} is read with the organization's files when a scenario is loaded, which a sweep's set: does not do: give it in the scenario file`
+      : noEffectReason(path, networks);
+    if (reason) throw new InputError(`${atKey(['set', ...keys])}: set.${path}: expected a field that changes the runs, got one that does not: ${reason}`);
+  }
 }
 
 /**

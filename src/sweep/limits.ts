@@ -9,6 +9,7 @@
  * project's runs (Node 20, x64): ~160 bytes a person for the state arrays, ~32 bytes an undirected
  * tie while the network is built (edge list with doubling growth + CSR), 64 MB for the process.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { InputError, type Scenario } from '../scenarios/index.js';
 import { pointCount } from './designs/index.js';
@@ -62,11 +63,51 @@ export function runFootprint(scenario: Scenario): RunFootprint {
   return { ties, bytes: scenario.organization.staff * BYTES_PER_PERSON + ties * BYTES_PER_TIE };
 }
 
-/** Memory this process may plan to use: the machine's, or its cgroup's when smaller. */
-export function machineMemory(): number {
+/** A number of bytes from a /proc file's line, or undefined (not Linux, unreadable, unlimited). */
+function procBytes(file: string, pattern: RegExp, scale: number): number | undefined {
+  try {
+    const match = pattern.exec(readFileSync(file, 'utf8'));
+    const value = match ? Number(match[1]) * scale : Number.NaN;
+    return Number.isFinite(value) && value > 0 ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The address space this process may still map under RLIMIT_AS (`ulimit -v`, as Slurm's --mem or a
+ * container may set): the soft limit less what is mapped already. Undefined when unlimited.
+ */
+export function addressSpaceLeft(): number | undefined {
+  const limit = procBytes('/proc/self/limits', /^Max address space\s+(\d+)/m, 1);
+  if (limit === undefined) return undefined;
+  const mapped = procBytes('/proc/self/status', /^VmSize:\s+(\d+) kB/m, 1024) ?? 0;
+  return Math.max(0, limit - mapped);
+}
+
+/** The limits behind machineMemory(), by name, for messages. */
+export function memoryLimits(): { readonly machine: number; readonly cgroup?: number; readonly addressSpace?: number } {
   const constrained = typeof process.constrainedMemory === 'function' ? process.constrainedMemory() : 0;
-  const total = totalmem();
-  return constrained && constrained > 0 && constrained < total ? constrained : total;
+  const cgroup = constrained && constrained > 0 && constrained < Number.MAX_SAFE_INTEGER ? constrained : undefined;
+  const addressSpace = addressSpaceLeft();
+  return { machine: totalmem(), ...(cgroup !== undefined ? { cgroup } : {}), ...(addressSpace !== undefined ? { addressSpace } : {}) };
+}
+
+/**
+ * Memory this process may plan to use: the smallest of the machine's RAM, its cgroup's limit
+ * (process.constrainedMemory()) and the address space RLIMIT_AS leaves it.
+ */
+export function machineMemory(): number {
+  const { machine, cgroup, addressSpace } = memoryLimits();
+  return Math.min(machine, cgroup ?? Infinity, addressSpace ?? Infinity);
+}
+
+/** "15.6 GB (the machine's RAM)" or "3.1 GB (RLIMIT_AS, ulimit -v; RAM 15.6 GB)": the limit that binds. */
+export function memoryLimitWords(): string {
+  const { machine, cgroup, addressSpace } = memoryLimits();
+  const smallest = machineMemory();
+  const which = smallest === addressSpace ? 'the address space RLIMIT_AS (ulimit -v) leaves' : smallest === cgroup ? 'the cgroup limit' : "the machine's RAM";
+  return `${formatBytes(smallest)}, ${which}${smallest !== machine ? `; RAM ${formatBytes(machine)}` : ''}`;
 }
 
 export function formatBytes(bytes: number): string {
@@ -111,7 +152,7 @@ export function checkRunFits(scenario: Scenario, label: string, options: FitOpti
   if (needed > usable) {
     const each = threads > 1 ? ` (${threads} runs at once, ${formatBytes(footprint.bytes)} each)` : '';
     throw new InputError(
-      `${label}: expected a scenario that fits in this machine's memory (${formatBytes(usable)} usable of ${formatBytes(memory)}), ` +
+      `${label}: expected a scenario that fits in this machine's memory (${formatBytes(usable)} usable of ${formatBytes(memory)}${options.memory === undefined && memory !== totalmem() ? `: ${memoryLimitWords()}` : ''}), ` +
         `got an estimated ${formatBytes(needed)}${each}: ${o.staff.toLocaleString('en')} staff, ${formatCount(footprint.ties)} ties` +
         (threads > 1 ? '; try fewer --threads' : ''),
     );

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, type Scenario } from '../scenarios/index.js';
+import { InputError, readInputFile, type Scenario } from '../scenarios/index.js';
+import { MAX_MANIFEST_BYTES } from './limits.js';
 import { ENGINE_VERSION } from '../sim/index.js';
 import { designPoints } from './designs/index.js';
 import { writeFileAtomic } from './files.js';
@@ -55,9 +56,10 @@ export function hasManifest(dir: string): boolean {
 export function readManifest(dir: string): Manifest {
   const path = join(dir, MANIFEST_FILE);
   if (!existsSync(path)) throw new InputError(`${dir}: not a results directory: expected ${MANIFEST_FILE}, found none`);
+  const text = readInputFile(path, path, MAX_MANIFEST_BYTES + 1024 * 1024);
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
+    value = JSON.parse(text);
   } catch (error) {
     throw new InputError(`${path}: expected a JSON manifest, got unreadable text (${(error as Error).message})`);
   }

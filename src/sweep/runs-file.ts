@@ -10,7 +10,7 @@
  */
 import { closeSync, createReadStream, existsSync, fstatSync, ftruncateSync, openSync, readSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { InputError } from '../scenarios/index.js';
+import { checkRegularFile, InputError } from '../scenarios/index.js';
 import { AtomicWriter, type WriteBytes } from './files.js';
 import type { RunRecord } from './types.js';
 
@@ -60,6 +60,7 @@ export function indexRuns(path: string, index: RunIndex, options: IndexOptions =
   const sourceNumber = index.sources.length;
   index.sources.push(path);
   if (!existsSync(path)) return 0;
+  checkRegularFile(path, path);
   const fd = openSync(path, options.repair ? 'r+' : 'r');
   try {
     const size = fstatSync(fd).size;
@@ -162,6 +163,7 @@ export function canonicalize(path: string, totalRuns: number, write?: WriteBytes
  */
 export async function* readRuns(path: string): AsyncGenerator<RunRecord> {
   if (!existsSync(path)) return;
+  checkRegularFile(path, path);
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let lineNumber = 0;
   let torn: { line: number; text: string } | undefined;

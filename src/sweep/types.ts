@@ -48,6 +48,8 @@ export interface ReplicateValues {
   readonly fields: readonly string[];
   /** one row per replicate, one value per field */
   readonly rows: readonly (readonly number[])[];
+  /** the calibration's posterior predictive check failed: what it missed (absent when it passed) */
+  readonly fitWarning?: string;
 }
 
 export interface DesignPoint {

@@ -87,16 +87,30 @@ export class WavePool {
         : null;
   }
 
-  async run(target: WaveTarget, params: Float64Array, seeds: Uint32Array): Promise<Float64Array> {
-    if (!this.pool) return runWaveBatch({ target, params, seeds });
+  /**
+   * Statistics of every (params, seed) row. `signal` stops the batch: it rejects with an
+   * AbortError, and the caller keeps only what finished before. In this thread (threads 1) the
+   * rows run in chunks with a turn of the event loop between them, so Ctrl-C is heard mid-batch;
+   * each row is a run of its own, so chunking changes no result.
+   */
+  async run(target: WaveTarget, params: Float64Array, seeds: Uint32Array, signal?: AbortSignal): Promise<Float64Array> {
     const d = target.fields.length;
     const s = target.statistics.length;
+    const out = new Float64Array(seeds.length * s);
+    if (!this.pool) {
+      for (let start = 0; start < seeds.length; start += CHUNK) {
+        if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+        signal?.throwIfAborted();
+        const end = Math.min(seeds.length, start + CHUNK);
+        out.set(runWaveBatch({ target, params: params.subarray(start * d, end * d), seeds: seeds.subarray(start, end) }), start * s);
+      }
+      return out;
+    }
     const chunks: Promise<Float64Array>[] = [];
     for (let start = 0; start < seeds.length; start += CHUNK) {
       const end = Math.min(seeds.length, start + CHUNK);
-      chunks.push(this.pool.run({ target, params: params.slice(start * d, end * d), seeds: seeds.slice(start, end) }));
+      chunks.push(this.pool.run({ target, params: params.slice(start * d, end * d), seeds: seeds.slice(start, end) }, signal ? { signal } : {}));
     }
-    const out = new Float64Array(seeds.length * s);
     const parts = await Promise.all(chunks);
     parts.forEach((part, k) => out.set(part, k * CHUNK * s));
     return out;

@@ -4,7 +4,7 @@
  * with last week's: the first person applying in each ring, the first skeptic, people leaving,
  * adoption milestones.
  */
-import { DISPOSITIONS } from '../scenarios/index.js';
+import { DISPOSITIONS } from '../scenarios/browser.js'; // browser-safe: the explorer's teaching view uses the Narrator
 import { STAGES, WEEKS_PER_MONTH, type SimulationView } from '../sim/index.js';
 
 export type EventKind = 'support' | 'spread' | 'loss' | 'milestone' | 'setting';

@@ -3,7 +3,7 @@
  * crossings at observed tick times, binomial intervals, number formatting, and running a
  * deterministic cascade to its fixed point.
  */
-import { mean, normalMeanInterval as meanInterval, wilson as wilsonInterval } from '../stats/index.js';
+import { mean, normalMeanInterval as meanInterval } from '../stats/index.js';
 import { DISPOSITIONS, loadScenario, type Scenario } from '../scenarios/index.js';
 import { createSimulation, monthEndWeek, MONTHS_PER_WEEK, simulate, type RunResult, type SeriesName } from '../sim/index.js';
 
@@ -60,12 +60,6 @@ export function crossingTime(curve: readonly number[], level: number): number | 
     }
   }
   return null;
-}
-
-/** Wilson score interval for k successes in n trials (95 %). */
-export function wilson(k: number, n: number): { low: number; high: number } {
-  const { low, high } = wilsonInterval(k, n);
-  return { low, high };
 }
 
 export const format = {

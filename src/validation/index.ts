@@ -5,7 +5,7 @@
  * per chart.
  *
  *   cases (bass, si-logistic, watts-cascade, complex-contagion, sustainment, study-patterns,
- *          length-hypotheses, study-design, calibration-recovery, model-choice-recovery)
+ *          length-hypotheses, study-design, calibration-recovery, model-choice-recovery, kfp-holdout)
  *     ──► CaseOutcome (checks, predictions, tables, Vega-Lite specs, notes) ──► summary.md · index.html · charts/
  *
  * Imports: src/sim, src/scenarios, src/report (statistics and the chart renderer). Nothing
@@ -15,6 +15,7 @@ import { bassCase } from './bass.js';
 import { calibrationRecoveryCase } from './calibration-recovery.js';
 import type { ValidationCase } from './case.js';
 import { complexContagionCase } from './complex-contagion.js';
+import { kfpHoldoutCase } from './kfp-holdout.js';
 import { lengthHypothesesCase } from './length-hypotheses.js';
 import { modelChoiceRecoveryCase } from './model-choice-recovery.js';
 import { siLogisticCase } from './si-logistic.js';
@@ -35,6 +36,7 @@ export const CASES: readonly ValidationCase[] = [
   studyDesignCase,
   calibrationRecoveryCase,
   modelChoiceRecoveryCase,
+  kfpHoldoutCase,
 ];
 
 export function caseById(id: string): ValidationCase | undefined {

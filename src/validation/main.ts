@@ -18,7 +18,7 @@ import { CASES, caseById, type CaseOutcome, type Scale, type ValidationCase } fr
 import { resultPassed, writeValidation, type CaseResult, type Provenance } from './write.js';
 
 /** Rough cost order (heaviest first) so the pool finishes together. */
-const COST_ORDER = ['model-choice-recovery', 'calibration-recovery', 'study-patterns', 'study-design', 'length-hypotheses', 'watts-cascade', 'sustainment', 'complex-contagion', 'si-logistic', 'bass'];
+const COST_ORDER = ['kfp-holdout', 'model-choice-recovery', 'calibration-recovery', 'study-patterns', 'study-design', 'length-hypotheses', 'watts-cascade', 'sustainment', 'complex-contagion', 'si-logistic', 'bass'];
 
 const HELP = `Usage: node dist/validation/main.js [options]   (npm run validate)
 
@@ -26,7 +26,8 @@ Verification: docks the engine to classic diffusion models (Bass, SI/logistic, W
 complex contagion). Calibration: sustainment against UniSIC and the study's five patterns, each
 with a knock-out that must break it (summary.json). Validation: the rival explanations of
 pattern 2 across ISP capacity (length-hypotheses) and in the study's own design (study-design),
-against predictions stated beforehand.
+and held-out villages of the Korean family-planning study predicted from the others, against no
+network and rewired ties (kfp-holdout), against predictions stated beforehand.
 
 A check is a property the code must have: a failed check is a defect. A prediction is a
 pre-registered statement about the model, reported as supported or refuted with the commit that

@@ -120,10 +120,10 @@ export function conversion(runs: readonly RunResult[]): Conversion {
 
 /**
  * Pattern 5 in a form that can fail (issue 23): skeptics of the same team of an engaged unit (not
- * on its implementation team) by the quality of their low-stakes contacts — the share experienced
- * positively — against whether they adopted (summary.lowStakesQuality, within-team sums). The
- * slope Sxy/Sxx pools the runs: the adoption difference between all-positive and all-negative
- * low-stakes contacts; its 95 % interval resamples runs. Reach is the same for both sides of the
+ * on its implementation team) by the quality of their first low-stakes contact (positive or not,
+ * before any adoption) against whether they adopted (summary.lowStakesQuality, within-team sums).
+ * The slope Sxy/Sxx pools the runs: the adoption difference between a positive and a negative
+ * first low-stakes contact; its 95 % interval resamples runs. Reach is the same for both sides of the
  * comparison, so it no longer measures who was reached.
  */
 export interface QualityComparison {
@@ -131,7 +131,7 @@ export interface QualityComparison {
   readonly slope: number;
   readonly low: number;
   readonly high: number;
-  /** the interval lies above 0: better low-stakes contacts, more adoption, within the same teams */
+  /** the interval lies above 0: a positive first low-stakes contact, more adoption, within the same teams */
   readonly holds: boolean;
 }
 
@@ -155,6 +155,40 @@ export function qualityComparison(runs: readonly RunResult[], seed = 'pattern5-q
   const low = finite.length > 0 ? quantileOfSorted(finite, 0.025) : Number.NaN;
   const high = finite.length > 0 ? quantileOfSorted(finite, 0.975) : Number.NaN;
   return { people: q.reduce((sum, x) => sum + x.people, 0), slope, low, high, holds: low > 0 };
+}
+
+/**
+ * The mechanism's own part: the slope with it minus the slope knocked out, on the same seeds
+ * (runs resampled in pairs). What the within-team comparison cannot remove — e.g. a first contact
+ * made early, while team safety was still low, is more often negative and leaves longer to adopt —
+ * is in both slopes and cancels here.
+ */
+export function qualityEffect(withMechanism: readonly RunResult[], knockedOut: readonly RunResult[], seed = 'pattern5-quality-paired'): { estimate: number; low: number; high: number } {
+  const a = withMechanism.map((r) => r.summary.lowStakesQuality);
+  const b = knockedOut.map((r) => r.summary.lowStakesQuality);
+  const difference = (pick: (k: number) => number) => {
+    let axy = 0;
+    let axx = 0;
+    let bxy = 0;
+    let bxx = 0;
+    for (let k = 0; k < a.length; k++) {
+      const j = pick(k);
+      axy += a[j].sxy;
+      axx += a[j].sxx;
+      bxy += b[j].sxy;
+      bxx += b[j].sxx;
+    }
+    return axx > 0 && bxx > 0 ? axy / axx - bxy / bxx : Number.NaN;
+  };
+  const uniform = seededUniform(seed);
+  const resampled: number[] = [];
+  for (let r = 0; r < 2000; r++) resampled.push(difference(() => Math.floor(uniform() * a.length)));
+  const finite = resampled.filter(Number.isFinite).sort((x, y) => x - y);
+  return {
+    estimate: difference((k) => k),
+    low: finite.length > 0 ? quantileOfSorted(finite, 0.025) : Number.NaN,
+    high: finite.length > 0 ? quantileOfSorted(finite, 0.975) : Number.NaN,
+  };
 }
 
 /** Its knock-out: a contact's quality no longer moves affect, nor affect trust (M2). */
@@ -401,6 +435,7 @@ function run(scale: Scale): CaseOutcome {
   const verdicts = PATTERNS.map((definition) => ({ definition, verdict: judgePattern(x, definition) }));
   const quality = qualityComparison(x.runs([]));
   const qualityKnockedOut = qualityComparison(x.runs(knockoutOverrides(QUALITY_KNOCKOUT)));
+  const qualityOwn = qualityEffect(x.runs([]), x.runs(knockoutOverrides(QUALITY_KNOCKOUT)));
   const slopeText = (v: QualityComparison) =>
     `${format.points(v.slope)} ${format.interval(v.low, v.high, (value) => format.points(value))} (${Math.round(v.people / x.seeds.length)} skeptics per run compared)`;
   const criteria: Record<number, [string, string]> = {
@@ -434,7 +469,7 @@ function run(scale: Scale): CaseOutcome {
     patterns: [
       ...verdicts.map(({ verdict }) => ({ pattern: verdict.pattern, holds: verdict.holds, knockout: verdict.knockout, byConstruction: verdict.byConstruction })),
       // pattern 5 in its falsifiable form (reported beside the reach-based form, not a check: docs/VALIDATION.md)
-      { pattern: 5, form: 'same teams, by the quality of low-stakes contacts', holds: quality.holds, knockout: { set: QUALITY_KNOCKOUT, holds: qualityKnockedOut.holds }, byConstruction: quality.holds && qualityKnockedOut.holds },
+      { pattern: 5, form: 'same teams, by the quality of the first low-stakes contact', holds: quality.holds, knockout: { set: QUALITY_KNOCKOUT, holds: qualityKnockedOut.holds }, byConstruction: quality.holds && qualityKnockedOut.holds },
     ],
     tables: [
       {
@@ -450,11 +485,12 @@ function run(scale: Scale): CaseOutcome {
         ]),
       },
       {
-        caption: `Pattern 5 in a form that can fail: skeptics of the same team of an engaged unit (not on its implementation team), adoption against the share of their low-stakes contacts experienced positively — the difference between all-positive and all-negative (within-team slope, ${c.replicates} seeds, 95 % interval resampling runs)`,
+        caption: `Pattern 5 in a form that can fail: skeptics of the same team of an engaged unit (not on its implementation team), adoption by the quality of their first low-stakes contact (before any adoption) — positive minus negative, within teams (${c.replicates} seeds, 95 % interval resampling runs)`,
         columns: ['', 'difference in adoption', 'holds (interval above 0)'],
         rows: [
           ['with the mechanism (foundation)', slopeText(quality), quality.holds ? 'yes' : 'no'],
           [`knocked out (${knockoutOverrides(QUALITY_KNOCKOUT).join(' ')})`, slopeText(qualityKnockedOut), qualityKnockedOut.holds ? 'yes' : 'no'],
+          ['the mechanism’s own part: with − knocked out, same seeds', `${format.points(qualityOwn.estimate)} ${format.interval(qualityOwn.low, qualityOwn.high, (value) => format.points(value))}`, qualityOwn.low > 0 ? 'yes' : 'no'],
         ],
       },
       {

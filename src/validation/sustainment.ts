@@ -16,7 +16,7 @@
  * bare 0.05 per month and survival must be (1 − 0.05·12/52)^104 = 29.9 %.
  */
 import type { Scenario } from '../scenarios/index.js';
-import { createSimulation, monthsToWeeks, weeklyChance } from '../sim/index.js';
+import { createSimulation, ispsToCoLead, monthsToWeeks, weeklyChance } from '../sim/index.js';
 import { bootstrapSamples, randomIndex, rankPercentileInterval, seededUniform } from '../stats/index.js';
 import { check, type CaseOutcome, type Scale, type ValidationCase } from './case.js';
 import { intervalsChart, withBand, type IntervalRow } from './charts.js';
@@ -28,8 +28,7 @@ export const FOLLOW_MONTHS = 24;
 /** Overrides that engage every unit of a scenario at week 0 and stop new requests. */
 export function allUnitsEngaged(base: Scenario): string[] {
   const { units } = base.organization;
-  const perIsp = Math.floor(base.isps.hoursPerWeek / base.engagement.hoursPerCoLeadWeek);
-  const isps = Math.ceil((units * base.engagement.coLeads) / Math.max(1, perIsp));
+  const isps = ispsToCoLead(units, base.isps.hoursPerWeek, base.engagement.hoursPerCoLeadWeek, base.engagement.coLeads);
   return [
     `engagement.initialUnits=${units}`,
     `isps.count=${Math.max(base.isps.count, isps)}`,

@@ -17,7 +17,8 @@
  */
 import { check, type CaseOutcome, type Scale, type ValidationCase } from './case.js';
 import { intervalsChart, type CurveRow, type IntervalRow } from './charts.js';
-import { format, mean, runCascade, scenarioWith, seedList, wilson, type CascadeOutcome } from './common.js';
+import { wilson } from '../stats/index.js';
+import { format, mean, runCascade, scenarioWith, seedList, type CascadeOutcome } from './common.js';
 
 export const WATTS_PHI = 0.18;
 

@@ -10,7 +10,7 @@ const HOSTILE = '<img src=x onerror=alert(1)> **x** [a](javascript:b) `c` | ~d~ 
 
 describe('summary.md escapes user strings', () => {
   it('escapes HTML and Markdown specials, keeping the text readable', () => {
-    expect(escapeMarkdown(HOSTILE)).toBe('&lt;img src=x onerror=alert(1)&gt; \\*\\*x\\*\\* \\[a\\](javascript:b) \\`c\\` \\| \\~d\\~ \\_e\\_');
+    expect(escapeMarkdown(HOSTILE)).toBe('\\<img src=x onerror=alert(1)\\> \\*\\*x\\*\\* \\[a\\](javascript:b) \\`c\\` \\| \\~d\\~ \\_e\\_');
     expect(escapeMarkdown('line one\n# heading')).toBe('line one \\# heading');
   });
 
@@ -18,14 +18,14 @@ describe('summary.md escapes user strings', () => {
     const dir = join(temporaryDir(), 'results');
     writeResults(dir, { lengths: [6, 12], replicates: 2, overrides: [`name=${JSON.stringify(HOSTILE)}`, 'description="```</details><script>x</script>"', 'months=6'] });
     const summary = renderSummary(await analyseDirectory(dir, {}));
-    expect(summary).not.toContain('<img');
-    expect(summary).not.toContain('<script');
+    expect(summary).not.toMatch(/(?<!\\)<img/); // only as escaped text
+    expect(summary).not.toMatch(/(?<!\\)<script/);
     const prose = summary.slice(0, summary.indexOf('```json')); // the code block is literal anyway
-    expect(prose).toContain('&lt;img');
+    expect(prose).toContain('\\<img');
     expect(prose).not.toContain('[a](');
     expect(prose).not.toContain('**x**');
     expect(summary.match(/```/g)).toHaveLength(2); // only the fence of the resolved scenario
-    expect(summary).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(summary).toContain('\\<img src=x onerror=alert(1)\\>');
     expect(summary).toContain('"name": "\\u003cimg src=x'); // same JSON value, no live HTML
   });
 
@@ -40,7 +40,7 @@ describe('summary.md escapes user strings', () => {
       jsonName: 'staffing.json',
     };
     const markdown = renderMarkdown(report);
-    expect(markdown).not.toMatch(/<img|\[a\]\(|\*\*x\*\*/);
-    expect(markdown).toContain('| &lt;img src=x onerror=alert(1)&gt; \\*\\*x\\*\\* \\[a\\](javascript:b) \\`c\\` \\| \\~d\\~ \\_e\\_ |');
+    expect(markdown).not.toMatch(/(?<!\\)<img|\[a\]\(|\*\*x\*\*/);
+    expect(markdown).toContain('| \\<img src=x onerror=alert(1)\\> \\*\\*x\\*\\* \\[a\\](javascript:b) \\`c\\` \\| \\~d\\~ \\_e\\_ |');
   });
 });

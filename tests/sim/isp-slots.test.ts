@@ -4,6 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chooseCoLeads } from '../../src/agents/index.js';
+import { loadScenario } from '../../src/scenarios/index.js';
+import { engagementCapacity } from '../../src/sweep/staffing/analyse.js';
+import { allUnitsEngaged } from '../../src/validation/sustainment.js';
+import { createSimulation, ispsToCoLead, teamCapacity } from '../../src/sim/index.js';
 import { assignCoLeads, createIspTeam, releaseCoLeads } from '../../src/sim/isp-slots.js';
 import { RandomStream } from '../../src/sim/rng.js';
 
@@ -56,5 +60,31 @@ describe('ISP co-lead slots', () => {
     // Both outcomes came up often, so the agreement covers both.
     expect(booked).toBeGreaterThan(1000);
     expect(refused).toBeGreaterThan(1000);
+  });
+
+  // hours per week, hours per co-lead week: exact quotients, fractional ones that floating point
+  // lands just below (0.3 / 0.1 = 2.9999…), and plain remainders
+  const HOURS: readonly (readonly [number, number])[] = [[4, 1.25], [0.3, 0.1], [0.7, 0.1], [2.5, 1.25], [3.3, 1.1], [1, 1.5], [6, 2.5]];
+
+  it.each(HOURS)('the capacity the staffing analysis reports is what the engine starts (%s h, %s h per co-lead)', (hours, perCoLead) => {
+    for (const [isps, coLeads] of [[2, 2], [3, 2], [5, 2], [4, 3], [7, 1]] as const) {
+      const overrides = [`isps.count=${isps}`, `isps.hoursPerWeek=${hours}`, `engagement.hoursPerCoLeadWeek=${perCoLead}`, `engagement.coLeads=${coLeads}`];
+      const { scenario } = loadScenario('foundation', { overrides: [...overrides, 'organization.units=40', 'engagement.initialUnits=40', 'demand.baseRequestRate=0', 'months=2'] });
+      const sim = createSimulation(scenario, 1);
+      sim.step(); // every unit asked at week 0; as many started as the team can co-lead
+      const capacity = teamCapacity(isps, hours, perCoLead, coLeads);
+      expect(sim.view.activeEngagements.length, overrides.join(' ')).toBe(Math.min(40, capacity));
+      expect(engagementCapacity(isps, {}, scenario)).toBe(capacity);
+    }
+  });
+
+  it.each(HOURS)('validation engages every unit with the team it computes (%s h, %s h per co-lead)', (hours, perCoLead) => {
+    const base = loadScenario('foundation', { overrides: [`isps.hoursPerWeek=${hours}`, `engagement.hoursPerCoLeadWeek=${perCoLead}`, 'isps.count=2'] }).scenario;
+    const units = base.organization.units;
+    const needed = ispsToCoLead(units, hours, perCoLead, base.engagement.coLeads);
+    if (teamCapacity(1, hours, perCoLead, 1) === 0) return; // an ISP with no slot: no team engages anyone
+    expect(teamCapacity(needed, hours, perCoLead, base.engagement.coLeads)).toBeGreaterThanOrEqual(units);
+    expect(teamCapacity(needed - 1, hours, perCoLead, base.engagement.coLeads)).toBeLessThan(units);
+    expect(allUnitsEngaged(base)).toContain(`isps.count=${needed}`);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Pattern 5's falsifiable statistic (summary.lowStakesQuality): skeptics of the same team of an
- * engaged unit, not on its implementation team, compared by the share of their low-stakes
- * contacts experienced positively. Recomputed here by hand from the run's final state; and the
- * positive count never exceeds the contacts it counts.
+ * engaged unit, not on its implementation team, compared by whether their first low-stakes contact
+ * (before any adoption) was experienced positively. Recomputed here by hand from the run's final
+ * state; the first contact is recorded exactly when someone had one.
  */
 import { describe, expect, it } from 'vitest';
 import { Disposition } from '../../src/agents/index.js';
@@ -19,7 +19,7 @@ describe('summary.lowStakesQuality', () => {
       for (const e of simulation.view.activeEngagements) engaged.add(e.unit);
     }
     const { staff, organization: org } = simulation.view;
-    for (let i = 0; i < org.staff; i++) expect(staff.positiveLowStakes[i]).toBeLessThanOrEqual(staff.lowStakesContacts[i]);
+    for (let i = 0; i < org.staff; i++) expect(staff.firstLowStakes[i] === 0).toBe(staff.lowStakesContacts[i] === 0);
     const onTeam = new Set(org.implementationMembers);
     let people = 0;
     let sxx = 0;
@@ -27,8 +27,10 @@ describe('summary.lowStakesQuality', () => {
     for (let t = 0; t < org.teams; t++) {
       const members: { x: number; y: number }[] = [];
       for (let i = org.teamStart[t]; i < org.teamStart[t + 1]; i++) {
-        if (!engaged.has(org.unitOf[i]) || staff.disposition[i] !== Disposition.skeptical || staff.lowStakesContacts[i] === 0 || onTeam.has(i)) continue;
-        members.push({ x: staff.positiveLowStakes[i] / staff.lowStakesContacts[i], y: staff.adoptedWeek[i] >= 0 ? 1 : 0 });
+        if (!engaged.has(org.unitOf[i]) || staff.disposition[i] !== Disposition.skeptical || staff.firstLowStakes[i] === 0 || onTeam.has(i)) continue;
+        const adopted = staff.adoptedWeek[i] >= 0;
+        if (adopted && staff.lowStakesBeforeAdoption[i] === 0) continue; // adopted before any low-stakes contact
+        members.push({ x: staff.firstLowStakes[i] === 1 ? 1 : 0, y: adopted ? 1 : 0 });
       }
       if (members.length < 2) continue;
       const mx = members.reduce((s, m) => s + m.x, 0) / members.length;
@@ -44,6 +46,6 @@ describe('summary.lowStakesQuality', () => {
     expect(q.people).toBe(people);
     expect(q.sxx).toBeCloseTo(sxx, 5);
     expect(q.sxy).toBeCloseTo(sxy, 5);
-    expect(q.sxx).toBeGreaterThan(0); // some low-stakes contacts were negative: quality varies within teams
+    expect(q.sxx).toBeGreaterThan(0); // some first low-stakes contacts were negative: quality varies within teams
   });
 });

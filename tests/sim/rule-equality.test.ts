@@ -30,11 +30,22 @@ describe('word of mouth (M2): the network gather gives what wordOfMouthWeight an
     const rng = new RandomStream('tests/rule-equality/word-of-mouth');
     for (let draw = 0; draw < DRAWS; draw++) {
       const staff = 1 + rng.below(60);
+      // Ties as the engine's CSR holds them: symmetric, each list ascending, no repeats, no
+      // self-ties (the gather pushes from those who met the ISPs and relies on all four).
+      const lists: Set<number>[] = Array.from({ length: staff }, () => new Set<number>());
+      for (let i = 0; i < staff; i++) {
+        const degree = rng.below(9); // isolated people too
+        for (let k = 0; k < degree; k++) {
+          const j = rng.below(staff);
+          if (j === i) continue;
+          lists[i].add(j);
+          lists[j].add(i);
+        }
+      }
       const offsets = new Int32Array(staff + 1);
       const ties: number[] = [];
       for (let i = 0; i < staff; i++) {
-        const degree = rng.below(9); // isolated people too
-        for (let k = 0; k < degree; k++) ties.push(rng.below(staff));
+        ties.push(...[...lists[i]].sort((a, b) => a - b));
         offsets[i + 1] = ties.length;
       }
       const neighbors = Int32Array.from(ties);

@@ -1,7 +1,7 @@
 /** Simulated survey instruments: reliability at defaults, reverse-worded items, and no effect on the run. */
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenarios/index.js';
-import { cronbachAlpha, simulate, simulateSurvey, surveyScaleScore, SURVEY_ITEMS, waveMeasures } from '../../src/sim/index.js';
+import { cronbachAlpha, simulate, simulateSurvey, respondentScore, SURVEY_ITEMS, waveMeasures } from '../../src/sim/index.js';
 
 const { scenario } = loadScenario('foundation');
 
@@ -46,7 +46,7 @@ describe('survey', () => {
       const row = r * SURVEY_ITEMS + 12;
       reversedHigh += wave.responses[row] + wave.responses[row + 2] + wave.responses[row + 4];
       straightHigh += wave.responses[row + 1] + wave.responses[row + 3] + wave.responses[row + 5];
-      const score = surveyScaleScore(wave.responses, r, 'psychSafety');
+      const score = respondentScore(wave.responses, r, 'psychSafety');
       expect(score).toBeGreaterThanOrEqual(1);
       expect(score).toBeLessThanOrEqual(7);
     }

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { bassClosedForm, bassDocking, bassPeak, bassRecursion, bassTimeTo, atMonthEnds } from '../../src/validation/bass.js';
 import { clustering } from '../../src/validation/complex-contagion.js';
-import { crossingTime, observedTime, wilson } from '../../src/validation/common.js';
+import { crossingTime, observedTime } from '../../src/validation/common.js';
+import { wilson } from '../../src/stats/index.js';
 import { logistic, logisticHalfTime, discreteLogistic } from '../../src/validation/si-logistic.js';
 import { weeklySurvival } from '../../src/validation/sustainment.js';
 import { cascadeCondition, cascadeFrequency, cascadeWindow, vulnerableDegree } from '../../src/validation/watts-cascade.js';

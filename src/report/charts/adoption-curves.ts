@@ -1,5 +1,5 @@
 /** Adoption curves: share applying over months, one line per engagement length, 95 % bands. */
-import { caption, chartTitle } from '../messages.js';
+import { caption, chartTitle } from '../captions.js';
 import type { ReportModel } from '../model.js';
 import { lengthColor, lengthLabel, r4, top, WIDTH, type Chart } from './common.js';
 

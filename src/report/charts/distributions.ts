@@ -3,7 +3,7 @@
  * every run, with runs drawn as jittered dots (at most MAX_DOTS per length, so a 1,000-run report
  * stays light).
  */
-import { caption, chartTitle } from '../messages.js';
+import { caption, chartTitle } from '../captions.js';
 import type { ReportModel } from '../model.js';
 import { OUTCOME_KEYS, OUTCOMES, outcomeValue, toDisplay } from '../outcomes.js';
 import { boxLayers, boxRow, jitter, lengthColor, lengthLabel, r4, top, type Chart } from './common.js';

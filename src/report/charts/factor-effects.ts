@@ -1,6 +1,6 @@
 /** For sweeps: each outcome against each factor (mean and 95 % CI per factor level, averaged over the others). */
 import { estimate } from '../../stats/index.js';
-import { caption, chartTitle } from '../messages.js';
+import { caption, chartTitle } from '../captions.js';
 import type { ReportModel } from '../model.js';
 import { OUTCOME_KEYS, OUTCOMES, outcomeValue, toDisplay } from '../outcomes.js';
 import { r4, top, type Chart } from './common.js';

@@ -2,7 +2,7 @@
  * The equivalence (forest) plot: for each outcome and length, the difference from the reference
  * with its 90 % (TOST) and 95 % intervals, over the shaded equivalence margin.
  */
-import { caption, chartTitle } from '../messages.js';
+import { caption, chartTitle } from '../captions.js';
 import type { ReportModel } from '../model.js';
 import { OUTCOME_KEYS, OUTCOMES, toDisplay } from '../outcomes.js';
 import { r4, top, WIDTH, type Chart } from './common.js';

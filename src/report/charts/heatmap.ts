@@ -1,5 +1,5 @@
 /** For sweeps over two or more factors: mean final adoption over the first two factors. */
-import { caption, chartTitle } from '../messages.js';
+import { caption, chartTitle } from '../captions.js';
 import type { ReportModel } from '../model.js';
 import { OUTCOMES, toDisplay } from '../outcomes.js';
 import { r4, top, type Chart } from './common.js';

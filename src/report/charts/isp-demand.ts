@@ -1,5 +1,5 @@
 /** ISP hours used per month and demand (engagements active + waiting) over time, by length. */
-import { caption, chartTitle, seriesLabel } from '../messages.js';
+import { caption, chartTitle, seriesLabel } from '../captions.js';
 import type { ReportModel } from '../model.js';
 import { lengthColor, lengthLabel, r4, top, WIDTH, type Chart } from './common.js';
 

@@ -4,7 +4,7 @@
  * dots mark the half-rise month. One panel per engagement length.
  */
 import { PATHWAY } from '../analysis.js';
-import { caption, chartTitle, seriesLabel } from '../messages.js';
+import { caption, chartTitle, seriesLabel } from '../captions.js';
 import type { ReportModel } from '../model.js';
 import { lengthLabel, panels, r4, top, type Chart } from './common.js';
 

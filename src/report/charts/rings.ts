@@ -1,5 +1,5 @@
 /** Concentric circles: share applying by network ring (distance from the first-engaged units) over time. */
-import { caption, chartTitle, seriesLabel } from '../messages.js';
+import { caption, chartTitle, seriesLabel } from '../captions.js';
 import type { ReportModel } from '../model.js';
 import { lengthLabel, panels, r4, top, type Chart } from './common.js';
 import { mean } from '../../stats/index.js';

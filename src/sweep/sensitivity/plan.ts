@@ -6,7 +6,7 @@
  * difference. The sweeps share design, replicates and master seed with common random numbers,
  * so design point p, replicate r is the same organization (same seed) at every length.
  */
-import { InputError, LENGTH_FIELD, listFields, loadScenario, nearest, validateScenario, withValues, type FieldMeta, type Scenario } from '../../scenarios/index.js';
+import { cannotVaryReason, InputError, LENGTH_FIELD, listFields, loadScenario, nearest, validateScenario, withValues, type FieldMeta, type Scenario } from '../../scenarios/index.js';
 import { SOBOL_MAX_DIMENSIONS } from '../designs/index.js';
 import { isNumericField } from '../factors.js';
 import type { SweepSpec } from '../types.js';
@@ -109,6 +109,8 @@ function parseFactor(text: string, fields: Map<string, FieldMeta>, scenario: Sce
       `${flag}: ${path}: expected a numeric scenario field (${hint}see \`concentric fields --assumptions\`), got ${JSON.stringify(path)}`,
     );
   }
+  const reason = cannotVaryReason(path, scenario);
+  if (reason) throw new InputError(`${flag}: ${path}: expected a field that can change the runs, got one that cannot: ${reason}`);
   let range: readonly [number, number];
   if (rangeText !== undefined) {
     const bounds = rangeText.split(':').map((part) => Number(part.trim()));
@@ -141,8 +143,9 @@ export function planSensitivity(options: SensitivityOptions): SensitivityPlan {
     factors = [];
     for (const [path, meta] of fields) {
       if (!meta.assumption || !meta.explore) continue;
-      // An organization from files is fixed: the generator's assumptions do not apply to it.
-      if (scenario.organization.network === 'file' && path.startsWith('organization.')) continue;
+      // A field this scenario's network does not read (every generator setting on an organization
+      // from files; team ties on an erdos-renyi graph) would only add runs with no effect.
+      if (cannotVaryReason(path, scenario)) continue;
       const value = valueAt(scenario, path) as number;
       const [low, high] = meta.explore;
       // A documented range is the foundation's; a scenario far outside it (e.g. 1,000 units) keeps its value.

@@ -10,16 +10,15 @@ import { join } from 'node:path';
 import type { Scenario } from '../../scenarios/index.js';
 import { readManifest, RUNS_FILE } from '../manifest.js';
 import { readRuns } from '../runs-file.js';
-import { estimate, mean as meanOf, variance as varianceOf, wilson as wilsonInterval, type Estimate, type Proportion } from '../../stats/index.js';
+import { estimate, mean as meanOf, variance as varianceOf, wilson, type Estimate, type Proportion } from '../../stats/index.js';
+import { teamCapacity } from '../../sim/index.js';
 
 export type { Proportion } from '../../stats/index.js';
 import type { FactorValue, FinishedRun } from '../types.js';
 import { CO_LEADS_FIELD, HOURS_FIELD, ISPS_FIELD, type StaffingPlan } from './plan.js';
 
-/** Wilson interval with the rounded z the staffing reports have always used (src/stats' wilson). */
-export function wilson(k: number, n: number, z = 1.959964): Proportion {
-  return wilsonInterval(k, n, z);
-}
+/** The rounded z of the Wilson intervals the staffing reports have always used (src/stats' wilson). */
+export const STAFFING_Z = 1.959964;
 
 export interface TeamOutcome {
   readonly point: number;
@@ -87,12 +86,11 @@ export interface StaffingAnalysis {
   readonly failedRuns: number;
 }
 
-/** How many engagements a team can co-lead at once (the rule of src/agents/isps.ts). */
+/** How many engagements a team can co-lead at once at a design point (src/agents' teamCapacity). */
 export function engagementCapacity(isps: number, values: Readonly<Record<string, FactorValue>>, scenario: Scenario): number {
   const coLeads = (values[CO_LEADS_FIELD] as number | undefined) ?? scenario.engagement.coLeads;
   const hours = (values[HOURS_FIELD] as number | undefined) ?? scenario.isps.hoursPerWeek;
-  const slots = Math.floor(hours / scenario.engagement.hoursPerCoLeadWeek + 1e-9);
-  return isps >= coLeads ? Math.floor((isps * slots) / coLeads) : 0;
+  return teamCapacity(isps, hours, scenario.engagement.hoursPerCoLeadWeek, coLeads);
 }
 
 /** The first month whose share applying is ≥ target, or null. */
@@ -181,7 +179,7 @@ export async function analyseStaffing(plan: StaffingPlan, dir: string): Promise<
       runs: runs.length,
       failed,
       reached: reachedMonths.length,
-      probability: wilson(reachedMonths.length, runs.length),
+      probability: wilson(reachedMonths.length, runs.length, STAFFING_Z),
       adoption: estimate(adoption),
       monthReached: estimate(reachedMonths),
       censoredMonth: estimate(censored),

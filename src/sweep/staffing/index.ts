@@ -6,5 +6,5 @@
  * Imports: src/sweep, src/scenarios.
  */
 export { planStaffing, SETTING_FIELDS, ISPS_FIELD, type StaffingOptions, type StaffingPlan } from './plan.js';
-export { analyseStaffing, answerFor, monthReaching, wilson, type StaffingAnalysis, type SettingAnswer, type TeamOutcome, type Proportion, type MonotonicityBreak } from './analyse.js';
+export { analyseStaffing, answerFor, monthReaching, STAFFING_Z, type StaffingAnalysis, type SettingAnswer, type TeamOutcome, type Proportion, type MonotonicityBreak } from './analyse.js';
 export { answerWords, breakWords, settingWords, teamRows, TEAM_HEADER, staffingMethodWords, percent } from './words.js';

@@ -62,17 +62,22 @@ export function answerWords(answer: SettingAnswer, analysis: StaffingAnalysis): 
       `(95 % CI ${percent(p.low)}–${percent(p.high)})${note}. ${cost(team, analysis.byMonth)}`
     );
   }
-  const range = `${Math.min(...analysis.isps)} to ${Math.max(...analysis.isps)} ISPs`;
+  const fewest = Math.min(...analysis.isps);
+  const most = Math.max(...analysis.isps);
+  // One size tried is "a team of 4 ISPs", not "no team from 4 to 4 ISPs".
+  const noTeam = fewest === most ? `a team of ${isps(fewest)} does not` : `no team from ${fewest} to ${most} ISPs`;
   const closest = answer.closest;
-  if (!closest) return `${lead}no team from ${range} has finished runs to judge.`;
+  if (!closest) return `${lead}${fewest === most ? `a team of ${isps(fewest)} has` : `no team from ${fewest} to ${most} ISPs has`} finished runs to judge.`;
   const adoption = closest.adoption ? `, mean ${percent(closest.adoption.mean, 1)} applying at month ${analysis.byMonth}` : '';
-  // No unit waiting at the closest size: more ISPs would have no one to support sooner.
+  // (Almost) no unit waiting at the closest size: more ISPs would have few to support sooner. The
+  // words follow the number the sentence before prints ("0.4 units waiting" is not "no unit").
+  const waiting = closest.waiting?.mean;
   const saturated =
-    closest.waiting && closest.waiting.mean < 0.5
-      ? ` No unit waits for support at that size, so headcount is not what holds adoption back by month ${analysis.byMonth}; \`concentric sensitivity\` shows what does.`
-      : '';
+    waiting === undefined || waiting >= 0.5
+      ? ''
+      : `${waiting === 0 ? ' No unit waits' : ' Less than one unit waits on average'} for support at that size, so headcount is not what holds adoption back by month ${analysis.byMonth}; \`concentric sensitivity\` shows what does.`;
   return (
-    `${lead}no team from ${range} gets ${goal}. Closest: ${isps(closest.isps)}, in ${percent(closest.probability.share)} of runs` +
+    `${lead}${noTeam}${fewest === most ? ' get' : ' gets'} ${goal}. Closest: ${isps(closest.isps)}, in ${percent(closest.probability.share)} of runs` +
     `${adoption}. ${cost(closest, analysis.byMonth)}${saturated}`
   );
 }

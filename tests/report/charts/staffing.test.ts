@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { staffingCharts } from '../../../src/report/charts/staffing.js';
 import { toSvg, toVega } from '../../../src/report/render.js';
-import { answerFor, wilson, type StaffingAnalysis, type TeamOutcome } from '../../../src/sweep/staffing/index.js';
-import { estimate } from '../../../src/stats/index.js';
+import { answerFor, STAFFING_Z, type StaffingAnalysis, type TeamOutcome } from '../../../src/sweep/staffing/index.js';
+import { estimate, wilson } from '../../../src/stats/index.js';
 
 function team(isps: number, length: number, reached: number): TeamOutcome {
   return {
@@ -13,7 +13,7 @@ function team(isps: number, length: number, reached: number): TeamOutcome {
     runs: 20,
     failed: 0,
     reached,
-    probability: wilson(reached, 20),
+    probability: wilson(reached, 20, STAFFING_Z),
     adoption: estimate([0.2 + isps / 20, 0.25 + isps / 20]),
     monthReached: reached > 0 ? estimate([20, 22]) : null,
     censoredMonth: estimate([20, 25]),

@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createManifest, runSweep } from '../../../src/sweep/index.js';
-import { analyseStaffing, answerFor, answerWords, monthReaching, planStaffing, wilson, type TeamOutcome } from '../../../src/sweep/staffing/index.js';
-import { estimate } from '../../../src/stats/index.js';
+import { analyseStaffing, answerFor, answerWords, monthReaching, planStaffing, STAFFING_Z, type TeamOutcome } from '../../../src/sweep/staffing/index.js';
+import { estimate, wilson as wilsonZ } from '../../../src/stats/index.js';
+
+/** The staffing analysis's Wilson interval (src/stats' wilson with its rounded z). */
+const wilson = (k: number, n: number) => wilsonZ(k, n, STAFFING_Z);
 
 function team(isps: number, reached: number, runs: number, adoption: number, censored: number[] = []): TeamOutcome {
   return {
