@@ -31,7 +31,7 @@
  * good as the statistics' sufficiency across models; it can be inconsistent. Recovery tests and
  * posterior predictive checks are what make a selection credible (docs/CALIBRATE.md).
  */
-import { hashSeed, RandomStream } from '../sim/index.js';
+import { hashSeed, RandomStream, standardNormal } from '../sim/index.js';
 import { fitDistance, initialDistance, measureOf, type DistanceSpec } from './distance.js';
 import { cholesky, mahalanobis2, weightedCovariance } from './linalg.js';
 import { DEFENSIVE_SHARE, NARROW_SCALE, WIDE_SCALE, AbcStoppedError } from './abc.js';
@@ -139,7 +139,7 @@ function logPriorDensity(model: CandidateModel): number {
 }
 
 function normal(rng: RandomStream): number {
-  return Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+  return standardNormal(rng.next(), rng.next());
 }
 
 /** Draw an index from weights summing to `total` (a linear scan: few models, or few particles per call). */
