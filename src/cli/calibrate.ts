@@ -5,14 +5,14 @@
  */
 import { Command, Option } from 'commander';
 import { rmSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ABC_DEFAULTS, AbcStoppedError, calibrate, checkPriors, chooseModel, MODEL_CHOICE_DEFAULTS, modelChoiceWords, type ModelGenerationRecord, DISTANCE_KINDS, type DistanceKind, marginalWords, parameterPriors, readSurveyData, type AbcProgress, type GenerationRecord } from '../calibrate/index.js';
 import { DEFAULT_SCENARIO, InputError, loadScenario } from '../scenarios/index.js';
 import { lockResults, TOOL_VERSION } from '../sweep/index.js';
 import { EXIT_STOPPED } from './errors.js';
+import { usableThreads } from './execution.js';
 import { runInterruptible } from './lifecycle.js';
-import { collect, integerOption } from './options.js';
+import { collect, integerOption, threadsOption } from './options.js';
 import { checkOutFolder } from './out-folder.js';
 
 interface CalibrateFlags {
@@ -160,11 +160,7 @@ export function registerCalibrate(program: Command): void {
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
     .option('--out <dir>', 'calibration directory', 'calibration')
     .option('--resume', 'continue the calibration in --out from its last finished generation')
-    .addOption(
-      new Option('--threads <n>', 'worker threads; 1 runs in this thread')
-        .argParser(integerOption('--threads', 1, 1024))
-        .default(availableParallelism(), `one per core: ${availableParallelism()}`),
-    )
+    .addOption(threadsOption())
     .option('--png', 'also write PNG charts')
     .option('--quiet', 'no progress lines')
     .addHelpText(
@@ -184,6 +180,8 @@ export function registerCalibrate(program: Command): void {
       }
       if (!flags.params) throw new InputError('--params: expected comma-separated scenario fields to estimate, got nothing');
       const priors = parameterPriors(flags.params, flags.prior);
+      // As sweeps: more threads than cores only add memory and switching.
+      flags.threads = usableThreads(flags.threads);
       const { scenario } = loadScenario(ref, { overrides: flags.set });
       if (flags.startMonth > scenario.months) throw new InputError(`--start-month: expected a month 0–${scenario.months} (the scenario's horizon), got ${flags.startMonth}`);
       const data = readSurveyData(flags.data, scenario.months - flags.startMonth);

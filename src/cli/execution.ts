@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { InputError, type Scenario } from '../scenarios/index.js';
 import {
   createManifest,
@@ -24,7 +24,7 @@ import {
   WriteFailure,
 } from '../sweep/index.js';
 import { shardFromEnvironment, type Environment } from '../sweep/cluster/index.js';
-import { integerOption } from './options.js';
+import { threadsOption } from './options.js';
 import { checkOutFolder } from './out-folder.js';
 import { EXIT_STOPPED } from './errors.js';
 import { runInterruptible } from './lifecycle.js';
@@ -44,11 +44,7 @@ export { EXIT_STOPPED } from './errors.js';
 export function addExecutionOptions(command: Command, defaultOut: string): Command {
   return command
     .option('--out <dir>', 'results directory (manifest.json + runs.jsonl)', defaultOut)
-    .addOption(
-      new Option('--threads <n>', 'worker threads, at most one per core; 1 runs in this thread')
-        .argParser(integerOption('--threads', 1, 1024))
-        .default(availableParallelism(), `one per core: ${availableParallelism()}`),
-    )
+    .addOption(threadsOption())
     .option('--resume', 'keep the runs already in --out (same sweep) and do the rest; repairs a torn last line')
     .option('--force', 'replace --out even if it holds a different sweep')
     .option(

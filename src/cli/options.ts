@@ -2,6 +2,8 @@
  * Option parsers shared by commands: each throws InputError naming the flag, what was expected
  * and what was given.
  */
+import { Option } from 'commander';
+import { availableParallelism } from 'node:os';
 import { InputError, plainNumber } from '../scenarios/index.js';
 
 export function integerOption(flag: string, min: number, max = Number.MAX_SAFE_INTEGER) {
@@ -47,3 +49,10 @@ export function collect(value: string, previous: string[] = []): string[] {
  */
 /** --margin: the equivalence margin in percentage points; 0 would make "equivalent" impossible. */
 export const marginOption = () => numberOption('--margin', 0.01, 99.99);
+
+/** --threads: worker threads, at most one per core is used (usableThreads); 1 runs in this thread. */
+export function threadsOption(): Option {
+  return new Option('--threads <n>', 'worker threads, at most one per core; 1 runs in this thread')
+    .argParser(integerOption('--threads', 1, 1024))
+    .default(availableParallelism(), `one per core: ${availableParallelism()}`);
+}

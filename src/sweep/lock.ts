@@ -70,6 +70,20 @@ function refusal(dir: string, holder: LockHolder | undefined): InputError {
   );
 }
 
+/**
+ * A lock taken an instant ago has its directory but not yet its holder note (written right after):
+ * wait up to half a second for it, so the refusal can name the holder rather than "not yet recorded".
+ */
+function awaitHolder(dir: string): LockHolder | undefined {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; waited < 500; waited += 25) {
+    Atomics.wait(pause, 0, 0, 25);
+    const holder = readHolder(dir);
+    if (holder) return holder;
+  }
+  return undefined;
+}
+
 /** Take the folder's lock (the folder must exist), or throw an InputError naming the holder. */
 export function lockResults(dir: string): ResultsLock {
   const lockPath = join(dir, LOCK_DIR);
@@ -95,7 +109,7 @@ export function lockResults(dir: string): ResultsLock {
     unlock = take();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    const holder = readHolder(dir);
+    const holder = readHolder(dir) ?? awaitHolder(dir);
     if (!holderIsGone(holder)) throw refusal(dir, holder);
     // Left by a sweep that was killed on this host: take it over.
     rmSync(lockPath, { recursive: true, force: true });

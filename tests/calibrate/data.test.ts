@@ -45,7 +45,7 @@ describe('survey data files', () => {
   }
 
   it('says plainly when the file cannot be read', () => {
-    expect(() => readSurveyData(join(dir, 'absent.csv'), 36)).toThrow(/absent\.csv: cannot read the data file \(ENOENT\)/);
+    expect(() => readSurveyData(join(dir, 'absent.csv'), 36)).toThrow(/--data .*absent\.csv: expected a readable file, got file not found/);
   });
 });
 
