@@ -3,7 +3,7 @@
  * The kfp-holdout case at full scale with another master seed (ABC, predictive runs, bootstrap;
  * the split and the rewirings of the exposure AUC keep theirs): how much of a score difference is
  * the calibration's own Monte Carlo noise. Not part of the pre-registration (docs/VALIDATION.md,
- * case 9). Usage: npx tsc -p tsconfig.json && node scripts/kfp-holdout-seed.mjs 29
+ * case 10). Usage: npx tsc -p tsconfig.json && node scripts/kfp-holdout-seed.mjs 29
  */
 import { kfpSettings, runKfpHoldout } from '../dist/validation/kfp-holdout.js';
 

@@ -138,6 +138,7 @@ function logPriorDensity(model: CandidateModel): number {
   return log;
 }
 
+/** A standard normal from the stream's next two draws (src/sim's Box–Muller; left to right). */
 function normal(rng: RandomStream): number {
   return standardNormal(rng.next(), rng.next());
 }

@@ -8,11 +8,15 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { DEFAULT_SCENARIO, InputError } from '../scenarios/index.js';
+import type { FactorValue } from '../sweep/types.js';
 import { TOOL_VERSION } from '../sweep/index.js';
 import {
   analyseStaffing,
   answerWords,
   breakWords,
+  FIRST_RULE_FIELD,
+  headToHeadGroups,
+  headToHeadWords,
   planStaffing,
   settingWords,
   staffingMethodWords,
@@ -168,8 +172,21 @@ export function registerStaffing(program: Command): void {
         const note = breakWords(answer);
         return `${heading ? `${heading}:\n` : ''}${table(TEAM_HEADER, teamRows(answer))}${note ? `${note}\n` : ''}`;
       });
+      // Where first, head to head: each rule against the first given, on the same organizations.
+      const rules = plan.options.firstUnitRules ?? [];
+      const versus =
+        rules.length >= 2
+          ? `Where first, head to head (share applying at month ${analysis.byMonth}, rule − ${rules[0]}, paired on common seeds):\n` +
+            headToHeadGroups(analysis.answers.flatMap((answer) => answer.teams), rules, FIRST_RULE_FIELD, String(analysis.seed))
+              .map((group) => {
+                const context = settingWords(group.setting as Record<string, FactorValue>);
+                return `  ${group.isps} ISP${group.isps === 1 ? '' : 's'}${context ? ` ${context}` : ''}: ${group.rows.map(headToHeadWords).join('; ')}`;
+              })
+              .join('\n') +
+            '\n\n'
+          : '';
       process.stdout.write(
-        `\n${analysis.answers.map((answer) => answerWords(answer, analysis)).join('\n')}\n\n${blocks.join('\n')}\n` +
+        `\n${analysis.answers.map((answer) => answerWords(answer, analysis)).join('\n')}\n\n${versus}${blocks.join('\n')}\n` +
           `reach target = share of runs with ≥ ${Math.round(analysis.target * 100)} % applying by month ${analysis.byMonth} (◀ = the answer). ` +
           `${staffingMethodWords(analysis)}\n`,
       );

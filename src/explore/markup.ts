@@ -41,9 +41,8 @@ legend { font-weight: 600; }
 .field input, .field select { width: 100%; min-width: 0; }
 #organization-drop input[type=file] { max-width: 100%; }
 .field .help { grid-column: 1 / -1; color: var(--muted); font-size: .8rem; }
-#all-settings .field input, .field select { width: 100%; min-width: 0; }
-#organization-drop input[type=file] { max-width: 100%; }
-.field .help { display: none; }
+#all-settings .field .help { display: none; }
+fieldset { min-width: 0; }
 #all-settings .field { grid-template-columns: 1fr 7rem; font-size: .85rem; }
 input, select, button { font: inherit; padding: .25rem .4rem; border: 1px solid var(--line); border-radius: 4px; background: #fff; color: var(--ink); }
 button { cursor: pointer; background: #e8eaee; }
@@ -59,7 +58,7 @@ button { cursor: pointer; background: #e8eaee; }
 #organization-drop { border: 2px dashed var(--line); padding: .5rem; border-radius: 6px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 #brief { display: none; }
-#teach { grid-column: 1 / -1; }
+#teach, #staffing { grid-column: 1 / -1; }
 .teach-row { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
 .teach-row > div { flex: 1 1 280px; min-width: 0; }
 #teach-captions { min-height: 5.5em; }
@@ -128,6 +127,21 @@ const BODY = `
         <div class="tools"><button id="difference-chart-svg" type="button">SVG</button><button id="difference-chart-png" type="button">PNG</button></div></figure>
       <table id="difference-table" aria-label="Paired difference as runs arrive (data of the chart)"></table>
     </div>
+  </section>
+  <section id="staffing" aria-label="Staffing and where first">
+    <h2>Staffing and where first (policy A's settings)</h2>
+    <div class="tools">
+      <label>Target share applying (%) <input id="staffing-target" type="number" min="1" max="100" step="1" value="50"></label>
+      <label>By month <input id="staffing-month" type="number" min="1" max="1200" step="1"></label>
+      <button id="staffing-run" type="button">Run staffing and where first</button>
+    </div>
+    <p id="staffing-answer" aria-live="polite">Press the button: policy A at several ISP headcounts, and the first-unit rules head to head, on common seeds.</p>
+    <div class="chart-row">
+      <figure><div id="staffing-chart" role="img" aria-label="Share applying by the month against ISP headcount: mean and the level reached in 80 % of runs"></div></figure>
+      <table id="staffing-table" aria-label="Staffing (data of the chart)"></table>
+    </div>
+    <h3>Where first, head to head</h3>
+    <ul id="where-first"></ul>
   </section>
   <section id="teach" aria-label="Teaching view">
     <h2>Teaching view: one run of policy A, week by week</h2>

@@ -19,13 +19,20 @@ import {
   setOrganizationLibraries,
   validateFieldValue,
   withOrganization,
+  decodeState,
+  encodeState,
+  overridesOf,
+  type ExploreState,
+  type FieldValues,
   type FieldInfo,
   type OrganizationFile,
   type Scenario,
 } from '../scenarios/browser.js';
 import { ENGINE_VERSION, STAGES, type RunResult } from '../sim/index.js';
 import { runSeed } from '../sweep/seeds.js';
-import { value as valueWords } from '../report/messages.js';
+import { value as valueWords } from '../report/format.js';
+import { plainVerdict } from '../report/plain-words.js';
+import { verdictOf } from '../report/verdict.js';
 import { OUTCOMES } from '../report/outcomes.js';
 import type { Comparison } from '../report/model.js';
 import graphology from 'graphology';
@@ -33,8 +40,9 @@ import louvain from 'graphology-communities-louvain';
 import { curvesSpec, differenceSpec, type DifferencePoint } from './charts.js';
 import { WorkerPool } from './pool.js';
 import { builtinSource, type BuiltinTexts } from './source.js';
-import { decodeState, encodeState, overridesOf, type ExploreState, type FieldValues } from './state.js';
 import { STAGE_COLOURS, TeachingView } from './teach.js';
+import { headcountRow, staffingSentence, type HeadcountRow } from './staffing.js';
+import { headToHead, headToHeadWords } from '../sweep/staffing/head-to-head.js';
 import { adoptionBands, completePairs, MARGIN_PP, pairedComparison, type PairedRuns } from './whatif.js';
 
 // Units found as communities need graphology and Louvain, bundled here (Node requires them).
@@ -340,7 +348,8 @@ async function draw(): Promise<void> {
   const outcome = OUTCOMES.finalAdoption;
   $('pairs').textContent = `${pairs} of ${state.runs} paired runs${firstPairMs !== null ? ` · first pair in ${Math.round(firstPairMs)} ms` : ''}${finished ? ` · all done in ${((performance.now() - startedAt) / 1000).toFixed(1)} s` : ''}`;
   if (comparison) {
-    $('verdict').textContent = `B against A, staff applying at the end: ${comparison.words}.`;
+    // the report's words, then the same verdict in plain language (it reaches the printed brief too)
+    $('verdict').textContent = `B against A, staff applying at the end: ${comparison.words}. In plain words: ${plainVerdict(verdictOf(comparison))}.`;
     $('means').textContent = `A: ${valueWords(outcome, comparison.meanReference)} · B: ${valueWords(outcome, comparison.meanLength)} · equivalence margin ±${MARGIN_PP} pp · ${comparison.n} pairs on common seeds`;
   } else {
     $('verdict').textContent = 'Waiting for the first two pairs of runs…';
@@ -383,6 +392,56 @@ function fillTable(id: string, header: readonly string[], rows: readonly (readon
   table.replaceChildren(element('thead'), element('tbody'));
   table.querySelector('thead')!.append(head);
   table.querySelector('tbody')!.append(...body);
+}
+
+// ── staffing and where first ────────────────────────────────────────────────────────────────
+
+/** Share applying at `month` of a run (its last month if shorter). */
+function shareAt(run: RunResult, month: number): number {
+  return run.series.adoption[Math.min(month, run.series.adoption.length - 1)];
+}
+
+async function runStaffing(): Promise<void> {
+  const base = scenarioOf(state.a);
+  const target = Number(($('staffing-target') as HTMLInputElement).value) / 100;
+  const month = Number(($('staffing-month') as HTMLInputElement).value) || base.months;
+  if (!(target > 0 && target <= 1) || !Number.isInteger(month) || month < 1) {
+    showError(`staffing: expected a target between 1 and 100 % and a whole month, got ${target * 100} % and ${month}`);
+    return;
+  }
+  const k = Math.min(state.runs, 30);
+  const lowest = base.engagement.coLeads;
+  const headcounts = [...new Set([base.isps.count - 2, base.isps.count - 1, base.isps.count, base.isps.count + 1, base.isps.count + 2, base.isps.count + 4].filter((n) => n >= lowest))].sort((a, b) => a - b);
+  $('staffing-answer').textContent = `Running ${headcounts.length} headcounts and 3 first-unit rules × ${k} runs…`;
+  const runAt = async (values: FieldValues): Promise<number[]> => {
+    const scenario = scenarioOf({ ...state.a, ...values });
+    const answers = await Promise.all(Array.from({ length: k }, (_, i) => pool.run(i, scenario, runSeed(state.seed, 'common', 0, i))));
+    return answers.map((answer) => shareAt(JSON.parse(answer.json) as RunResult, month));
+  };
+  const rows: HeadcountRow[] = [];
+  for (const isps of headcounts) rows.push(headcountRow(isps, await runAt({ 'isps.count': isps }), target));
+  $('staffing-answer').textContent = staffingSentence(rows, target, month);
+  fillTable('staffing-table', ['ISPs', 'mean applying %', 'in ≥ 80 % of runs, at least %', `runs reaching ${Math.round(target * 100)} %`], rows.map((r) => [String(r.isps), (r.mean * 100).toFixed(1), (r.in80 * 100).toFixed(1), `${Math.round(r.reaching * 100)} %`]));
+  const points = rows.flatMap((r) => [
+    { isps: r.isps, line: 'mean', share: r.mean * 100 },
+    { isps: r.isps, line: 'in ≥ 80 % of runs', share: r.in80 * 100 },
+  ]);
+  await chart('staffing-chart', {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: `Staff applying by month ${month}, by ISP headcount`,
+    width: chartWidth(),
+    height: 220,
+    data: { values: points },
+    layer: [
+      { mark: { type: 'line', point: true, strokeWidth: 2.5 }, encoding: { x: { field: 'isps', type: 'quantitative', title: 'ISPs' }, y: { field: 'share', type: 'quantitative', title: 'staff applying (%)' }, color: { field: 'line', type: 'nominal', title: '', scale: { range: ['#0060a8', '#b84500'] } } } },
+      { data: { values: [{ y: target * 100 }] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#595959' }, encoding: { y: { field: 'y', type: 'quantitative' } } },
+    ],
+  });
+  const rules = ['random', 'largest', 'most-connected'];
+  const byRule = [];
+  for (const rule of rules) byRule.push({ rule, adoption: await runAt({ 'engagement.firstUnits': rule }) });
+  const rowsWhere = headToHead(byRule, `${state.seed}:${base.isps.count}`);
+  $('where-first').replaceChildren(...rowsWhere.map((row) => element('li', {}, `${headToHeadWords(row)} (share applying at month ${month}, ${base.isps.count} ISPs)`)));
 }
 
 // ── a dropped organization ─────────────────────────────────────────────────────────────────────
@@ -506,6 +565,7 @@ function wire(): void {
     });
   }
   $('print-brief').addEventListener('click', () => window.print());
+  $('staffing-run').addEventListener('click', () => void runStaffing().catch((error: unknown) => showError(error instanceof Error ? error.message : String(error))));
   const drop = $('organization-drop');
   const take = (list: FileList | null) =>
     readOrganization(list ? Array.from(list) : [])

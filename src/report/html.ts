@@ -13,6 +13,7 @@ import { message } from './messages.js';
 import type { Comparison, ReportModel } from './model.js';
 import { HEADLINE_OUTCOME, OUTCOMES, OUTCOME_KEYS } from './outcomes.js';
 import { FONT_FILES } from './render.js';
+import { explorerLink } from './explorer-link.js';
 import { effectWord } from '../stats/index.js';
 import { armsTable, methodsFacts, headlineRows, powerSentences, provenanceRows, robustnessTable, withinTable, type TextTable } from './tables.js';
 import { POWER_INTRO, ROBUSTNESS_INTRO, WITHIN_INTRO } from './messages.js';
@@ -204,6 +205,14 @@ const EMBED_SCRIPT = `
 })();
 `;
 
+/** "Explore these settings": the explorer's link with this comparison's settings, and how to write it. */
+function explorerSection(model: ReportModel): string {
+  const link = explorerLink(model);
+  if (!link) return '';
+  return `<h2>Explore these settings</h2>
+<p>Run <code>${escapeHtml(link.command)}</code> in this folder, then open <a href="${escapeHtml(link.href)}">explore.html with these settings</a>: ${escapeHtml(months(link.lengths[0]))} (policy A) against ${escapeHtml(months(link.lengths[1]))} (policy B) on the same seeds, live, with the teaching view (docs/EXPLORE.md).</p>`;
+}
+
 export function renderHtml(model: ReportModel, charts: readonly Chart[]): string {
   const p = model.provenance;
   const status = model.comparesLengths ? model.headline.pattern2.status : 'not-assessed';
@@ -253,6 +262,7 @@ ${model.comparisons.length > 0 && !model.within ? `<h2>All comparisons</h2>${com
 ${halfRiseTable(model)}
 <h2>Methods</h2>
 ${methods(methodsFacts(model)).map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n')}
+${explorerSection(model)}
 <h2>Provenance</h2>
 <dl class="provenance">${provenance}</dl>
 <details><summary>Resolved scenario</summary><pre>${escapeHtml(JSON.stringify(p.scenario, null, 2))}</pre></details>

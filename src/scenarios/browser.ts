@@ -19,3 +19,4 @@ export { setOrganizationLibraries, type OrganizationLibraries } from './organiza
 export { storedOrganization, PersonRole, type OrganizationFile, type OrganizationFacts } from './organization-data.js';
 export { FIRST_UNITS, type FirstUnitsRule } from './fields.js';
 export { organizationFacts } from './organization-facts.js';
+export { encodeState, decodeState, overridesOf, STATE_FORMAT, type ExploreState, type DecodedState, type FieldValues } from './explorer-state.js';

@@ -46,6 +46,8 @@ export interface TeamOutcome {
   readonly hoursPerAdopter: Estimate | null;
   /** per replicate: censored month to target (NaN when the run failed), for paired comparisons */
   readonly censoredByReplicate: Float64Array;
+  /** per replicate: share applying at the month (NaN when the run failed), for head-to-head differences */
+  readonly adoptionByReplicate: Float64Array;
 }
 
 export interface MonotonicityBreak {
@@ -154,6 +156,7 @@ export async function analyseStaffing(plan: StaffingPlan, dir: string): Promise<
   const teams = manifest.points.map((point, index): TeamOutcome => {
     const { runs, failed } = perPoint[index];
     const censoredByReplicate = new Float64Array(replicates).fill(Number.NaN);
+    const adoptionByReplicate = new Float64Array(replicates).fill(Number.NaN);
     const reachedMonths: number[] = [];
     const censored: number[] = [];
     const adoption: number[] = [];
@@ -166,6 +169,7 @@ export async function analyseStaffing(plan: StaffingPlan, dir: string): Promise<
       if (month !== null) reachedMonths.push(month);
       const at = Math.min(byMonth, run.series.adoption.length - 1);
       adoption.push(run.series.adoption[at]);
+      adoptionByReplicate[run.replicate] = run.series.adoption[at];
       waiting.push(run.series.waiting[at]);
     }
     const hoursPerAdopter = runs.map((run) => run.summary.ispHoursPerAdopter).filter((value): value is number => value !== null);
@@ -188,6 +192,7 @@ export async function analyseStaffing(plan: StaffingPlan, dir: string): Promise<
       ispHours: estimate(runs.map((run) => run.summary.ispHours)),
       hoursPerAdopter: estimate(hoursPerAdopter),
       censoredByReplicate,
+      adoptionByReplicate,
     };
   });
   const groups = new Map<string, TeamOutcome[]>();

@@ -8,3 +8,5 @@
 export { planStaffing, SETTING_FIELDS, ISPS_FIELD, type StaffingOptions, type StaffingPlan } from './plan.js';
 export { analyseStaffing, answerFor, monthReaching, STAFFING_Z, type StaffingAnalysis, type SettingAnswer, type TeamOutcome, type Proportion, type MonotonicityBreak } from './analyse.js';
 export { answerWords, breakWords, settingWords, teamRows, TEAM_HEADER, staffingMethodWords, percent } from './words.js';
+export { headToHead, headToHeadGroups, headToHeadWords, type HeadToHead, type HeadToHeadGroup, type RuleRuns } from './head-to-head.js';
+export { FIRST_RULE_FIELD } from './plan.js';

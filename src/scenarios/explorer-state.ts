@@ -1,5 +1,6 @@
 /**
- * The page state as a versioned `#` fragment: the explorer's state format, the engine version,
+ * The explorer's page state as a versioned `#` fragment (here, below both src/explore and
+ * src/report, so the report can link to the explorer without a cycle): the explorer's state format, the engine version,
  * the preset, the seed and only the fields changed from it (shared, and per policy). Nothing goes
  * in a query string and nothing is sent anywhere.
  */
