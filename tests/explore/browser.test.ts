@@ -19,7 +19,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 const inCi = Boolean(process.env.CI) && process.env.CI !== 'false';
 const CLI = resolve('dist/cli/main.js');
-const SHOTS = resolve('docs/explore');
+// Screenshots go to a scratch folder, so `npm test` never rewrites tracked files; refresh the
+// ones docs/EXPLORE.md shows with EXPLORE_SCREENSHOTS=docs/explore npx vitest run tests/explore.
+const SHOTS = resolve(process.env.EXPLORE_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'concentric-explore-shots-')));
 const RUNS = 16;
 if (!available) process.stderr.write(`\nexplore browser test: no Chromium at ${CHROMIUM}${inCi ? '' : ' (skipped locally; CI fails here)'}\n`);
 
