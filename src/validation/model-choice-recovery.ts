@@ -15,9 +15,11 @@
  * observation (13 recipients' furthest stage) plugs in the same way once it exists.
  */
 import { abcModelChoice, bayesFactor, type ModelChoiceProblem } from '../calibrate/index.js';
-import { loadScenario } from '../scenarios/index.js';
-import { hashSeed, RandomStream, type Instrument } from '../sim/index.js';
-import { runWaveBatch, type WaveTarget } from '../sweep/index.js';
+import { loadScenario, withValues, type Scenario } from '../scenarios/index.js';
+import { hashSeed, RandomStream, simulate, type Instrument } from '../sim/index.js';
+import { seededUniform } from '../stats/index.js';
+import { runWaveBatch, studyChances, type WaveTarget } from '../sweep/index.js';
+import { STUDY_OVERRIDES } from './study-design.js';
 import { check, type CaseOutcome, type Scale, type ValidationCase } from './case.js';
 
 export const CANDIDATES = ['foundation', 'hypotheses/early-affect', 'hypotheses/capacity'] as const;
@@ -85,6 +87,53 @@ export async function chooseOnce(truth: number, seed: number, size: DataSize, se
   };
 }
 
+export interface StudyEvidence {
+  /** per model: P(the study's observation | model), the bridge integrated over its prior, and its standard error */
+  readonly likelihood: readonly number[];
+  readonly standardError: readonly number[];
+  /** posterior model probabilities from equal priors */
+  readonly posterior: readonly number[];
+  /** per model: the bridge's posterior mean given the observation (prior mean 0.5) */
+  readonly bridgeMean: readonly number[];
+  readonly runs: number;
+}
+
+/**
+ * The study's own observation as evidence between the models (the study-design case's
+ * observation: in a 13-recipient sample, about two per unit, every recipient of both lengths had
+ * reached application; src/sweep/study-design.ts). For one discrete observation, exact rejection
+ * ABC is the method: accept a simulation when it shows the observation. Rao-Blackwellized: each
+ * within run, at a bridge value drawn from its prior, contributes its chance of showing it over
+ * 200 samples of its recipients, so P(observation | model) is the mean chance and the bridge's
+ * posterior weights are the chances (no distance, no ε).
+ */
+export function studyEvidence(runs: number, seed: number): StudyEvidence {
+  const likelihood: number[] = [];
+  const standardError: number[] = [];
+  const bridgeMean: number[] = [];
+  CANDIDATES.forEach((ref, m) => {
+    const { scenario } = loadScenario(ref, { overrides: [...STUDY_OVERRIDES] });
+    const rng = new RandomStream(`model-recovery/study/${seed}/${m}`);
+    const chances: number[] = [];
+    const bridges: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const bridge = BRIDGE_PRIOR[0] + rng.next() * (BRIDGE_PRIOR[1] - BRIDGE_PRIOR[0]);
+      const run = simulate(withValues(scenario, { [BRIDGE]: bridge }) as unknown as Scenario, hashSeed('model-recovery-study', seed, r));
+      const c = studyChances(run, seededUniform(`model-recovery:${seed}:${m}:${r}`), 200);
+      chances.push(c.comparable > 0 ? c.shows / c.comparable : 0);
+      bridges.push(bridge);
+    }
+    const mean = chances.reduce((a, b) => a + b, 0) / runs;
+    const variance = chances.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, runs - 1);
+    likelihood.push(mean);
+    standardError.push(Math.sqrt(variance / runs));
+    const weight = chances.reduce((a, b) => a + b, 0);
+    bridgeMean.push(weight > 0 ? chances.reduce((a, c, k) => a + c * bridges[k], 0) / weight : NaN);
+  });
+  const total = likelihood.reduce((a, b) => a + b, 0);
+  return { likelihood, standardError, posterior: likelihood.map((l) => (total > 0 ? l / total : NaN)), bridgeMean, runs };
+}
+
 function factorText(factor: number): string {
   return Number.isFinite(factor) ? (factor >= 100 ? factor.toFixed(0) : factor.toPrecision(2)) : '∞';
 }
@@ -126,6 +175,16 @@ export const modelChoiceRecoveryCase: ValidationCase = {
         notes.push(`At the study's size, data from ${LABELS[truth]} selected it in ${selected(truth, 'study size')} of ${own.length}; median Bayes factor ${LABELS[truth]} : best rival ${factorText(own[Math.floor(own.length / 2)])}.`);
       }
     }
+    const tables = [];
+    if (scale === 'full') {
+      const evidence = studyEvidence(200, 1);
+      tables.push({
+        caption: `The study's observation (all 13 recipients of both lengths reached application) as evidence, the bridge integrated over its prior (${evidence.runs} within runs per model)`,
+        columns: ['model', 'P(observation | model) ± SE', 'posterior (prior ⅓)', 'pushDecay posterior mean (prior 0.5)'],
+        rows: CANDIDATES.map((_, m) => [LABELS[m], `${evidence.likelihood[m].toFixed(3)} ± ${evidence.standardError[m].toFixed(3)}`, evidence.posterior[m].toFixed(3), evidence.bridgeMean[m].toFixed(2)]),
+      });
+      notes.push(`The study's observation: Bayes factor H1 : H2 = ${factorText(evidence.likelihood[1] / evidence.likelihood[2])}, H1 : default = ${factorText(evidence.likelihood[1] / evidence.likelihood[0])}.`);
+    }
     return {
       checks: [1, 2].map((truth) =>
         check(`data from ${LABELS[truth]} select ${LABELS[truth]} (most probable of default, H1, H2)`, `≥ ${need} of ${datasets}`, 'informative data (five waves, 60 % response)', `${selected(truth, 'informative')} of ${datasets}`, selected(truth, 'informative') >= need),
@@ -136,6 +195,7 @@ export const modelChoiceRecoveryCase: ValidationCase = {
           columns: ['data', 'truth', 'pushDecay true', 'P(default)', 'P(H1)', 'P(H2)', 'chosen', 'BF truth : best rival', 'simulations'],
           rows,
         },
+        ...tables,
       ],
       charts: [],
       notes,

@@ -15,3 +15,15 @@ describe('model-choice-recovery (fast scale)', () => {
     for (const row of rows) expect(Number(row[3]) + Number(row[4]) + Number(row[5])).toBeCloseTo(1, 2);
   }, 240_000);
 });
+
+describe('the study observation as evidence (tiny)', () => {
+  it('gives likelihoods in [0, 1] and posterior model probabilities that sum to 1', async () => {
+    const { studyEvidence } = await import('../../src/validation/model-choice-recovery.js');
+    const e = studyEvidence(3, 5);
+    for (const l of e.likelihood) {
+      expect(l).toBeGreaterThanOrEqual(0);
+      expect(l).toBeLessThanOrEqual(1);
+    }
+    expect(e.posterior.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  }, 120_000);
+});
