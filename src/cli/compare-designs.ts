@@ -4,14 +4,16 @@
  * and the "Does it hold?" grid (the policy comparison again across ISP headcount, units and
  * horizon, into <out>/robustness/<field>/, skipped with --no-robustness).
  */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CALIBRATION_FILE, posteriorDraws, posteriorOrigin, readPosterior } from '../calibrate/index.js';
 import { ENGINE_VERSION } from '../sim/index.js';
-import { affectsConsistency, cannotVaryReason, checkConsistency, InputError, LENGTH_FIELD, withValues, type Scenario } from '../scenarios/index.js';
-import { robustnessSweeps, scenarioAt, type CompareOptions, type Manifest, type SweepSpec } from '../sweep/index.js';
+import { DEFAULT_SCENARIO, affectsConsistency, cannotVaryReason, checkConsistency, InputError, LENGTH_FIELD, withValues, type Scenario } from '../scenarios/index.js';
+import { compareSweep, robustnessSweeps, scenarioAt, type CompareOptions, type Manifest, type SweepSpec } from '../sweep/index.js';
 import { estimate, mean as meanOf } from '../stats/index.js';
 import type { FinishedRun } from '../sweep/types.js';
 import { loadResults } from '../report/load.js';
+import { HYPOTHESES_DIR, HYPOTHESIS_WEIGHTS_FILE, hypothesisFolder, parseWeights } from '../report/hypotheses.js';
 import { ROBUSTNESS_DIR } from '../report/robustness.js';
 import { recipientsValue, snapshotsOf, WITHIN_OUTCOMES } from '../report/within.js';
 import { executeSweep, type ExecutionFlags } from './execution.js';
@@ -84,6 +86,55 @@ export async function runRobustness(options: CompareOptions, flags: ExecutionFla
     const runs = Object.values(spec.factors).reduce((product, values) => product * values.length, spec.replicates);
     const threads = runs < SMALL_GRID_RUNS ? 1 : flags.threads;
     const { outcome, exitCode } = await executeSweep(spec, scenario, { ...flags, out, threads, shard: undefined });
+    if (outcome.interrupted) return exitCode;
+    code = Math.max(code, exitCode);
+  }
+  return code;
+}
+
+/**
+ * The explanations compare runs by default: on the built-in foundation only (the explanations
+ * written for it), none for a user's scenario, whose alternatives we do not know.
+ */
+export const DEFAULT_HYPOTHESES = ['foundation', 'hypotheses/early-affect', 'hypotheses/capacity'];
+
+/** --hypotheses as given ('auto' when not given) → the scenario refs to run, or none. */
+export function hypothesesFor(given: string, ref: string): string[] {
+  if (given === 'none') return [];
+  if (given === 'auto') return ref === DEFAULT_SCENARIO ? DEFAULT_HYPOTHESES : [];
+  const refs = given.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  if (refs.length === 0) throw new InputError(`--hypotheses: expected scenario refs separated by commas, or none; got "${given}"`);
+  const folders = refs.map(hypothesisFolder);
+  if (new Set(folders).size !== folders.length) throw new InputError(`--hypotheses: expected distinct explanations, got "${given}"`);
+  return refs;
+}
+
+/**
+ * "Under each explanation": the same comparison (lengths, replicates, master seed, overrides) under
+ * each explanation's scenario, each into <out>/hypotheses/<name>/ — a normal results directory that
+ * resumes and cannot touch the main results. The weights file, when given, is copied beside them
+ * so `report <dir>` rebuilds the same section.
+ */
+export async function runHypotheses(refs: readonly string[], options: CompareOptions, flags: ExecutionFlags, weightsFile?: string): Promise<number> {
+  let code = 0;
+  if (weightsFile) {
+    let text: string;
+    try {
+      text = readFileSync(weightsFile, 'utf8');
+      parseWeights(text, weightsFile);
+    } catch (error) {
+      throw new InputError(`--hypothesis-weights: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    mkdirSync(join(flags.out, HYPOTHESES_DIR), { recursive: true });
+    writeFileSync(join(flags.out, HYPOTHESES_DIR, HYPOTHESIS_WEIGHTS_FILE), text);
+  } else {
+    // equal weights this time: a weights file from an earlier run must not speak for this one
+    rmSync(join(flags.out, HYPOTHESES_DIR, HYPOTHESIS_WEIGHTS_FILE), { force: true });
+  }
+  for (const ref of refs) {
+    const { spec, scenario } = compareSweep({ ...options, scenario: ref });
+    const out = join(flags.out, HYPOTHESES_DIR, hypothesisFolder(ref));
+    const { outcome, exitCode } = await executeSweep(spec, scenario, { ...flags, out, shard: undefined });
     if (outcome.interrupted) return exitCode;
     code = Math.max(code, exitCode);
   }

@@ -12,7 +12,7 @@ import { loadResults, NULL_RINGS_FILE, type NullRings } from '../report/load.js'
 import { DEFAULT_SCENARIO, ensureOrganization, InputError, LENGTH_FIELD, type Scenario } from '../scenarios/index.js';
 import { simulate } from '../sim/index.js';
 import { aggregateResults, compareSweep, HEADLINE_METRICS, withinSweep, type Manifest, type PointAggregate, type SweepSpec } from '../sweep/index.js';
-import { posteriorNotes, ROBUSTNESS_REPS, runRobustness, runWithin, withPosterior } from './compare-designs.js';
+import { hypothesesFor, posteriorNotes, ROBUSTNESS_REPS, runHypotheses, runRobustness, runWithin, withPosterior } from './compare-designs.js';
 import { addExecutionOptions, executeSweep, EXIT_STOPPED, type ExecutionFlags } from './execution.js';
 import { collect, integerOption, marginOption, numberListOption } from './options.js';
 import { table } from './output.js';
@@ -36,6 +36,9 @@ export interface CompareFlags extends ExecutionFlags {
   /** false with --no-report */
   report: boolean;
   posterior?: string;
+  /** scenario refs, 'none', or 'auto' (the built-in explanations for foundation only) */
+  hypotheses: string;
+  hypothesisWeights?: string;
 }
 
 /** Compare's flags that decide its sweep (the rest decide how it runs). */
@@ -175,7 +178,14 @@ function defineCompare(program: Command): Command {
     .option('--within', "the study's comparison: assign the lengths to units inside each organization and compare recipients by their own unit's length")
     .option('--no-robustness', 'skip the "Does it hold?" grid (the comparison across ISP headcount, units and horizon, fewer replicates)')
     .option('--robustness-reps <n>', 'replicates per condition of the "Does it hold?" grid (at most --reps)', integerOption('--robustness-reps', 1, 1_000_000), ROBUSTNESS_REPS)
-    .option('--posterior <dir>', 'draw each replicate\'s parameters from a calibration\'s posterior (the same draw at every length)');
+    .option('--posterior <dir>', 'draw each replicate\'s parameters from a calibration\'s posterior (the same draw at every length)')
+    .option(
+      '--hypotheses <refs>',
+      'explanations to rerun the comparison under (scenario refs, comma-separated), for "Under each explanation"; none = off ' +
+        '(default: foundation,hypotheses/early-affect,hypotheses/capacity for the built-in foundation, none otherwise)',
+      'auto',
+    )
+    .option('--hypothesis-weights <file>', 'weights of the explanations: models.csv from calibrate --models (default: equal prior weights)');
   return addExecutionOptions(command, 'report').addHelpText(
     'after',
     '\nExamples:\n' +
@@ -185,6 +195,7 @@ function defineCompare(program: Command): Command {
       '  concentric compare --within --lengths 6,18 --out results/within   # the study\'s own comparison\n' +
       '  concentric compare --no-robustness --reps 50                       # quick: skip "Does it hold?"\n' +
       '  concentric compare --posterior cal --reps 300                      # verdicts that carry parameter uncertainty\n' +
+      '  concentric compare my-org.yaml --hypotheses my-org.yaml,my-org-h1.yaml --hypothesis-weights cal/models.csv\n' +
       '  concentric compare --shard 1/4 --out results/compare-1   # then: concentric merge …\n',
   );
 }
@@ -232,6 +243,8 @@ export function registerCompare(program: Command): void {
   defineCompare(program).action(async (ref: string, flags: CompareFlags) => {
     const options = compareOptions(ref, flags);
     const { spec, scenario } = compareSpec(ref, flags);
+    // checked before any run: a bad --hypotheses must not cost the main comparison
+    const explanations = flags.posterior || flags.within ? [] : hypothesesFor(flags.hypotheses, ref);
     if (flags.within) {
       const within = await runWithin({ spec, scenario }, options.lengths, flags);
       process.exitCode = within.exitCode;
@@ -253,6 +266,11 @@ export function registerCompare(program: Command): void {
     if (!flags.report) return;
     if (flags.robustness) {
       const code = await runRobustness({ ...options, replicates: Math.min(flags.reps, flags.robustnessReps) }, flags, flags.posterior);
+      if (code !== 0) process.exitCode = code;
+      if (code === EXIT_STOPPED) return;
+    }
+    if (explanations.length > 0) {
+      const code = await runHypotheses(explanations, options, flags, flags.hypothesisWeights);
       if (code !== 0) process.exitCode = code;
       if (code === EXIT_STOPPED) return;
     }

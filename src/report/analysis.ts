@@ -7,6 +7,7 @@
 import { InputError, LENGTH_FIELD } from '../scenarios/index.js';
 import { estimate } from '../stats/index.js';
 import { compare, groupByLength, runMonths } from './comparison.js';
+import { analyseHypotheses } from './hypotheses.js';
 import { analyseRobustness, loadRobustness } from './robustness.js';
 import { analyseWithin, hasUnits, type WithinAnalysis } from './within.js';
 import type { FactorValue } from '../sweep/types.js';
@@ -301,5 +302,12 @@ function withinOf(results: Results, options: ReportOptions, settings: { marginFr
 export async function analyseDirectory(dir: string, options: ReportOptions = {}): Promise<ReportModel> {
   const results = await loadResults(dir);
   const robustness = await loadRobustness(dir, results.manifest);
-  return analyse({ ...results, notes: [...results.notes, ...robustness.notes] }, options, robustness.sets);
+  const model = analyse({ ...results, notes: [...results.notes, ...robustness.notes] }, options, robustness.sets);
+  if (model.within || !model.comparesLengths) return model;
+  // Under each explanation (hypotheses.ts): the same comparison rerun under each explanation; when
+  // they disagree the headline says so instead of choosing one.
+  const { section, notes } = await analyseHypotheses(dir, results.manifest, model.reference, model.marginFraction * 100);
+  if (!section && notes.length === 0) return model;
+  const headline = section?.disagree ? { ...model.headline, sentence: `${model.headline.sentence} ${section.headline}` } : model.headline;
+  return { ...model, headline, structural: section, notes: [...model.notes, ...notes] };
 }

@@ -72,6 +72,15 @@ function reportJson(model: ReportModel, charts: readonly Chart[]): string {
         notes,
         ...(within ? { within } : {}),
         robustness,
+        ...(model.structural
+          ? {
+              structural: model.structural.entries.map(({ name, label, weight, difference, low, high, verdict, sentence }) => ({ name, label, weight, difference, low, high, verdict, sentence })),
+              structuralAverage: model.structural.averaged,
+              structuralDisagree: model.structural.disagree,
+              structuralContrast: model.structural.contrast,
+              structuralWeights: model.structural.weightsFrom,
+            }
+          : {}),
         charts: charts.map((c) => ({ id: c.id, title: c.title, caption: c.caption })),
       },
       null,

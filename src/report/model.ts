@@ -8,6 +8,7 @@ import type { FactorValue, FinishedRun, Manifest } from '../sweep/types.js';
 import type { Interval, Verdict } from '../stats/index.js';
 import type { OutcomeKey } from './outcomes.js';
 import type { RobustnessRow } from './robustness.js';
+import type { StructuralSection } from './hypotheses.js';
 import type { WithinAnalysis } from './within.js';
 
 /** Limited engagements: ≤ LIMITED_MAX_MONTHS (defined with the patterns, in patterns.ts). */
@@ -156,4 +157,6 @@ export interface ReportModel {
   readonly within: WithinAnalysis | null;
   /** "Does it hold?": final adoption across ISP headcount, units and horizon (empty when not run) */
   readonly robustness: readonly RobustnessRow[];
+  /** "Under each explanation" (compare --hypotheses): absent or null without explanation runs */
+  readonly structural?: StructuralSection | null;
 }

@@ -47,6 +47,21 @@ function designSections(model: ReportModel): string[] {
   }
   const robustness = robustnessTable(model);
   if (robustness) parts.push('## Does it hold?', ROBUSTNESS_INTRO, textTable(robustness));
+  const structural = model.structural;
+  if (structural) {
+    parts.push(
+      '## Under each explanation',
+      `The same comparison (${structural.contrast}, final adoption; same lengths, replicates and seeds) run under each explanation of how capacity spreads, ` +
+        `weighted by ${structural.weightsFrom}. ${structural.headline}`,
+      table(
+        ['Explanation', 'Weight', 'Difference (pp, 95 % CI)', 'Verdict'],
+        [
+          ...structural.entries.map((e) => [e.name, e.weight.toFixed(2), `${e.difference.toFixed(1)} [${e.low.toFixed(1)}, ${e.high.toFixed(1)}]`, e.verdict]),
+          ['model average', '1.00', `${structural.averaged.difference.toFixed(1)} [${structural.averaged.low.toFixed(1)}, ${structural.averaged.high.toFixed(1)}]`, structural.averaged.verdict],
+        ],
+      ),
+    );
+  }
   return parts;
 }
 
