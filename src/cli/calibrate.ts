@@ -11,7 +11,7 @@ import { DEFAULT_SCENARIO, InputError, loadScenario } from '../scenarios/index.j
 import { lockResults, TOOL_VERSION } from '../sweep/index.js';
 import { EXIT_STOPPED } from './errors.js';
 import { usableThreads } from './execution.js';
-import { runInterruptible } from './lifecycle.js';
+import { runInterruptible, type Interruption } from './lifecycle.js';
 import { collect, integerOption, threadsOption } from './options.js';
 import { checkOutFolder } from './out-folder.js';
 
@@ -46,6 +46,14 @@ function probabilityOption(flag: string) {
   };
 }
 
+/** What Ctrl-C keeps in a calibration (plain or model choice): the finished generations. */
+function stopWords(out: string): Interruption {
+  return {
+    stopping: (name) => `${name}: stopping — the generation in progress is dropped; finished generations are kept (press Ctrl-C again to quit now)`,
+    quitting: (name) => `${name} again: quitting now; finished generations are kept in ${out}: rerun with --resume to continue`,
+  };
+}
+
 /** `calibrate --models a,b,…`: model choice (src/calibrate/model-choice-run.ts). */
 async function runModelChoice(flags: CalibrateFlags): Promise<void> {
   const refs = (flags.models ?? '').split(',').map((part) => part.trim());
@@ -66,10 +74,7 @@ async function runModelChoice(flags: CalibrateFlags): Promise<void> {
   let lastLine = 0;
   say(`choosing between ${refs.join(', ')}${priors.length > 0 ? ` (shared: ${priors.map((p) => p.field).join(', ')})` : ''} on ${data.waves.length} wave means (${data.format} file ${flags.data}), ${flags.particles} particles, ${flags.threads} thread${flags.threads === 1 ? '' : 's'} → ${flags.out}`);
   try {
-    await runInterruptible((signal) => chooseInto(signal), {
-      stopping: (name) => `${name}: stopping — the generation in progress is dropped; finished generations are kept (press Ctrl-C again to quit now)`,
-      quitting: (name) => `${name} again: quitting now; finished generations are kept in ${flags.out}: rerun with --resume to continue`,
-    });
+    await runInterruptible((signal) => chooseInto(signal), stopWords(flags.out));
   } finally {
     lock.release();
   }
@@ -195,10 +200,7 @@ export function registerCalibrate(program: Command): void {
       let lastLine = 0;
       say(`calibrating ${priors.map((p) => p.field).join(', ')} of ${scenario.name} to ${data.waves.length} wave means (${data.format} file ${flags.data}), ${flags.particles} particles, ${flags.threads} thread${flags.threads === 1 ? '' : 's'} → ${flags.out}`);
       try {
-        await runInterruptible((signal) => calibrateInto(signal), {
-          stopping: (name) => `${name}: stopping — the generation in progress is dropped; finished generations are kept (press Ctrl-C again to quit now)`,
-          quitting: (name) => `${name} again: quitting now; finished generations are kept in ${flags.out}: rerun with --resume to continue`,
-        });
+        await runInterruptible((signal) => calibrateInto(signal), stopWords(flags.out));
       } finally {
         lock.release();
       }
